@@ -1,0 +1,23 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth/auth';
+
+/** Signs in with e-mail + password; every failure lands back on /login with one generic message. */
+export async function signInWithPassword(formData: FormData): Promise<void> {
+  const callbackUrl = String(formData.get('callbackUrl') ?? '/');
+  try {
+    await signIn('credentials', {
+      email: formData.get('email'),
+      password: formData.get('password'),
+      redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
+    });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code === 'rate_limited' ? 'rate_limited' : 'invalid';
+      redirect(`/login?error=${code}`);
+    }
+    throw error; // NEXT_REDIRECT on success
+  }
+}

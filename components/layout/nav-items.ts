@@ -1,0 +1,7 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+/** Main navigation; an item shows only to callers holding its permission somewhere. */
+export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: '/', label: 'Dashboard', permission: 'tenant:read' },
+  { href: '/locations', label: 'Locations', permission: 'location:read' },
+];

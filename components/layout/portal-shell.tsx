@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+type Props = {
+  user: { name: string; email: string };
+  items: { href: string; label: string }[];
+  signOut: () => Promise<void>;
+  children: ReactNode;
+};
+
+/** The signed-in frame: navigation, current user, sign-out. Wraps on narrow screens. */
+export function PortalShell({ user, items, signOut, children }: Props) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="font-semibold text-brand-700">
+            CLM
+          </Link>
+          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {items.map((item) => (
+              <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand-700">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="current-user" title={user.email}>
+              {user.name}
+            </span>
+            <form action={signOut}>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl p-4">{children}</main>
+    </div>
+  );
+}

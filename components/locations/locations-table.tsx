@@ -1,0 +1,39 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { DataTable } from '@/components/data-table/data-table';
+import type { ServerTableFeatures } from '@/components/data-table/features';
+import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import type { Location } from '@/lib/schemas/location';
+
+export type LocationRowView = Pick<
+  Location,
+  'id' | 'name' | 'address' | 'city' | 'country' | 'stations_count' | 'custom_groups' | 'updated_at'
+>;
+
+const col = createColumnHelper<ServerTableFeatures, LocationRowView>();
+
+export function LocationsTable({ rows, sort }: { rows: LocationRowView[]; sort: Record<'name' | 'updated_at', SortLink> }) {
+  const columns = useMemo(() => col.columns([
+    col.accessor('name', {
+      header: () => <SortHeader label="Name" link={sort.name} />,
+      cell: (info) => (
+        <Link href={`/locations/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor('address', { header: 'Address' }),
+    col.accessor('city', { header: 'City' }),
+    col.accessor('country', { header: 'Country' }),
+    col.accessor('stations_count', { header: 'Stations' }),
+    col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
+    col.accessor('updated_at', {
+      header: () => <SortHeader label="Updated" link={sort.updated_at} />,
+      cell: (info) => new Date(info.getValue()).toISOString().slice(0, 16).replace('T', ' '),
+    }),
+  ]), [sort]);
+  return <DataTable caption="Locations" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No locations match." />;
+}

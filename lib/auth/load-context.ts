@@ -1,0 +1,93 @@
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '@/lib/db/client';
+import { apiKeys, memberships, rolePermissions, roles, users } from '@/lib/db/schema';
+import { isPermission, type Permission } from './permissions';
+import { hashApiKeySecret } from './api-key-secret';
+import type { AuthContext } from './context';
+
+type RoleGrant = { tenantId: string | null; permissions: Permission[]; cpoWide: boolean; seesPool: boolean };
+
+async function rolePermissionMap(db: Queryable, roleIds: string[]) {
+  const rows = roleIds.length
+    ? await db
+        .select({ roleId: roles.id, cpoWide: roles.cpoWide, seesPool: roles.seesPool, permissionId: rolePermissions.permissionId })
+        .from(roles)
+        .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
+        .where(inArray(roles.id, roleIds))
+    : [];
+  const map = new Map<string, { cpoWide: boolean; seesPool: boolean; permissions: Permission[] }>();
+  for (const row of rows) {
+    const entry = map.get(row.roleId) ?? { cpoWide: row.cpoWide, seesPool: row.seesPool, permissions: [] };
+    if (row.permissionId && isPermission(row.permissionId)) entry.permissions.push(row.permissionId);
+    map.set(row.roleId, entry);
+  }
+  return map;
+}
+
+function buildContext(actor: AuthContext['actor'], grants: RoleGrant[]): AuthContext {
+  let cpoWide: Set<Permission> | null = null;
+  let pool: Set<Permission> | null = null;
+  const tenants = new Map<string, Set<Permission>>();
+  for (const grant of grants) {
+    if (grant.cpoWide && grant.tenantId === null) {
+      cpoWide = new Set([...(cpoWide ?? []), ...grant.permissions]);
+      continue;
+    }
+    if (grant.tenantId) {
+      tenants.set(grant.tenantId, new Set([...(tenants.get(grant.tenantId) ?? []), ...grant.permissions]));
+    }
+    if (grant.seesPool) pool = new Set([...(pool ?? []), ...grant.permissions]);
+  }
+  return { actor, cpoWide, tenants, pool };
+}
+
+/** The context of a signed-in user, or null when the user is gone or disabled. */
+export async function contextForUser(db: Queryable, userId: string): Promise<AuthContext | null> {
+  const [user] = await db
+    .select({ id: users.id, cpoRole: users.cpoRole })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false), isNull(users.deletedAt)));
+  if (!user) return null;
+  const held = await db
+    .select({ tenantId: memberships.tenantId, roleId: memberships.roleId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  const roleIds = [...new Set([...(user.cpoRole ? [user.cpoRole] : []), ...held.map((m) => m.roleId)])];
+  const roleMap = await rolePermissionMap(db, roleIds);
+  const grants: RoleGrant[] = [];
+  const cpoRole = user.cpoRole ? roleMap.get(user.cpoRole) : undefined;
+  if (cpoRole?.cpoWide) grants.push({ tenantId: null, ...cpoRole });
+  for (const m of held) {
+    const role = roleMap.get(m.roleId);
+    if (role) grants.push({ tenantId: m.tenantId, ...role, cpoWide: false });
+  }
+  return buildContext({ kind: 'user', id: user.id }, grants);
+}
+
+/** Only refresh last_used_at this often, so a busy key does not write on every request. */
+const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
+
+/** The context of a live API key (not revoked, not expired), or null. */
+export async function contextForApiKey(db: Queryable, secret: string): Promise<AuthContext | null> {
+  const [key] = await db
+    .select({ id: apiKeys.id, roleId: apiKeys.roleId, tenantId: apiKeys.tenantId, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.secretHash, hashApiKeySecret(secret)),
+        isNull(apiKeys.revokedAt),
+        isNull(apiKeys.deletedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+      ),
+    );
+  if (!key) return null;
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION}`)));
+  const role = (await rolePermissionMap(db, [key.roleId])).get(key.roleId);
+  if (!role) return null;
+  // A key without a tenant is CPO-wide only when its role is; otherwise it grants nothing.
+  const grant: RoleGrant = { tenantId: key.tenantId, ...role, cpoWide: role.cpoWide && key.tenantId === null };
+  return buildContext({ kind: 'api_key', id: key.id }, [grant]);
+}

@@ -1,0 +1,33 @@
+import { cache } from 'react';
+import { getDb } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { auth } from './auth';
+import type { AuthContext } from './context';
+import { contextForApiKey, contextForUser } from './load-context';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * The caller of an API request: a Bearer API key, else the portal session cookie (same checks).
+ * Missing, invalid, revoked or expired credentials → 401.
+ */
+export async function contextFromRequest(request: Request, requestId: string): Promise<AuthContext> {
+  const header = request.headers.get('authorization');
+  if (header) {
+    const secret = BEARER.exec(header)?.[1];
+    const ctx = secret ? await contextForApiKey(getDb(), secret) : null;
+    if (!ctx) throw new AppError('unauthorized', 'The API key is missing, invalid, revoked or expired.');
+    return { ...ctx, requestId };
+  }
+  const ctx = await sessionContext();
+  if (!ctx) throw new AppError('unauthorized', 'Send `Authorization: Bearer <api key>` or sign in.');
+  return { ...ctx, requestId };
+}
+
+/** The signed-in portal user's context (once per request), or null when signed out or disabled. */
+export const sessionContext = cache(async (): Promise<AuthContext | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return contextForUser(getDb(), userId);
+});

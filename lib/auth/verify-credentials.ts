@@ -1,0 +1,30 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+import { decoyPasswordHash, verifyPassword } from './password';
+import { recordSignInFailure, signInBlockedFor } from './sign-in-limiter';
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfter?: number };
+
+/**
+ * Checks an e-mail + password pair. Unknown e-mail, wrong password and disabled user all answer
+ * the same `invalid` after the same argon2 work, so nobody learns which accounts exist.
+ */
+export async function verifyCredentials(email: string, password: string, ip: string): Promise<SignInResult> {
+  const retryAfter = await signInBlockedFor(email, ip);
+  if (retryAfter > 0) return { ok: false, reason: 'rate_limited', retryAfter };
+
+  const [user] = await getDb()
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabled: users.disabled })
+    .from(users)
+    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.deletedAt)));
+
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !passwordOk || user.disabled) {
+    await recordSignInFailure(email, ip);
+    return { ok: false, reason: 'invalid' };
+  }
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}

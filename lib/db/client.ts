@@ -1,0 +1,47 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { getEnv } from '@/lib/env';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; services pass it down so a change and its audit event commit together. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the pool or an open transaction. */
+export type Queryable = Database | Tx;
+
+type Connection = { sql: postgres.Sql; db: Database };
+
+// One pool per process, kept on globalThis so dev-mode module reloads do not open more.
+const holder = globalThis as typeof globalThis & { __clmDb?: Connection };
+
+function connect(): Connection {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set: start the app with `npm start`, `npm run dev` or `npm run demo`.');
+  }
+  const sql = postgres(env.DATABASE_URL, {
+    max: env.DATABASE_POOL_MAX,
+    onnotice: () => {},
+    // Pool exhaustion waits for a free connection instead of failing (SPEC section 3).
+    connect_timeout: 30,
+  });
+  return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
+}
+
+/** The drizzle database for this process. The only place a client is created. */
+export function getDb(): Database {
+  holder.__clmDb ??= connect();
+  return holder.__clmDb.db;
+}
+
+/** Raw postgres.js client (COPY, health check). */
+export function getSql(): postgres.Sql {
+  holder.__clmDb ??= connect();
+  return holder.__clmDb.sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const conn = holder.__clmDb;
+  holder.__clmDb = undefined;
+  await conn?.sql.end({ timeout: 5 });
+}

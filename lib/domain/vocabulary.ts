@@ -1,0 +1,130 @@
+// Closed value lists from SPEC section 2 (OCPI 2.2.1 where it applies). The database check
+// constraints, the zod schemas and the UI all read these, so a value is added in one place.
+
+export const TENANT_KINDS = ['B2B', 'MUNICIPALITY', 'CONDOMINIUM', 'OTHER'] as const;
+export const CHARGER_TYPES = ['AC', 'DC', 'AC_DC'] as const;
+export const STATION_ACCESS = ['PUBLIC', 'SEMI_PUBLIC', 'PRIVATE'] as const;
+export const AVAILABILITIES = ['OPERATIVE', 'INOPERATIVE'] as const;
+export const AVAILABILITY_SYNC_STATES = ['PENDING', 'APPLIED', 'REJECTED', 'SCHEDULED', 'OFFLINE'] as const;
+export const COMMISSIONING_STATUSES = ['NEW', 'LINKED', 'TESTED', 'COMMISSIONED', 'FAILED'] as const;
+export const EVSE_STATUSES = [
+  'AVAILABLE',
+  'BLOCKED',
+  'CHARGING',
+  'INOPERATIVE',
+  'OUTOFORDER',
+  'PLANNED',
+  'REMOVED',
+  'RESERVED',
+  'UNKNOWN',
+] as const;
+export const CONNECTOR_FORMATS = ['SOCKET', 'CABLE'] as const;
+export const POWER_TYPES = ['AC_1_PHASE', 'AC_2_PHASE', 'AC_2_PHASE_SPLIT', 'AC_3_PHASE', 'DC'] as const;
+export const CONNECTOR_STANDARDS = [
+  'CHADEMO',
+  'CHAOJI',
+  'DOMESTIC_A',
+  'DOMESTIC_B',
+  'DOMESTIC_C',
+  'DOMESTIC_D',
+  'DOMESTIC_E',
+  'DOMESTIC_F',
+  'DOMESTIC_G',
+  'DOMESTIC_H',
+  'DOMESTIC_I',
+  'DOMESTIC_J',
+  'DOMESTIC_K',
+  'DOMESTIC_L',
+  'DOMESTIC_M',
+  'DOMESTIC_N',
+  'DOMESTIC_O',
+  'GBT_AC',
+  'GBT_DC',
+  'IEC_60309_2_single_16',
+  'IEC_60309_2_three_16',
+  'IEC_60309_2_three_32',
+  'IEC_60309_2_three_64',
+  'IEC_62196_T1',
+  'IEC_62196_T1_COMBO',
+  'IEC_62196_T2',
+  'IEC_62196_T2_COMBO',
+  'IEC_62196_T3A',
+  'IEC_62196_T3C',
+  'NEMA_5_20',
+  'NEMA_6_30',
+  'NEMA_6_50',
+  'NEMA_10_30',
+  'NEMA_10_50',
+  'NEMA_14_30',
+  'NEMA_14_50',
+  'PANTOGRAPH_BOTTOM_UP',
+  'PANTOGRAPH_TOP_DOWN',
+  'TESLA_R',
+  'TESLA_S',
+] as const;
+export const EVSE_CAPABILITIES = [
+  'CHARGING_PROFILE_CAPABLE',
+  'CHARGING_PREFERENCES_CAPABLE',
+  'CHIP_CARD_SUPPORT',
+  'CONTACTLESS_CARD_SUPPORT',
+  'CREDIT_CARD_PAYABLE',
+  'DEBIT_CARD_PAYABLE',
+  'PED_TERMINAL',
+  'REMOTE_START_STOP_CAPABLE',
+  'RESERVABLE',
+  'RFID_READER',
+  'START_SESSION_CONNECTOR_REQUIRED',
+  'TOKEN_GROUP_CAPABLE',
+  'UNLOCK_CAPABLE',
+] as const;
+export const PARKING_TYPES = [
+  'ALONG_MOTORWAY',
+  'PARKING_GARAGE',
+  'PARKING_LOT',
+  'ON_DRIVEWAY',
+  'ON_STREET',
+  'UNDERGROUND_GARAGE',
+] as const;
+export const FACILITIES = [
+  'HOTEL',
+  'RESTAURANT',
+  'CAFE',
+  'MALL',
+  'SUPERMARKET',
+  'SPORT',
+  'RECREATION_AREA',
+  'NATURE',
+  'MUSEUM',
+  'BIKE_SHARING',
+  'BUS_STOP',
+  'TAXI_STAND',
+  'TRAM_STOP',
+  'METRO_STATION',
+  'TRAIN_STATION',
+  'AIRPORT',
+  'PARKING_LOT',
+  'CARPOOL_PARKING',
+  'FUEL_STATION',
+  'WIFI',
+] as const;
+export const TEST_RUN_STATUSES = ['RUNNING', 'PASSED', 'FAILED'] as const;
+export const TEST_STEP_STATUSES = ['PENDING', 'PASSED', 'FAILED', 'SKIPPED'] as const;
+
+export const AUDIT_ENTITIES = [
+  'tenant',
+  'user',
+  'api_key',
+  'location',
+  'charge_station',
+  'tariff',
+  'hardware_template',
+] as const;
+
+export type TenantKind = (typeof TENANT_KINDS)[number];
+export type ChargerType = (typeof CHARGER_TYPES)[number];
+export type Availability = (typeof AVAILABILITIES)[number];
+export type EvseStatus = (typeof EVSE_STATUSES)[number];
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** SQL `in (...)` list for a check constraint. */
+export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');

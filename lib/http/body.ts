@@ -1,0 +1,48 @@
+import { AppError } from '@/lib/errors';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_TYPES = { POST: ['application/json'], PUT: ['application/json'], PATCH: ['application/merge-patch+json', 'application/json'] };
+
+/**
+ * Reads a JSON object body: 415 for the wrong content type, 413 past 1 MiB (counted while
+ * streaming, before parsing), 400 for unparsable JSON or a body that is not an object.
+ */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const method = request.method as keyof typeof JSON_TYPES;
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const accepted = JSON_TYPES[method] ?? ['application/json'];
+  if (!accepted.includes(mediaType)) {
+    throw new AppError('unsupported_media_type', `Send the body as ${accepted.join(' or ')}.`);
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new AppError('bad_request', 'The body is not valid JSON.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('bad_request', 'The body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);

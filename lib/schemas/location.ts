@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
+import { customGroupNames, dateOnly, entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
+
+export const coordinatesSchema = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+  })
+  .strict();
+
+const hhmm = text().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM');
+const period = z.object({ period_begin: timestamp(), period_end: timestamp() }).strict();
+
+export const openingTimesSchema = z
+  .object({
+    twentyfourseven: z.boolean(),
+    regular_hours: z
+      .array(z.object({ weekday: z.number().int().min(1).max(7), period_begin: hhmm, period_end: hhmm }).strict())
+      .max(100)
+      .optional(),
+    exceptional_openings: z.array(period).max(100).optional(),
+    exceptional_closings: z.array(period).max(100).optional(),
+  })
+  .strict();
+
+export const displayTextSchema = z.object({ language: text().length(2), text: text().min(1).max(512) }).strict();
+
+export const locationMaintenanceSchema = z
+  .object({
+    contractor: text().max(255).nullable().optional(),
+    contract_reference: text().max(255).nullable().optional(),
+    last_service_date: dateOnly().nullable().optional(),
+    next_service_date: dateOnly().nullable().optional(),
+    notes: text().max(4000).nullable().optional(),
+  })
+  .strict();
+
+/** Fields a client may write, with the constraints of SPEC section 2. */
+const writableFields = {
+  external_id: text().trim().min(1).max(255).nullable().optional(),
+  name: text().trim().min(1).max(255),
+  address: text().trim().min(1).max(255),
+  city: text().trim().min(1).max(100),
+  postal_code: text().trim().max(20).nullable().optional(),
+  state: text().trim().max(100).nullable().optional(),
+  country: text().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
+  coordinates: coordinatesSchema,
+  time_zone: text()
+    .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'must be an IANA time zone')
+    .nullable()
+    .optional(),
+  parking_type: z.enum(PARKING_TYPES).nullable().optional(),
+  facilities: z.array(z.enum(FACILITIES)).max(FACILITIES.length).optional(),
+  opening_times: openingTimesSchema.nullable().optional(),
+  charging_when_closed: z.boolean().nullable().optional(),
+  directions: z.array(displayTextSchema).max(20).optional(),
+  publish: z.boolean().optional(),
+  custom_groups: customGroupNames().optional(),
+  remarks: text().max(4000).nullable().optional(),
+  maintenance: locationMaintenanceSchema.nullable().optional(),
+};
+
+/** POST /api/v2/locations. Unknown fields (including `id`) are rejected. */
+export const locationCreateSchema = z.object({ tenant_id: uuid().optional(), ...writableFields }).strict();
+export type LocationCreateInput = z.infer<typeof locationCreateSchema>;
+
+/** PUT body, and the merged result of a PATCH: the full writable state of a location. */
+export const locationReplaceSchema = z.object(writableFields).strict();
+export type LocationReplaceInput = z.infer<typeof locationReplaceSchema>;
+
+export const locationSchema = z.object({
+  id: uuid(),
+  tenant_id: uuid(),
+  external_id: z.string().nullable(),
+  name: z.string(),
+  address: z.string(),
+  city: z.string(),
+  postal_code: z.string().nullable(),
+  state: z.string().nullable(),
+  country: z.string(),
+  coordinates: coordinatesSchema,
+  time_zone: z.string().nullable(),
+  parking_type: z.enum(PARKING_TYPES).nullable(),
+  facilities: z.array(z.enum(FACILITIES)),
+  opening_times: openingTimesSchema.nullable(),
+  charging_when_closed: z.boolean().nullable(),
+  directions: z.array(displayTextSchema),
+  publish: z.boolean(),
+  custom_groups: z.array(z.string()),
+  remarks: z.string().nullable(),
+  maintenance: locationMaintenanceSchema.nullable(),
+  stations_count: z.number().int().nonnegative(),
+  evses_count: z.number().int().nonnegative(),
+  ...entityMeta,
+  deleted_at: timestamp().nullable().optional(),
+});
+export type Location = z.infer<typeof locationSchema>;
+
+export const LOCATION_SORTS = ['name', 'updated_at', 'created_at'] as const;
+
+const nearSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'must be "lat,lon"')
+  .transform((v) => v.split(',').map(Number) as [number, number])
+  .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'coordinates out of range');
+
+export const locationListQuerySchema = z
+  .object({
+    ...listQueryBase,
+    near: nearSchema.optional(),
+    radius: z.coerce.number().min(1).max(1000).optional(),
+    sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
+  })
+  .strict()
+  .refine((q) => (q.near === undefined) === (q.radius === undefined), {
+    path: ['radius'],
+    message: '`near` and `radius` go together',
+  });
+export type LocationListQuery = z.infer<typeof locationListQuerySchema>;
+
+export const locationListSchema = listOf(locationSchema);

@@ -1,0 +1,64 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { systemContext } from '@/lib/auth/context';
+import { apiKeyPrefix, hashApiKeySecret } from '@/lib/auth/api-key-secret';
+import { hashPassword } from '@/lib/auth/password';
+import { getDb } from '@/lib/db/client';
+import { apiKeys, users } from '@/lib/db/schema';
+import type { Env } from '@/lib/env';
+import { recordAudit } from '@/lib/services/shared/audit';
+
+export const BOOTSTRAP_KEY_NAME = 'bootstrap';
+
+/**
+ * SPEC section 3 bootstrap, run on every start after migrations: the ADMIN_EMAIL cpo_admin user
+ * if missing, and exactly one live `bootstrap` key whose secret is ADMIN_API_KEY.
+ */
+export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_API_KEY'>) {
+  const ctx = systemContext('bootstrap');
+  await getDb().transaction(async (tx) => {
+    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(sql`lower(${users.email})`, env.ADMIN_EMAIL.toLowerCase()), isNull(users.deletedAt)));
+      if (!existing) {
+        const [user] = await tx
+          .insert(users)
+          .values({ email: env.ADMIN_EMAIL, name: 'Administrator', passwordHash: await hashPassword(env.ADMIN_PASSWORD), cpoRole: 'cpo_admin' })
+          .returning();
+        await recordAudit(tx, ctx, {
+          action: 'user.created',
+          entity: 'user',
+          entityId: user!.id,
+          tenantId: null,
+          after: { email: user!.email, name: user!.name, cpo_role: 'cpo_admin' },
+        });
+      }
+    }
+
+    if (env.ADMIN_API_KEY) {
+      const secretHash = hashApiKeySecret(env.ADMIN_API_KEY);
+      // A changed ADMIN_API_KEY revokes the bootstrap key it replaces.
+      const replaced = await tx
+        .update(apiKeys)
+        .set({ revokedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
+        .where(and(eq(apiKeys.name, BOOTSTRAP_KEY_NAME), isNull(apiKeys.tenantId), isNull(apiKeys.revokedAt), ne(apiKeys.secretHash, secretHash)))
+        .returning({ id: apiKeys.id });
+      for (const key of replaced) {
+        await recordAudit(tx, ctx, { action: 'api_key.revoked', entity: 'api_key', entityId: key.id, tenantId: null, before: { revoked: false }, after: { revoked: true } });
+      }
+      const [current] = await tx.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.secretHash, secretHash));
+      if (!current) {
+        const [key] = await tx
+          .insert(apiKeys)
+          .values({ name: BOOTSTRAP_KEY_NAME, prefix: apiKeyPrefix(env.ADMIN_API_KEY), secretHash, roleId: 'cpo_admin', tenantId: null, createdBy: 'system' })
+          .returning({ id: apiKeys.id });
+        await recordAudit(tx, ctx, { action: 'api_key.created', entity: 'api_key', entityId: key!.id, tenantId: null, after: { name: BOOTSTRAP_KEY_NAME, role: 'cpo_admin' } });
+      } else if (current.revokedAt) {
+        // The same secret was configured again after being replaced: bring that key back.
+        await tx.update(apiKeys).set({ revokedAt: null, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` }).where(eq(apiKeys.id, current.id));
+        await recordAudit(tx, ctx, { action: 'api_key.restored', entity: 'api_key', entityId: current.id, tenantId: null, before: { revoked: true }, after: { revoked: false } });
+      }
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import { and, count, isNull, sql } from 'drizzle-orm';
+import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { chargeStations, evses, locations } from '@/lib/db/schema';
+import { visibleCondition } from '@/lib/services/shared/scope';
+
+/** A station counts as offline when not connected or silent for longer than this (SPEC section 2). */
+export const OFFLINE_AFTER = sql`interval '15 minutes'`;
+
+export type DashboardSummary = {
+  locations: number;
+  stations: number;
+  evses: number;
+  offline: number;
+  byStatus: { status: string; count: number }[];
+};
+
+/** Counts for the dashboard, over what the caller may see. */
+export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promise<DashboardSummary> {
+  requirePermission(ctx, 'station:read');
+  const db = getDb();
+  const stationScope = and(isNull(chargeStations.deletedAt), visibleCondition(visibility(ctx, 'station:read'), chargeStations.tenantId));
+  const locationScope = and(isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId));
+
+  const [[locationCount], byStatus, [evseCount], [offline]] = await Promise.all([
+    db.select({ n: count() }).from(locations).where(locationScope),
+    db
+      .select({ status: chargeStations.status, count: count() })
+      .from(chargeStations)
+      .where(stationScope)
+      .groupBy(chargeStations.status)
+      .orderBy(chargeStations.status),
+    db.select({ n: count() }).from(evses).innerJoin(chargeStations, sql`${chargeStations.id} = ${evses.stationId}`).where(stationScope),
+    db
+      .select({ n: count() })
+      .from(chargeStations)
+      .where(
+        and(
+          stationScope,
+          sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`,
+        ),
+      ),
+  ]);
+  return {
+    locations: locationCount?.n ?? 0,
+    stations: byStatus.reduce((sum, s) => sum + s.count, 0),
+    evses: evseCount?.n ?? 0,
+    offline: offline?.n ?? 0,
+    byStatus,
+  };
+}

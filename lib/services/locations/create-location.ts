@@ -1,0 +1,26 @@
+import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { locations } from '@/lib/db/schema';
+import type { Location, LocationCreateInput } from '@/lib/schemas/location';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
+import { getLocationOrThrow, locationColumns, toLocation } from './location-record';
+import { assertExternalIdFree, setLocationGroups } from './location-writes';
+
+/** POST /api/v2/locations: creates a location in the caller's (or the named) tenant. */
+export async function createLocation({ ctx, input }: { ctx: AuthContext; input: LocationCreateInput }): Promise<Location> {
+  requirePermission(ctx, 'location:write');
+  return getDb().transaction(async (tx) => {
+    const tenantId = await resolveTargetTenant(tx, ctx, 'location:write', input.tenant_id);
+    await assertExternalIdFree(tx, tenantId, input.external_id);
+    const [inserted] = await tx
+      .insert(locations)
+      .values({ tenantId, ...locationColumns(input) })
+      .returning({ id: locations.id });
+    const id = inserted!.id;
+    await setLocationGroups(tx, tenantId, id, input.custom_groups ?? []);
+    const created = toLocation(await getLocationOrThrow(tx, ctx, id));
+    await recordAudit(tx, ctx, { action: 'location.created', entity: 'location', entityId: id, tenantId, after: created });
+    return created;
+  });
+}

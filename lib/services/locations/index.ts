@@ -1,0 +1,4 @@
+export { listLocations } from './list-locations';
+export { getLocation } from './get-location';
+export { createLocation } from './create-location';
+export { updateLocation } from './update-location';

@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { locations } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
+import { parseOrThrow } from '@/lib/schemas/parse';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';
+import { assertExternalIdFree, setLocationGroups } from './location-writes';
+
+/** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
+export const LOCATION_READ_ONLY = [
+  'id',
+  'tenant_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'stations_count',
+  'evses_count',
+] as const;
+
+type UpdateLocationArgs = {
+  ctx: AuthContext;
+  id: string;
+  /** The parsed JSON object of the request. */
+  body: Record<string, unknown>;
+  /** `replace` for PUT (left-out optional fields are cleared), `merge` for PATCH (RFC 7396). */
+  mode: 'replace' | 'merge';
+  /** From If-Match; a different current version answers 412 and changes nothing. */
+  expectedVersion?: number;
+};
+
+/** PUT / PATCH /api/v2/locations/{id}. */
+export async function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
+  return getDb().transaction(async (tx) => {
+    const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
+    const current = toLocation(record);
+    const tenantId = current.tenant_id;
+
+    // Installers may write only a location's maintenance block (SPEC section 1).
+    const maintenanceOnly = mode === 'merge' && Object.keys(body).every((k) => k === 'maintenance');
+    if (!(maintenanceOnly && can(ctx, 'station:maintenance', tenantId))) {
+      requirePermission(ctx, 'location:write', tenantId);
+    }
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new AppError('precondition_failed', `The location is at version ${current.version}, not ${expectedVersion}.`);
+    }
+
+    const changes = stripReadOnly(body, current, LOCATION_READ_ONLY);
+    const next = mode === 'merge' ? applyMergePatch(writableLocation(current), changes) : changes;
+    const input = parseOrThrow(locationReplaceSchema, next);
+
+    await assertExternalIdFree(tx, tenantId, input.external_id, id);
+    await tx
+      .update(locations)
+      .set({ ...locationColumns(input), version: sql`${locations.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(locations.id, id));
+    await setLocationGroups(tx, tenantId, id, input.custom_groups ?? []);
+
+    const updated = toLocation(await getLocationOrThrow(tx, ctx, id));
+    await recordAudit(tx, ctx, {
+      action: 'location.updated',
+      entity: 'location',
+      entityId: id,
+      tenantId,
+      before: current,
+      after: updated,
+    });
+    return updated;
+  });
+}

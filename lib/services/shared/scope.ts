@@ -1,0 +1,14 @@
+import { inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import type { Visibility } from '@/lib/auth/context';
+
+/**
+ * The WHERE condition that limits a tenant-owned table to what the caller may see. Every
+ * lookup and list goes through this, so scope is never left to a caller.
+ */
+export function visibleCondition(vis: Visibility, tenantColumn: Column): SQL | undefined {
+  if (vis.allTenants) return undefined;
+  const parts: SQL[] = [];
+  if (vis.tenantIds.length) parts.push(inArray(tenantColumn, vis.tenantIds));
+  if (vis.pool) parts.push(isNull(tenantColumn));
+  return parts.length ? or(...parts) : sql`false`;
+}

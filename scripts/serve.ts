@@ -1,0 +1,57 @@
+// `npm start` (production), `npm run dev` (--dev) and the server half of `npm run demo` (--demo):
+// settings → database (embedded when DATABASE_URL is unset) → migrations → bootstrap → HTTP.
+import http from 'node:http';
+
+const dev = process.argv.includes('--dev');
+const demo = process.argv.includes('--demo');
+// Must be set before Next.js or React load.
+(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
+
+const { prepareRuntime } = await import('./runtime');
+const { env, embedded } = await prepareRuntime({ local: dev || demo });
+if (!env.AUTH_SECRET) {
+  console.error('AUTH_SECRET is required for `npm start` (at least 32 characters, e.g. `openssl rand -base64 32`).');
+  process.exit(1);
+}
+
+const { runMigrations } = await import('@/lib/db/migrate');
+const { closeDb } = await import('@/lib/db/client');
+const { ensureBootstrapAccess } = await import('@/lib/services/bootstrap/ensure-bootstrap-access');
+const { markReady } = await import('@/lib/services/bootstrap/readiness');
+
+await runMigrations();
+await ensureBootstrapAccess(env);
+if (demo) {
+  const { seedDemoData } = await import('@/lib/seed/demo-seed');
+  const { created } = await seedDemoData();
+  if (created) console.log('Seeded the demo data.');
+}
+markReady();
+
+const { default: next } = await import('next');
+const app = next({ dev, dir: process.cwd(), hostname: env.HOSTNAME, port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => void handle(req, res));
+await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
+
+const shownHost = ['0.0.0.0', '::'].includes(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;
+console.log(`Charge Location Management ready on http://${shownHost}:${env.PORT}`);
+console.log(`Database: ${embedded ? `embedded PGlite in ${process.env.DATA_DIR || '.data'}/pglite` : 'DATABASE_URL'}`);
+if (demo) {
+  const { printDemoAccess } = await import('./demo-access');
+  printDemoAccess(`http://${shownHost}:${env.PORT}`);
+}
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await app.close?.();
+  await closeDb();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
