@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
-import { auditEvents, locations } from '@/lib/db/schema';
+import { auditEvents, evses, locations } from '@/lib/db/schema';
 import { locationListQuerySchema } from '@/lib/schemas/location';
-import { makeLocation, makeTenant, userContext } from '@/test/fixtures';
+import { makeLocation, makeStation, makeTenant, userContext } from '@/test/fixtures';
 import { createLocation, getLocation, listLocations, updateLocation } from './index';
 
 const query = (q: Record<string, string> = {}) => locationListQuerySchema.parse(q);
@@ -77,6 +77,18 @@ describe('getLocation and listLocations', () => {
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
     expect((await listLocations({ ctx: viewer, query: query({ tenant: other }) })).data).toEqual([]);
+  });
+
+  it('derives custom_groups, stations_count and evses_count from live rows', async () => {
+    const location = await createLocation({ ctx: admin, input: newLocation({ custom_groups: ['Zuid', 'Noord', 'Zuid'] }) });
+    const station = await makeStation(own, location.id);
+    await makeStation(own, location.id);
+    await getDb().insert(evses).values([1, 2, 3].map((position) => ({ stationId: station.id, position })));
+    await expect(getLocation({ ctx: viewer, id: location.id })).resolves.toMatchObject({
+      custom_groups: ['Noord', 'Zuid'],
+      stations_count: 2,
+      evses_count: 3,
+    });
   });
 
   it('pages with a cursor through every row exactly once, in updated_at, id order', async () => {

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
+import { screenshot, signIn } from './support/session';
+
+const keyOf = (tenant: string) => DEMO_API_KEYS.find((k) => k.tenant === tenant)!.secret;
+
+test('a customer operator sees only their tenant’s locations, opens one, and gets 404 for another tenant’s', async ({ page, request }) => {
+  const own = await request.get('/api/v2/locations?limit=1000', { headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` } });
+  const ownIds: string[] = (await own.json()).data.map((l: { id: string }) => l.id);
+  const other = await request.get('/api/v2/locations?limit=1', { headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` } });
+  const otherId: string = (await other.json()).data[0].id;
+  expect(ownIds).toHaveLength(10);
+  expect((await own.json()).data.every((l: { stations_count: number }) => l.stations_count >= 6)).toBe(true);
+  expect(ownIds).not.toContain(otherId);
+
+  await signIn(page, 'operator@parkzicht.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
+  await expect(page.getByRole('heading', { name: 'Locations' })).toBeVisible();
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  await screenshot(page, 'locations');
+
+  const firstLink = rows.first().getByRole('link');
+  const href = await firstLink.getAttribute('href');
+  expect(ownIds).toContain(href!.split('/').pop());
+  await firstLink.click();
+  await expect(page.getByText('Coordinates')).toBeVisible();
+  await screenshot(page, 'location-detail');
+
+  const response = await page.goto(`/locations/${otherId}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});
+
+test('the locations table fits a 390 px phone without page scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'admin@cpo.example');
+  await page.goto('/locations');
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, 'locations-phone');
+});
+
+test('sorting by name through the column header is kept in the URL', async ({ page }) => {
+  await signIn(page, 'admin@cpo.example');
+  await page.goto('/locations');
+  await page.getByRole('link', { name: 'Sort by Name' }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  const names = await page.locator('tbody tr td:first-child').allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+});
+
+test.describe('API auth', () => {
+  test('no key → 401 problem+json; the portal session is accepted instead of a key', async ({ page, request }) => {
+    const anonymous = await request.get('/api/v2/locations');
+    expect(anonymous.status()).toBe(401);
+    expect(anonymous.headers()['content-type']).toBe('application/problem+json');
+    expect(await anonymous.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+
+    await signIn(page, 'viewer@utrecht.example');
+    const viaSession = await page.request.get('/api/v2/locations?limit=1000');
+    expect(viaSession.status()).toBe(200);
+    expect((await viaSession.json()).data).toHaveLength(16);
+  });
+
+  test('health is public and answers ok', async ({ request }) => {
+    const health = await request.get('/api/health');
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});

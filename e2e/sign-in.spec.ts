@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_USERS } from '@/lib/seed/demo-accounts';
+import { screenshot, signIn } from './support/session';
+
+test.describe('sign-in', () => {
+  for (const user of DEMO_USERS) {
+    const role = user.cpoRole ?? user.memberships[0]!.role;
+    test(`${role} signs in and lands on the dashboard`, async ({ page }) => {
+      await signIn(page, user.email);
+      await expect(page.getByTestId('current-user')).toHaveText(user.name);
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' })).toBeVisible();
+      await screenshot(page, `dashboard-${role}`);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page).toHaveURL(/\/login/);
+    });
+  }
+
+  test('a wrong password shows one generic error and no session', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('admin@cpo.example');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('login-error')).toHaveText('The e-mail address or password is not correct.');
+    await screenshot(page, 'login-error');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('an unknown e-mail shows the same error as a wrong password', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('nobody@nowhere.example');
+    await page.getByLabel('Password').fill('whatever-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('login-error')).toHaveText('The e-mail address or password is not correct.');
+  });
+});

@@ -1,0 +1,34 @@
+// The e2e web server: a fresh database on a real Postgres (see test/postgres-server.ts), then
+// `scripts/serve.ts --demo` on it. On SIGTERM it stops the app and drops the database.
+import { spawn } from 'node:child_process';
+import { acquirePostgres, createDatabase } from '@/test/postgres-server';
+
+const server = await acquirePostgres();
+const database = await createDatabase(server.adminUrl, 'clm_e2e');
+console.log(`e2e database on ${server.source}`);
+
+const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--demo'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e-0123',
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+});
+
+let cleaning: Promise<void> | undefined;
+const cleanUp = (code: number) =>
+  (cleaning ??= (async () => {
+    if (app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((resolve) => app.once('exit', resolve));
+    }
+    await database.drop();
+    await server.stop();
+    process.exit(code);
+  })());
+
+app.once('exit', (code) => void cleanUp(code ?? 1));
+process.on('SIGTERM', () => void cleanUp(0));
+process.on('SIGINT', () => void cleanUp(0));

