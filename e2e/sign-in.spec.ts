@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS } from '@/lib/seed/demo-accounts';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/demo-accounts';
 import { screenshot, signIn } from './support/session';
 
 test.describe('sign-in', () => {
@@ -24,6 +24,20 @@ test.describe('sign-in', () => {
     await screenshot(page, 'login-error');
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('a signed-out visit to a portal page returns there after sign-in', async ({ page }) => {
+    await page.goto('/locations?sort=name');
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    await page.getByLabel('Email').fill('viewer@utrecht.example');
+    await page.getByLabel('Password').fill('wrong-password-first');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('login-error')).toBeVisible();
+    await page.getByLabel('Email').fill('viewer@utrecht.example');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/locations\?sort=name$/);
+    await expect(page.getByRole('heading', { name: 'Locations' })).toBeVisible();
   });
 
   test('an unknown e-mail shows the same error as a wrong password', async ({ page }) => {

@@ -19,7 +19,7 @@ import {
   tenants,
   users,
 } from '@/lib/db/schema';
-import { EVSE_STATUSES } from '@/lib/domain/vocabulary';
+import type { EvseStatus } from '@/lib/domain/vocabulary';
 import { CITIES, SITE_KINDS, STREETS } from './places';
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-accounts';
 
@@ -43,13 +43,16 @@ type StationPlan = { tenantId: string | null; locationId: string | null; ocppId:
 
 const BATCH = 1000;
 
+/** How often each reported status shows up among linked demo stations. */
+const REPORTED_MIX: EvseStatus[] = ['AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'CHARGING', 'CHARGING', 'OUTOFORDER', 'INOPERATIVE'];
+
 /** Inserts stations with their EVSEs, connectors and tariff codes in multi-row batches. */
 async function insertStations(tx: Tx, plans: StationPlan[], random: () => number) {
   for (let start = 0; start < plans.length; start += BATCH) {
     const batch = plans.slice(start, start + BATCH);
     const stationRows = batch.map((p) => {
       const dc = p.kind === 'DC';
-      const reported = p.locationId ? EVSE_STATUSES[[0, 0, 0, 2, 2, 6, 4, 3][Math.floor(random() * 8)]!] : 'UNKNOWN';
+      const reported = p.locationId ? REPORTED_MIX[Math.floor(random() * REPORTED_MIX.length)]! : 'UNKNOWN';
       return {
         id: crypto.randomUUID(),
         tenantId: p.tenantId,
