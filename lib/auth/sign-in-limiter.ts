@@ -16,9 +16,16 @@ const limiters = () =>
 /** Seconds until sign-in may be tried again for this account or IP, or 0 when allowed. */
 export async function signInBlockedFor(email: string, ip: string): Promise<number> {
   const { account, ip: perIp } = limiters();
-  const [a, i] = await Promise.all([account.get(email.toLowerCase()), perIp.get(ip)]);
-  const blocked = [a, i].filter((r, n) => r && r.consumedPoints >= (n === 0 ? 10 : 50));
-  return blocked.length ? Math.max(...blocked.map((r) => Math.ceil((r?.msBeforeNext ?? 0) / 1000))) : 0;
+  const checks = [
+    { limiter: account, key: email.toLowerCase() },
+    { limiter: perIp, key: ip },
+  ];
+  let waitMs = 0;
+  for (const { limiter, key } of checks) {
+    const state = await limiter.get(key);
+    if (state && state.consumedPoints >= limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
+  }
+  return Math.ceil(waitMs / 1000);
 }
 
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {

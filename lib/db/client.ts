@@ -22,7 +22,8 @@ function connect(): Connection {
   const sql = postgres(env.DATABASE_URL, {
     max: env.DATABASE_POOL_MAX,
     onnotice: () => {},
-    // Pool exhaustion waits for a free connection instead of failing (SPEC section 3).
+    // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests
+    // wait rather than fail (SPEC section 3); this only bounds opening a new connection.
     connect_timeout: 30,
   });
   return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
