@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
-import { customGroupNames, dateOnly, entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
+import { customGroupNames, dateOnly, entityMeta, exportFormat, listOf, listQueryBase, text, timestamp, uuid } from './common';
 
 export const coordinatesSchema = z
   .object({
@@ -62,12 +62,21 @@ const writableFields = {
 };
 
 /** POST /api/v2/locations. Unknown fields (including `id`) are rejected. */
-export const locationCreateSchema = z.object({ tenant_id: uuid().optional(), ...writableFields }).strict();
+export const locationCreateSchema = z
+  .object({
+    tenant_id: uuid().optional().describe('Required unless the caller has exactly one tenant'),
+    ...writableFields,
+  })
+  .strict()
+  .meta({ id: 'LocationCreate' });
 export type LocationCreateInput = z.infer<typeof locationCreateSchema>;
 
 /** PUT body, and the merged result of a PATCH: the full writable state of a location. */
-export const locationReplaceSchema = z.object(writableFields).strict();
+export const locationReplaceSchema = z.object(writableFields).strict().meta({ id: 'LocationReplace' });
 export type LocationReplaceInput = z.infer<typeof locationReplaceSchema>;
+
+/** PATCH body (JSON merge patch): any writable field; `null` clears an optional one. */
+export const locationPatchSchema = z.object(writableFields).partial().strict().meta({ id: 'LocationPatch' });
 
 export const locationSchema = z.object({
   id: uuid(),
@@ -93,8 +102,8 @@ export const locationSchema = z.object({
   stations_count: z.number().int().nonnegative(),
   evses_count: z.number().int().nonnegative(),
   ...entityMeta,
-  deleted_at: timestamp().nullable().optional(),
-});
+  deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted locations'),
+}).meta({ id: 'Location' });
 export type Location = z.infer<typeof locationSchema>;
 
 export const LOCATION_SORTS = ['name', 'updated_at', 'created_at'] as const;
@@ -105,18 +114,23 @@ const nearSchema = z
   .transform((v) => v.split(',').map(Number) as [number, number])
   .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'coordinates out of range');
 
-export const locationListQuerySchema = z
-  .object({
-    ...listQueryBase,
-    near: nearSchema.optional(),
-    radius: z.coerce.number().min(1).max(1000).optional(),
-    sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
-  })
-  .strict()
-  .refine((q) => (q.near === undefined) === (q.radius === undefined), {
-    path: ['radius'],
-    message: '`near` and `radius` go together',
-  });
+const locationFilters = {
+  ...listQueryBase,
+  near: nearSchema.optional().describe('"lat,lon": with `radius`, locations within that many metres'),
+  radius: z.coerce.number().min(1).max(1000).optional().describe('Metres, 1–1000; required with `near`'),
+  sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
+};
+const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);
+const nearNeedsRadiusError = { path: ['radius'], message: '`near` and `radius` go together' };
+
+export const locationListQuerySchema = z.object(locationFilters).strict().refine(nearNeedsRadius, nearNeedsRadiusError);
 export type LocationListQuery = z.infer<typeof locationListQuerySchema>;
 
-export const locationListSchema = listOf(locationSchema);
+export const locationListSchema = listOf(locationSchema).meta({ id: 'LocationList' });
+
+const { limit: _limit, cursor: _cursor, ...exportFilters } = locationFilters;
+export const locationExportQuerySchema = z
+  .object({ format: exportFormat(), ...exportFilters })
+  .strict()
+  .refine(nearNeedsRadius, nearNeedsRadiusError);
+export type LocationExportQuery = z.infer<typeof locationExportQuerySchema>;

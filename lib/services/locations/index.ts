@@ -2,3 +2,5 @@ export { listLocations } from './list-locations';
 export { getLocation } from './get-location';
 export { createLocation } from './create-location';
 export { updateLocation } from './update-location';
+export { deleteLocation } from './delete-location';
+export { exportLocations } from './export-locations';

@@ -1,15 +1,10 @@
-import { apiRoute, ifMatchVersion, resourceResponse } from '@/lib/http/api-route';
-import { readJsonObject } from '@/lib/http/body';
-import { getLocation, updateLocation } from '@/lib/services/locations';
+import { deleteLocationEndpoint, getLocationEndpoint, patchLocationEndpoint, replaceLocationEndpoint } from '@/lib/api/locations';
 
 // GET /api/v2/locations/{id} — one location
-export const GET = apiRoute<{ id: string }>(async ({ ctx, params }) =>
-  resourceResponse(await getLocation({ ctx, id: params.id })),
-);
-
-// PATCH /api/v2/locations/{id} — JSON merge patch of a location
-export const PATCH = apiRoute<{ id: string }>(async ({ request, ctx, params }) => {
-  const body = await readJsonObject(request);
-  const location = await updateLocation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) });
-  return resourceResponse(location);
-});
+export const GET = getLocationEndpoint;
+// PUT /api/v2/locations/{id} — replace a location
+export const PUT = replaceLocationEndpoint;
+// PATCH /api/v2/locations/{id} — merge-patch a location
+export const PATCH = patchLocationEndpoint;
+// DELETE /api/v2/locations/{id} — soft-delete a location
+export const DELETE = deleteLocationEndpoint;

@@ -1,0 +1,42 @@
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * Streams resources as NDJSON (one JSON object per line, shaped as GET returns it) or CSV (header
+ * row; arrays and objects as JSON in their cell). Rows are pulled from the source only as fast as
+ * the client reads, so memory stays bounded whatever the size.
+ */
+export function exportResponse<T extends Record<string, unknown>>(
+  rows: AsyncIterable<T>,
+  format: 'csv' | 'ndjson',
+  columns: readonly (keyof T & string)[],
+  filename: string,
+): Response {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  const line =
+    format === 'ndjson'
+      ? (row: T) => `${JSON.stringify(row)}\n`
+      : (row: T) => stringify([columns.map((c) => csvCell(row[c]))]);
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (format === 'csv') controller.enqueue(encoder.encode(stringify([columns as string[]])));
+    },
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(line(next.value)));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+      'content-disposition': `attachment; filename="${filename}.${format}"`,
+    },
+  });
+}
+
+const csvCell = (value: unknown) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? ''));

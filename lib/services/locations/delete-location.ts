@@ -1,0 +1,38 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { chargeStations, locations } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { getLocationOrThrow, toLocation } from './location-record';
+
+/** DELETE /api/v2/locations/{id}: soft delete; 409 while live stations are linked to it. */
+export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
+  await getDb().transaction(async (tx) => {
+    const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
+    const current = toLocation(record);
+    requirePermission(ctx, 'location:delete', current.tenant_id);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new AppError('precondition_failed', `The location is at version ${current.version}, not ${expectedVersion}.`);
+    }
+    const [linked] = await tx
+      .select({ id: chargeStations.id })
+      .from(chargeStations)
+      .where(and(eq(chargeStations.locationId, id), isNull(chargeStations.deletedAt)))
+      .limit(1);
+    if (linked) throw new AppError('conflict', 'The location still has charge stations; unlink or delete them first.');
+    // A delete is a change too: it bumps updated_at so incremental syncs see it.
+    await tx
+      .update(locations)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${locations.version} + 1` })
+      .where(eq(locations.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'location.deleted',
+      entity: 'location',
+      entityId: id,
+      tenantId: current.tenant_id,
+      before: { deleted: false },
+      after: { deleted: true },
+    });
+  });
+}
