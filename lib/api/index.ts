@@ -1,6 +1,23 @@
 import type { Endpoint } from '@/lib/http/endpoint';
+import { apiKeysEndpoints } from './api-keys';
+import { auditEventsEndpoints } from './audit-events';
+import { chargeStationsEndpoints } from './charge-stations';
+import { hardwareTemplatesEndpoints } from './hardware-templates';
 import { locationEndpoints } from './locations';
 import { metaEndpoints } from './meta';
+import { tariffsEndpoints } from './tariffs';
+import { tenantsEndpoints } from './tenants';
+import { usersEndpoints } from './users';
 
 /** Every /api operation; the OpenAPI document is generated from this list. */
-export const ALL_ENDPOINTS: Endpoint[] = [...metaEndpoints, ...locationEndpoints];
+export const ALL_ENDPOINTS: Endpoint[] = [
+  ...metaEndpoints,
+  ...locationEndpoints,
+  ...chargeStationsEndpoints,
+  ...tariffsEndpoints,
+  ...hardwareTemplatesEndpoints,
+  ...tenantsEndpoints,
+  ...usersEndpoints,
+  ...apiKeysEndpoints,
+  ...auditEventsEndpoints,
+];

@@ -1,0 +1,44 @@
+import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { decodeCursor, encodeCursor, type CursorBinding } from './cursor';
+
+/** A sortable key of a list: its column, how to read it from a row, and whether it is a timestamp. */
+export type SortKey<Row> = { column: AnyColumn; value: (row: Row) => string | number | null; timestamp?: boolean };
+
+type Keyset<Row> = {
+  sorts: Record<string, SortKey<Row>>;
+  /** `name` or `-name`. */
+  sort: string;
+  idColumn: AnyColumn;
+  cursor: string | undefined;
+  binding: CursorBinding;
+};
+
+/**
+ * Keyset pagination over `(sort column, id)`: the WHERE that starts after the cursor and the
+ * ORDER BY. Stable while rows change: an updated row moves to the end and is seen again.
+ */
+export function keyset<Row>({ sorts, sort, idColumn, cursor, binding }: Keyset<Row>) {
+  const descending = sort.startsWith('-');
+  const key = sorts[sort.replace(/^-/, '')]!;
+  let after: SQL | undefined;
+  if (cursor) {
+    const position = decodeCursor(cursor, binding);
+    const value = key.timestamp ? sql`${position.value}::timestamptz` : sql`${position.value}`;
+    after = descending
+      ? sql`(${key.column}, ${idColumn}) < (${value}, ${position.id}::uuid)`
+      : sql`(${key.column}, ${idColumn}) > (${value}, ${position.id}::uuid)`;
+  }
+  const orderBy = descending ? [desc(key.column), desc(idColumn)] : [asc(key.column), asc(idColumn)];
+
+  /** The page (at most `limit` rows of the `limit + 1` fetched) and the cursor after it. */
+  function page<R>(records: R[], limit: number, rowOf: (record: R) => Row & { id: string }) {
+    const rows = records.slice(0, limit);
+    const last = rows.at(-1);
+    const next_cursor =
+      records.length > limit && last
+        ? encodeCursor({ value: key.value(rowOf(last)), id: rowOf(last).id }, binding)
+        : null;
+    return { rows, next_cursor };
+  }
+  return { after, orderBy, page };
+}
