@@ -23,6 +23,8 @@ const envSchema = z
     OCPP_PORT: port(9220),
     OCPP_UNKNOWN_STATIONS: z.enum(['pool', 'reject']).default('pool'),
     MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    /** Behind a reverse proxy: believe its X-Forwarded-For (client IP for sign-in limits). */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     PORT: port(3000),
     HOSTNAME: z.string().min(1).default('0.0.0.0'),
   })

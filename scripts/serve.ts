@@ -32,7 +32,11 @@ const { default: next } = await import('next');
 const app = next({ dev, dir: process.cwd(), hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => void handle(req, res));
+const server = http.createServer((req, res) => {
+  // Sign-in limits count per client IP: only a trusted reverse proxy may name it.
+  if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  void handle(req, res);
+});
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 
 const shownHost = ['0.0.0.0', '::'].includes(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;

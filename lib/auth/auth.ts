@@ -10,8 +10,8 @@ class RateLimitedSignIn extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
-const clientIp = (request: Request) =>
-  request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'local';
+/** scripts/serve.ts sets X-Forwarded-For to the socket address unless TRUST_PROXY is on. */
+const clientIp = (request: Request) => request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,

@@ -59,7 +59,8 @@ export async function contextForUser(db: Queryable, userId: string): Promise<Aut
   if (cpoRole?.cpoWide) grants.push({ tenantId: null, ...cpoRole });
   for (const m of held) {
     const role = roleMap.get(m.roleId);
-    if (role) grants.push({ tenantId: m.tenantId, ...role, cpoWide: false });
+    // A CPO-wide role is never held per tenant; such a row grants nothing.
+    if (role && !role.cpoWide) grants.push({ tenantId: m.tenantId, ...role });
   }
   return buildContext({ kind: 'user', id: user.id }, grants);
 }
@@ -87,7 +88,7 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
     .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION}`)));
   const role = (await rolePermissionMap(db, [key.roleId])).get(key.roleId);
   if (!role) return null;
-  // A key without a tenant is CPO-wide only when its role is; otherwise it grants nothing.
-  const grant: RoleGrant = { tenantId: key.tenantId, ...role, cpoWide: role.cpoWide && key.tenantId === null };
-  return buildContext({ kind: 'api_key', id: key.id }, [grant]);
+  // CPO-wide roles only on CPO-wide keys, every other role on a tenant key; anything else grants nothing.
+  if (role.cpoWide !== (key.tenantId === null)) return buildContext({ kind: 'api_key', id: key.id }, []);
+  return buildContext({ kind: 'api_key', id: key.id }, [{ tenantId: key.tenantId, ...role }]);
 }

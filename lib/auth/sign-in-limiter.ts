@@ -13,23 +13,19 @@ const limiters = () =>
     ip: new RateLimiterMemory({ keyPrefix: 'signin_ip', points: 50, duration: WINDOW_SECONDS }),
   });
 
-/** Seconds until sign-in may be tried again for this account or IP, or 0 when allowed. */
-export async function signInBlockedFor(email: string, ip: string): Promise<number> {
+/**
+ * Counts one attempt against the account and the IP. Returns the seconds to wait when either
+ * budget (10 per account, 50 per IP per 15 minutes) is already spent, else 0.
+ */
+export async function takeSignInAttempt(email: string, ip: string): Promise<number> {
   const { account, ip: perIp } = limiters();
-  const checks = [
-    { limiter: account, key: email.toLowerCase() },
-    { limiter: perIp, key: ip },
-  ];
-  let waitMs = 0;
-  for (const { limiter, key } of checks) {
-    const state = await limiter.get(key);
-    if (state && state.consumedPoints >= limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
-  }
-  return Math.ceil(waitMs / 1000);
+  const results = await Promise.all([account.penalty(email.toLowerCase()), perIp.penalty(ip)]);
+  const over = results.filter((r, i) => r.consumedPoints > (i === 0 ? account.points : perIp.points));
+  return over.length ? Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000) : 0;
 }
 
-export async function recordSignInFailure(email: string, ip: string): Promise<void> {
+/** A successful sign-in gives back the attempt it took (failures stay counted). */
+export async function forgiveSignIn(email: string, ip: string): Promise<void> {
   const { account, ip: perIp } = limiters();
-  // penalty() counts without throwing when the budget is already spent.
-  await Promise.all([account.penalty(email.toLowerCase()), perIp.penalty(ip)]);
+  await Promise.all([account.reward(email.toLowerCase()), perIp.reward(ip)]);
 }

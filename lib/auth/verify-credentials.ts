@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { decoyPasswordHash, verifyPassword } from './password';
-import { recordSignInFailure, signInBlockedFor } from './sign-in-limiter';
+import { forgiveSignIn, takeSignInAttempt } from './sign-in-limiter';
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -13,7 +13,8 @@ export type SignInResult =
  * the same `invalid` after the same argon2 work, so nobody learns which accounts exist.
  */
 export async function verifyCredentials(email: string, password: string, ip: string): Promise<SignInResult> {
-  const retryAfter = await signInBlockedFor(email, ip);
+  // Counted before the password is checked, so parallel guesses cannot slip past the limit.
+  const retryAfter = await takeSignInAttempt(email, ip);
   if (retryAfter > 0) return { ok: false, reason: 'rate_limited', retryAfter };
 
   const [user] = await getDb()
@@ -22,9 +23,7 @@ export async function verifyCredentials(email: string, password: string, ip: str
     .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.deletedAt)));
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !passwordOk || user.disabled) {
-    await recordSignInFailure(email, ip);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!user || !passwordOk || user.disabled) return { ok: false, reason: 'invalid' };
+  await forgiveSignIn(email, ip);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

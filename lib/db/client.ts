@@ -19,7 +19,12 @@ function connect(): Connection {
   if (!env.DATABASE_URL) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, `npm run dev` or `npm run demo`.');
   }
-  const sql = postgres(env.DATABASE_URL, {
+  // libpq convention: `?host=/dir` names a Unix-socket directory (the embedded database uses one).
+  const url = new URL(env.DATABASE_URL);
+  const socketDir = url.searchParams.get('host');
+  url.searchParams.delete('host');
+  const sql = postgres(url.toString(), {
+    ...(socketDir?.startsWith('/') ? { host: socketDir } : {}),
     max: env.DATABASE_POOL_MAX,
     onnotice: () => {},
     // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests

@@ -143,11 +143,14 @@ async function storable(response: Response) {
   return { status: response.status, body: text ? JSON.parse(text) : null, headers };
 }
 
-/** The version an `If-Match` header demands, if any. A malformed value can match nothing. */
+/**
+ * The version an `If-Match` header demands: undefined when absent or `*` (any current version),
+ * else the number in `"<version>"`. Anything else (weak or unknown tags) can match nothing.
+ */
 export function ifMatchVersion(request: Request): number | undefined {
-  const header = request.headers.get('if-match');
-  if (!header) return undefined;
-  const match = /^"(\d+)"$/.exec(header.trim());
+  const header = request.headers.get('if-match')?.trim();
+  if (!header || header === '*') return undefined;
+  const match = /^"(\d+)"$/.exec(header);
   return match ? Number(match[1]) : -1;
 }
 

@@ -91,6 +91,8 @@ export const apiKeys = pgTable(
     uniqueIndex('api_keys_secret_hash_uq').on(t.secretHash),
     index('api_keys_tenant_idx').on(t.tenantId),
     index('api_keys_updated_at_idx').on(t.updatedAt, t.id),
+    // SPEC: only cpo_admin keys are CPO-wide; every other key names one tenant.
+    check('api_keys_tenant_scope_ck', sql`(${t.tenantId} is null) = (${t.roleId} = 'cpo_admin')`),
   ],
 );
 

@@ -47,17 +47,21 @@ export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMI
       for (const key of replaced) {
         await recordAudit(tx, ctx, { action: 'api_key.revoked', entity: 'api_key', entityId: key.id, tenantId: null, before: { revoked: false }, after: { revoked: true } });
       }
-      const [current] = await tx.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.secretHash, secretHash));
-      if (!current) {
+      const [current] = await tx
+        .select({ revokedAt: apiKeys.revokedAt, deletedAt: apiKeys.deletedAt })
+        .from(apiKeys)
+        .where(eq(apiKeys.secretHash, secretHash));
+      if (current) {
+        // A key revoked through the API stays revoked: configure a new ADMIN_API_KEY instead.
+        if (current.revokedAt || current.deletedAt) {
+          console.warn('ADMIN_API_KEY names a revoked key; set a new value to get a working bootstrap key.');
+        }
+      } else {
         const [key] = await tx
           .insert(apiKeys)
           .values({ name: BOOTSTRAP_KEY_NAME, prefix: apiKeyPrefix(env.ADMIN_API_KEY), secretHash, roleId: 'cpo_admin', tenantId: null, createdBy: 'system' })
           .returning({ id: apiKeys.id });
         await recordAudit(tx, ctx, { action: 'api_key.created', entity: 'api_key', entityId: key!.id, tenantId: null, after: { name: BOOTSTRAP_KEY_NAME, role: 'cpo_admin' } });
-      } else if (current.revokedAt) {
-        // The same secret was configured again after being replaced: bring that key back.
-        await tx.update(apiKeys).set({ revokedAt: null, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` }).where(eq(apiKeys.id, current.id));
-        await recordAudit(tx, ctx, { action: 'api_key.restored', entity: 'api_key', entityId: current.id, tenantId: null, before: { revoked: true }, after: { revoked: false } });
       }
     }
   });

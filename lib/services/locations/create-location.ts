@@ -5,13 +5,15 @@ import type { Location, LocationCreateInput } from '@/lib/schemas/location';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
 import { getLocationOrThrow, locationColumns, toLocation } from './location-record';
-import { assertExternalIdFree, setLocationGroups } from './location-writes';
+import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
 
 /** POST /api/v2/locations: creates a location in the caller's (or the named) tenant. */
 export async function createLocation({ ctx, input }: { ctx: AuthContext; input: LocationCreateInput }): Promise<Location> {
   requirePermission(ctx, 'location:write');
+  let target: { tenantId: string; externalId: string | null | undefined } | undefined;
   return getDb().transaction(async (tx) => {
     const tenantId = await resolveTargetTenant(tx, ctx, 'location:write', input.tenant_id);
+    target = { tenantId, externalId: input.external_id };
     await assertExternalIdFree(tx, tenantId, input.external_id);
     const [inserted] = await tx
       .insert(locations)
@@ -22,5 +24,7 @@ export async function createLocation({ ctx, input }: { ctx: AuthContext; input: 
     const created = toLocation(await getLocationOrThrow(tx, ctx, id));
     await recordAudit(tx, ctx, { action: 'location.created', entity: 'location', entityId: id, tenantId, after: created });
     return created;
+  }).catch(async (error) => {
+    throw await asExternalIdClash(error, target);
   });
 }

@@ -50,6 +50,18 @@ describe('createLocation', () => {
     });
   });
 
+  it('answers 409 (never 500) to concurrent creates racing for one external_id', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => createLocation({ ctx: admin, input: newLocation({ external_id: 'SF-RACE' }) })),
+    );
+    const created = results.filter((r) => r.status === 'fulfilled');
+    expect(created).toHaveLength(1);
+    const winner = (created[0] as PromiseFulfilledResult<{ id: string }>).value.id;
+    for (const r of results.filter((x) => x.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', extra: { existingId: winner } });
+    }
+  });
+
   it('refuses a viewer (403) and a tenant outside scope (422 at /tenant_id)', async () => {
     await expect(createLocation({ ctx: viewer, input: newLocation() })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(createLocation({ ctx: admin, input: newLocation({ tenant_id: other }) })).rejects.toMatchObject({
@@ -173,6 +185,9 @@ describe('updateLocation', () => {
       code: 'validation',
       extra: { errors: expect.arrayContaining([{ path: '/name', message: expect.any(String) }, { path: '/coordinates/latitude', message: expect.any(String) }, { path: '/colour', message: 'unknown field' }]) },
     });
+    await expect(
+      updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: JSON.parse('{"__proto__": {"remarks": "smuggled"}}') }),
+    ).rejects.toMatchObject({ extra: { errors: [{ path: '/__proto__', message: 'unknown field' }] } });
     await expect(updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: { version: 5 } })).rejects.toMatchObject({
       extra: { errors: [{ path: '/version', message: 'is read-only' }] },
     });
@@ -184,6 +199,7 @@ describe('updateLocation', () => {
     await expect(
       updateLocation({ ctx: installer, id: created.id, mode: 'merge', body: { maintenance: { notes: 'Replaced RCD' } } }),
     ).resolves.toMatchObject({ maintenance: { notes: 'Replaced RCD' } });
+    await expect(updateLocation({ ctx: installer, id: created.id, mode: 'merge', body: {} })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(updateLocation({ ctx: installer, id: created.id, mode: 'merge', body: { name: 'Renamed' } })).rejects.toMatchObject({
       code: 'forbidden',
     });

@@ -8,7 +8,7 @@ import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';
-import { assertExternalIdFree, setLocationGroups } from './location-writes';
+import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
 
 /** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
 export const LOCATION_READ_ONLY = [
@@ -34,13 +34,14 @@ type UpdateLocationArgs = {
 
 /** PUT / PATCH /api/v2/locations/{id}. */
 export async function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
+  let target: { tenantId: string; externalId: string | null | undefined; selfId: string } | undefined;
   return getDb().transaction(async (tx) => {
     const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
     const current = toLocation(record);
     const tenantId = current.tenant_id;
 
     // Installers may write only a location's maintenance block (SPEC section 1).
-    const maintenanceOnly = mode === 'merge' && Object.keys(body).every((k) => k === 'maintenance');
+    const maintenanceOnly = mode === 'merge' && Object.keys(body).length > 0 && Object.keys(body).every((k) => k === 'maintenance');
     if (!(maintenanceOnly && can(ctx, 'station:maintenance', tenantId))) {
       requirePermission(ctx, 'location:write', tenantId);
     }
@@ -52,6 +53,7 @@ export async function updateLocation({ ctx, id, body, mode, expectedVersion }: U
     const next = mode === 'merge' ? applyMergePatch(writableLocation(current), changes) : changes;
     const input = parseOrThrow(locationReplaceSchema, next);
 
+    target = { tenantId, externalId: input.external_id, selfId: id };
     await assertExternalIdFree(tx, tenantId, input.external_id, id);
     await tx
       .update(locations)
@@ -69,5 +71,7 @@ export async function updateLocation({ ctx, id, body, mode, expectedVersion }: U
       after: updated,
     });
     return updated;
+  }).catch(async (error) => {
+    throw await asExternalIdClash(error, target);
   });
 }

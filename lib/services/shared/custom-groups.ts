@@ -4,7 +4,8 @@ import { customGroups } from '@/lib/db/schema';
 
 /** Ids of the named groups in a tenant, creating the ones that do not exist yet. */
 export async function ensureCustomGroups(tx: Tx, tenantId: string, names: string[]): Promise<string[]> {
-  const unique = [...new Set(names)];
+  // Sorted, so concurrent writers take the unique-index locks in the same order (no deadlock).
+  const unique = [...new Set(names)].sort();
   if (!unique.length) return [];
   await tx
     .insert(customGroups)

@@ -1,14 +1,20 @@
 import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor, type CursorBinding } from './cursor';
 
-/** A sortable key of a list: its column, how to read it from a row, and whether it is a timestamp. */
-export type SortKey<Row> = { column: AnyColumn; value: (row: Row) => string | number | null; timestamp?: boolean };
+/**
+ * A sortable key of a list: its column (or a non-null expression over one, e.g. `coalesce(name, '')`
+ * for a nullable column, which a row comparison would skip), how to read it from a row, and
+ * whether it is a timestamp.
+ */
+export type SortKey<Row> = { column: AnyColumn | SQL; value: (row: Row) => string | number | null; timestamp?: boolean };
 
 type Keyset<Row> = {
   sorts: Record<string, SortKey<Row>>;
   /** `name` or `-name`. */
   sort: string;
   idColumn: AnyColumn;
+  /** How the id column is typed: UUIDs by default, `text` for client-chosen codes (tariffs). */
+  idType?: 'uuid' | 'text';
   cursor: string | undefined;
   binding: CursorBinding;
 };
@@ -17,16 +23,17 @@ type Keyset<Row> = {
  * Keyset pagination over `(sort column, id)`: the WHERE that starts after the cursor and the
  * ORDER BY. Stable while rows change: an updated row moves to the end and is seen again.
  */
-export function keyset<Row>({ sorts, sort, idColumn, cursor, binding }: Keyset<Row>) {
+export function keyset<Row>({ sorts, sort, idColumn, idType = 'uuid', cursor, binding }: Keyset<Row>) {
   const descending = sort.startsWith('-');
   const key = sorts[sort.replace(/^-/, '')]!;
   let after: SQL | undefined;
   if (cursor) {
     const position = decodeCursor(cursor, binding);
     const value = key.timestamp ? sql`${position.value}::timestamptz` : sql`${position.value}`;
+    const id = idType === 'uuid' ? sql`${position.id}::uuid` : sql`${position.id}`;
     after = descending
-      ? sql`(${key.column}, ${idColumn}) < (${value}, ${position.id}::uuid)`
-      : sql`(${key.column}, ${idColumn}) > (${value}, ${position.id}::uuid)`;
+      ? sql`(${key.column}, ${idColumn}) < (${value}, ${id})`
+      : sql`(${key.column}, ${idColumn}) > (${value}, ${id})`;
   }
   const orderBy = descending ? [desc(key.column), desc(idColumn)] : [asc(key.column), asc(idColumn)];
 

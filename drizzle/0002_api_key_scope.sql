@@ -1,0 +1,1 @@
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_scope_ck" CHECK (("api_keys"."tenant_id" is null) = ("api_keys"."role_id" = 'cpo_admin'));
