@@ -81,3 +81,14 @@ export async function makeStation(tenantId: string | null, locationId: string | 
     .returning();
   return station!;
 }
+
+/** A tariff offered to the given tenants (none = every tenant). */
+export async function makeTariff(code: string, tenantIds: string[] = []) {
+  const { tariffs, tariffTenants } = await import('@/lib/db/schema');
+  const id = `${code}-${unique().toUpperCase()}`;
+  await getDb()
+    .insert(tariffs)
+    .values({ id, name: code, currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.3, step_size: 1 }] }] });
+  if (tenantIds.length) await getDb().insert(tariffTenants).values(tenantIds.map((tenantId) => ({ tariffId: id, tenantId })));
+  return id;
+}

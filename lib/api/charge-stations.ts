@@ -1,3 +1,284 @@
-import type { Endpoint } from '@/lib/http/endpoint';
+import { z } from 'zod';
+import { defineEndpoint, ifMatchVersion, noContent, resourceResponse } from '@/lib/http/endpoint';
+import { exportResponse } from '@/lib/http/export';
+import {
+  availabilitySchema,
+  chargeStationCreateSchema,
+  chargeStationExportQuerySchema,
+  chargeStationListQuerySchema,
+  chargeStationListSchema,
+  chargeStationPatchSchema,
+  chargeStationReplaceSchema,
+  chargeStationSchema,
+  configurationPatchSchema,
+  configurationResponseSchema,
+  linkSchema,
+  setTariffsSchema,
+  testRunSchema,
+  type ChargeStation,
+  type ChargeStationCreateInput,
+} from '@/lib/schemas/charge-station';
+import { idParams } from '@/lib/schemas/common';
+import {
+  createChargeStation,
+  deleteChargeStation,
+  exportChargeStations,
+  getChargeStation,
+  getConfiguration,
+  getTestRun,
+  linkChargeStation,
+  listChargeStations,
+  setAvailability,
+  setTariffs,
+  startTestRun,
+  unlinkChargeStation,
+  updateChargeStation,
+  updateConfiguration,
+} from '@/lib/services/charge-stations';
 
-export const chargeStationsEndpoints: Endpoint[] = [];
+const tag = 'Charge stations';
+const base = '/api/v2/charge-stations';
+
+const example: ChargeStationCreateInput = {
+  ocpp_id: 'PZ-001',
+  name: 'Garage left',
+  vendor: 'Alfen',
+  model: 'Eve Double',
+  serial_number: 'ACE0012345',
+  charger_type: 'AC',
+  access: 'PRIVATE',
+  max_power_kw: 22,
+  configuration: { HeartbeatInterval: '300' },
+  custom_groups: ['Phase 1'],
+  evses: [
+    {
+      evse_id: 'NL*GFX*E0001*1',
+      capabilities: ['RFID_READER'],
+      connectors: [
+        { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32, max_electric_power: 22000 },
+      ],
+    },
+  ],
+};
+const { ocpp_id: _ocppId, ...replaceExample } = example;
+
+const stationResponse = { status: 200 as const, description: 'The charge station', schema: chargeStationSchema, headers: ['ETag' as const] };
+
+export const listChargeStationsEndpoint = defineEndpoint({
+  method: 'GET',
+  path: base,
+  operationId: 'listChargeStations',
+  summary: 'List charge stations',
+  description: 'Keyset-paginated; default order `updated_at, id`. Use `date_from` + `next_cursor` for incremental sync.',
+  tag,
+  query: chargeStationListQuerySchema,
+  success: { status: 200, description: 'A page of charge stations', schema: chargeStationListSchema },
+  handler: async ({ ctx, query }) => Response.json(await listChargeStations({ ctx, query })),
+});
+
+export const createChargeStationEndpoint = defineEndpoint({
+  method: 'POST',
+  path: base,
+  operationId: 'createChargeStation',
+  summary: 'Create a charge station',
+  description: 'With `location_id` it joins that location’s tenant; with only `tenant_id` it is unlinked there; with neither it goes to the unassigned pool (CPO-wide callers only).',
+  tag,
+  body: { schema: chargeStationCreateSchema, validate: true, example },
+  success: { status: 201, description: 'The created station', schema: chargeStationSchema, headers: ['ETag', 'Location'] },
+  handler: async ({ ctx, body }) => resourceResponse(await createChargeStation({ ctx, input: body }), { created: 'charge-stations' }),
+});
+
+const STATION_COLUMNS = Object.keys(chargeStationSchema.shape) as (keyof ChargeStation & string)[];
+
+export const exportChargeStationsEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/export`,
+  operationId: 'exportChargeStations',
+  summary: 'Export charge stations as CSV or NDJSON',
+  description: 'Streams every station matching the list filters (no paging).',
+  tag,
+  query: chargeStationExportQuerySchema,
+  success: { status: 200, description: 'The stations, streamed', media: { 'application/x-ndjson': z.string(), 'text/csv': z.string() } },
+  handler: async ({ ctx, query }) => exportResponse(exportChargeStations({ ctx, query }), query.format, STATION_COLUMNS, 'charge-stations'),
+});
+
+export const getChargeStationEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}`,
+  operationId: 'getChargeStation',
+  summary: 'Get a charge station',
+  tag,
+  params: idParams,
+  success: stationResponse,
+  handler: async ({ ctx, params }) => resourceResponse(await getChargeStation({ ctx, id: params.id })),
+});
+
+export const replaceChargeStationEndpoint = defineEndpoint({
+  method: 'PUT',
+  path: `${base}/{id}`,
+  operationId: 'replaceChargeStation',
+  summary: 'Replace a charge station',
+  description: 'Optional fields left out are cleared; EVSEs are matched by `uid`, new ones have none, left-out ones are removed.',
+  tag,
+  params: idParams,
+  body: { schema: chargeStationReplaceSchema, validate: false, example: replaceExample },
+  success: stationResponse,
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await updateChargeStation({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
+});
+
+export const patchChargeStationEndpoint = defineEndpoint({
+  method: 'PATCH',
+  path: `${base}/{id}`,
+  operationId: 'patchChargeStation',
+  summary: 'Update a charge station (JSON merge patch)',
+  description: 'RFC 7396. `evses`, if sent, replaces the list (matched by `uid`). Holders of only station:maintenance may send just `maintenance_windows`.',
+  tag,
+  params: idParams,
+  body: {
+    schema: chargeStationPatchSchema,
+    validate: false,
+    mergePatch: true,
+    example: { remarks: 'Cable replaced', maintenance_windows: [{ starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' }] },
+  },
+  success: stationResponse,
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await updateChargeStation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
+});
+
+export const deleteChargeStationEndpoint = defineEndpoint({
+  method: 'DELETE',
+  path: `${base}/{id}`,
+  operationId: 'deleteChargeStation',
+  summary: 'Delete a charge station',
+  description: 'Soft delete; the ocpp_id becomes free again.',
+  tag,
+  params: idParams,
+  success: { status: 204, description: 'Deleted' },
+  handler: async ({ request, ctx, params }) => {
+    await deleteChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
+    return noContent();
+  },
+});
+
+export const linkChargeStationEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/link`,
+  operationId: 'linkChargeStation',
+  summary: 'Link a station to a location',
+  description: 'The station takes the location’s tenant. Needs station:link.',
+  tag,
+  params: idParams,
+  body: { schema: linkSchema, validate: true, example: { location_id: '6f1c1c53-1b59-4f7e-9d0a-7a3c7d7e2b10' } },
+  success: stationResponse,
+  handler: async ({ ctx, params, body }) => resourceResponse(await linkChargeStation({ ctx, id: params.id, locationId: body.location_id })),
+});
+
+export const unlinkChargeStationEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/unlink`,
+  operationId: 'unlinkChargeStation',
+  summary: 'Unlink a station from its location',
+  description: 'Clears `location_id`; the station stays in its tenant. Needs station:link.',
+  tag,
+  params: idParams,
+  success: stationResponse,
+  handler: async ({ ctx, params }) => resourceResponse(await unlinkChargeStation({ ctx, id: params.id })),
+});
+
+export const setAvailabilityEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/availability`,
+  operationId: 'setChargeStationAvailability',
+  summary: 'Set the desired availability',
+  description: 'Of the station, or of the EVSEs in `evse_uids`. Answers 202: the station applies it when connected (`availability_sync`).',
+  tag,
+  params: idParams,
+  body: { schema: availabilitySchema, validate: true, example: { availability: 'INOPERATIVE' } },
+  success: { status: 202, description: 'Accepted; the station with its sync state', schema: chargeStationSchema, headers: ['ETag'] },
+  handler: async ({ ctx, params, body }) => resourceResponse(await setAvailability({ ctx, id: params.id, input: body }), { status: 202 }),
+});
+
+export const setTariffsEndpoint = defineEndpoint({
+  method: 'PUT',
+  path: `${base}/{id}/tariffs`,
+  operationId: 'setChargeStationTariffs',
+  summary: 'Set the tariff codes of connectors',
+  description: 'All connectors, or those of `evse_uids`, or the `connectors` named. Each tariff must be offered to the station’s tenant.',
+  tag,
+  params: idParams,
+  body: { schema: setTariffsSchema, validate: true, example: { tariff_ids: ['AC-STANDARD'] } },
+  success: stationResponse,
+  handler: async ({ ctx, params, body }) => resourceResponse(await setTariffs({ ctx, id: params.id, input: body })),
+});
+
+export const getConfigurationEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}/configuration`,
+  operationId: 'getChargeStationConfiguration',
+  summary: 'Get the desired OCPP configuration',
+  tag,
+  params: idParams,
+  success: { status: 200, description: 'The configuration keys', schema: configurationResponseSchema, headers: ['ETag'] },
+  handler: async ({ ctx, params }) => resourceResponse(await getConfiguration({ ctx, id: params.id })),
+});
+
+export const patchConfigurationEndpoint = defineEndpoint({
+  method: 'PATCH',
+  path: `${base}/{id}/configuration`,
+  operationId: 'patchChargeStationConfiguration',
+  summary: 'Change desired OCPP configuration keys',
+  description: 'JSON merge patch of the key map: a string sets a key, null removes it. Needs station:write.',
+  tag,
+  params: idParams,
+  body: { schema: configurationPatchSchema, validate: false, mergePatch: true, example: { HeartbeatInterval: '600', MeterValueSampleInterval: null } },
+  success: { status: 200, description: 'The configuration keys', schema: configurationResponseSchema, headers: ['ETag'] },
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await updateConfiguration({ ctx, id: params.id, patch: body, expectedVersion: ifMatchVersion(request) })),
+});
+
+const runParams = z.object({ id: idParams.shape.id, run_id: z.string().min(1).max(200).describe('The test run id') });
+
+export const startTestRunEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/tests`,
+  operationId: 'startChargeStationTest',
+  summary: 'Run commissioning tests',
+  description: 'Checks step by step: connected, boot accepted, heartbeat, connector status, configuration, optional remote start/stop.',
+  tag,
+  params: idParams,
+  success: { status: 201, description: 'The test run', schema: testRunSchema, headers: ['Location'] },
+  handler: async ({ ctx, params }) => {
+    const run = await startTestRun({ ctx, id: params.id });
+    return Response.json(run, { status: 201, headers: { location: `${base}/${params.id}/tests/${run.id}` } });
+  },
+});
+
+export const getTestRunEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}/tests/{run_id}`,
+  operationId: 'getChargeStationTest',
+  summary: 'Get a commissioning test run',
+  tag,
+  params: runParams,
+  success: { status: 200, description: 'The test run with its steps', schema: testRunSchema },
+  handler: async ({ ctx, params }) => Response.json(await getTestRun({ ctx, id: params.id, runId: params.run_id })),
+});
+
+export const chargeStationsEndpoints = [
+  listChargeStationsEndpoint,
+  createChargeStationEndpoint,
+  exportChargeStationsEndpoint,
+  getChargeStationEndpoint,
+  replaceChargeStationEndpoint,
+  patchChargeStationEndpoint,
+  deleteChargeStationEndpoint,
+  linkChargeStationEndpoint,
+  unlinkChargeStationEndpoint,
+  setAvailabilityEndpoint,
+  setTariffsEndpoint,
+  getConfigurationEndpoint,
+  patchConfigurationEndpoint,
+  startTestRunEndpoint,
+  getTestRunEndpoint,
+];

@@ -114,10 +114,15 @@ const nearSchema = z
   .transform((v) => v.split(',').map(Number) as [number, number])
   .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'coordinates out of range');
 
+/** `near=lat,lon` + `radius` (metres): on stations it applies through their location. */
+export const nearFilter = {
+  near: nearSchema.optional().describe('"lat,lon": with `radius`, only objects within that many metres'),
+  radius: z.coerce.number().min(1).max(1000).optional().describe('Metres, 1–1000; required with `near`'),
+};
+
 const locationFilters = {
   ...listQueryBase,
-  near: nearSchema.optional().describe('"lat,lon": with `radius`, locations within that many metres'),
-  radius: z.coerce.number().min(1).max(1000).optional().describe('Metres, 1–1000; required with `near`'),
+  ...nearFilter,
   sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
 };
 const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);

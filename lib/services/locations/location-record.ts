@@ -5,10 +5,8 @@ import type { Queryable } from '@/lib/db/client';
 import { locations, type LocationRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Location, LocationReplaceInput } from '@/lib/schemas/location';
+import { isUuid } from '@/lib/services/shared/ids';
 import { visibleCondition } from '@/lib/services/shared/scope';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
 
 /**
  * Columns of a location plus what the API derives from other tables. The correlated subqueries

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { getDb, type Tx } from '@/lib/db/client';
 import { locationCustomGroups, locations } from '@/lib/db/schema';
-import { conflict, violatedUniqueConstraint } from '@/lib/services/shared/unique-clash';
+import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
 
 export const EXTERNAL_ID_CONSTRAINT = 'locations_tenant_external_id_live_uq';
@@ -10,11 +10,10 @@ export const EXTERNAL_ID_CONSTRAINT = 'locations_tenant_external_id_live_uq';
 export async function assertExternalIdFree(tx: Tx, tenantId: string, externalId: string | null | undefined, selfId?: string) {
   if (!externalId) return;
   const [clash] = await findExternalId(tx, tenantId, externalId, selfId);
-  if (clash) throw clashError(externalId, clash.id);
+  if (clash) throw conflict(clashDetail(externalId), clash.id);
 }
 
-const clashError = (externalId: string, id: string) =>
-  conflict(`A location with external_id "${externalId}" already exists in this tenant.`, id);
+const clashDetail = (externalId: string) => `A location with external_id "${externalId}" already exists in this tenant.`;
 
 function findExternalId(db: Tx | ReturnType<typeof getDb>, tenantId: string, externalId: string, selfId?: string) {
   return db
@@ -30,17 +29,19 @@ function findExternalId(db: Tx | ReturnType<typeof getDb>, tenantId: string, ext
     );
 }
 
-/**
- * A concurrent request may take the same external_id between our check and our write; then the
- * unique index fires and the transaction fails. This turns that into the 409 the check would give.
- */
+/** Turns a lost external_id race (unique index violation) into the 409 the check gives. */
 export async function asExternalIdClash(
   error: unknown,
   clash: { tenantId: string; externalId: string | null | undefined; selfId?: string } | undefined,
 ): Promise<unknown> {
-  if (violatedUniqueConstraint(error) !== EXTERNAL_ID_CONSTRAINT || !clash?.externalId) return error;
-  const [existing] = await findExternalId(getDb(), clash.tenantId, clash.externalId, clash.selfId);
-  return existing ? clashError(clash.externalId, existing.id) : error;
+  const externalId = clash?.externalId;
+  if (!clash || !externalId) return error;
+  return asUniqueClash(
+    error,
+    EXTERNAL_ID_CONSTRAINT,
+    async () => (await findExternalId(getDb(), clash.tenantId, externalId, clash.selfId))[0]?.id,
+    clashDetail(externalId),
+  );
 }
 
 /** Replaces the location's custom groups, creating new group names in its tenant. */

@@ -6,7 +6,11 @@ const EARTH_RADIUS_M = 6_371_000;
  * Rows whose coordinates lie within `radius` metres of `[lat, lon]` (great-circle distance), with a
  * bounding box first so the (latitude, longitude) index narrows the scan.
  */
-export function withinRadius(columns: { latitude: AnyColumn; longitude: AnyColumn }, [lat, lon]: [number, number], radius: number): SQL {
+export function withinRadius(
+  columns: { latitude: AnyColumn | SQL; longitude: AnyColumn | SQL },
+  [lat, lon]: [number, number],
+  radius: number,
+): SQL {
   const dLat = (radius / EARTH_RADIUS_M) * (180 / Math.PI);
   const dLon = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 0.01);
   const { latitude, longitude } = columns;

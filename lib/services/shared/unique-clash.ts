@@ -12,3 +12,19 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
 
 /** The 409 for a unique clash, naming the live row the caller collided with. */
 export const conflict = (detail: string, existingId: string) => new AppError('conflict', detail, { existingId });
+
+/**
+ * A concurrent request may take the same unique value between our check and our write; then the
+ * index fires and the transaction fails. This turns that into the 409 the check would have given,
+ * naming the row that won (`findExisting` runs after the failed transaction, outside it).
+ */
+export async function asUniqueClash(
+  error: unknown,
+  constraint: string,
+  findExisting: () => Promise<string | undefined>,
+  detail: string,
+): Promise<unknown> {
+  if (violatedUniqueConstraint(error) !== constraint) return error;
+  const existingId = await findExisting();
+  return existingId ? conflict(detail, existingId) : error;
+}

@@ -1,0 +1,96 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { requirePermission, tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
+import { hashPassword } from '@/lib/auth/password';
+import { getDb, type Tx } from '@/lib/db/client';
+import { chargeStations, hardwareTemplates, locations } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
+import { parseOrThrow } from '@/lib/schemas/parse';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { visibleCondition } from '@/lib/services/shared/scope';
+import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
+import { reloadStation, stationColumns } from './station-record';
+import { asOcppIdClash, assertOcppIdFree, assertTariffsOffered, setStationGroups, tariffReferences, writeEvses } from './station-writes';
+
+const invalid = (path: string, message: string) =>
+  new AppError('validation', 'The request body is invalid.', { errors: [{ path, message }] });
+
+/**
+ * Where a new station goes: its location's tenant; else `tenant_id` (unlinked); else the caller's
+ * only tenant; else the unassigned pool, which only CPO-wide callers may fill.
+ */
+async function placement(tx: Tx, ctx: AuthContext, input: ChargeStationCreateInput) {
+  if (input.location_id) {
+    const [location] = await tx
+      .select({ id: locations.id, tenantId: locations.tenantId })
+      .from(locations)
+      .where(and(eq(locations.id, input.location_id), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)));
+    if (!location) throw invalid('/location_id', 'unknown location');
+    if (input.tenant_id && input.tenant_id !== location.tenantId) throw invalid('/tenant_id', 'differs from the location’s tenant');
+    return { tenantId: location.tenantId, locationId: location.id };
+  }
+  if (input.tenant_id || tenantsWith(ctx, 'station:write')?.length === 1) {
+    return { tenantId: await resolveTargetTenant(tx, ctx, 'station:write', input.tenant_id), locationId: null };
+  }
+  if (ctx.cpoWide?.has('station:write')) return { tenantId: null, locationId: null };
+  throw invalid('/tenant_id', 'is required: name a tenant or a location');
+}
+
+/** The body with a hardware template's fields filled in where the body leaves them out. */
+async function withTemplate(tx: Tx, input: ChargeStationCreateInput) {
+  if (!input.template_id) return input;
+  const [template] = await tx
+    .select()
+    .from(hardwareTemplates)
+    .where(and(eq(hardwareTemplates.id, input.template_id), isNull(hardwareTemplates.deletedAt)));
+  if (!template) throw invalid('/template_id', 'unknown hardware template');
+  return {
+    ...input,
+    vendor: input.vendor ?? template.vendor,
+    model: input.model ?? template.model,
+    charger_type: input.charger_type ?? template.chargerType,
+    max_power_kw: input.max_power_kw ?? template.maxPowerKw,
+    // A copy: later edits of the template never reach this station.
+    evses: input.evses ?? (template.evses as ChargeStationCreateInput['evses']),
+  };
+}
+
+/** POST /api/v2/charge-stations. */
+export async function createChargeStation({ ctx, input }: { ctx: AuthContext; input: ChargeStationCreateInput }): Promise<ChargeStation> {
+  requirePermission(ctx, 'station:write');
+  return getDb()
+    .transaction(async (tx) => {
+      const { tenantId, locationId } = await placement(tx, ctx, input);
+      requirePermission(ctx, 'station:write', tenantId);
+      const { ocpp_id, location_id: _l, tenant_id: _t, template_id, ocpp_password, ...rest } = await withTemplate(tx, input);
+      if (!rest.charger_type) throw invalid('/charger_type', 'is required (or give a template_id)');
+      const fields = parseOrThrow(chargeStationReplaceSchema, rest);
+      const evseInputs = fields.evses ?? [];
+      const references = tariffReferences(evseInputs);
+      if (references.length) requirePermission(ctx, 'station:tariff', tenantId);
+      await assertTariffsOffered(tx, tenantId, references);
+      await assertOcppIdFree(tx, ocpp_id);
+
+      const [row] = await tx
+        .insert(chargeStations)
+        .values({
+          ...stationColumns(fields),
+          tenantId,
+          locationId,
+          ocppId: ocpp_id,
+          templateId: template_id ?? null,
+          ocppPasswordHash: ocpp_password ? await hashPassword(ocpp_password) : null,
+          commissioningStatus: locationId ? 'LINKED' : 'NEW',
+        })
+        .returning({ id: chargeStations.id });
+      const id = row!.id;
+      await writeEvses(tx, id, evseInputs, []);
+      await setStationGroups(tx, tenantId, id, fields.custom_groups ?? []);
+      const created = await reloadStation(tx, id);
+      await recordAudit(tx, ctx, { action: 'charge_station.created', entity: 'charge_station', entityId: id, tenantId, after: created });
+      return created;
+    })
+    .catch(async (error) => {
+      throw await asOcppIdClash(error, input.ocpp_id);
+    });
+}

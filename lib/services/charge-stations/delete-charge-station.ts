@@ -1,0 +1,25 @@
+import { eq, sql } from 'drizzle-orm';
+import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { chargeStations } from '@/lib/db/schema';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
+import { bumpVersion, getStationRowOrThrow } from './station-record';
+
+/** DELETE /api/v2/charge-stations/{id}: soft delete; frees the ocpp_id for a new station. */
+export async function deleteChargeStation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
+  await getDb().transaction(async (tx) => {
+    const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
+    requirePermission(ctx, 'station:delete', row.tenantId);
+    assertVersion('charge station', row.version, expectedVersion);
+    await tx.update(chargeStations).set({ deletedAt: sql`now()`, ...bumpVersion }).where(eq(chargeStations.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'charge_station.deleted',
+      entity: 'charge_station',
+      entityId: id,
+      tenantId: row.tenantId,
+      before: { deleted: false },
+      after: { deleted: true },
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { chargeStations, locations } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { visibleCondition } from '@/lib/services/shared/scope';
+import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation, writableStation } from './station-record';
+import { assertTariffsOffered, setStationGroups, tariffReferences } from './station-writes';
+
+/**
+ * POST /api/v2/charge-stations/{id}/link: sets the location and moves the station into the
+ * location's tenant. Needs station:link on the station (pool included) and in the target tenant.
+ */
+export async function linkChargeStation({ ctx, id, locationId }: { ctx: AuthContext; id: string; locationId: string }): Promise<ChargeStation> {
+  return getDb().transaction(async (tx) => {
+    const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
+    requirePermission(ctx, 'station:link', row.tenantId);
+    const [location] = await tx
+      .select({ id: locations.id, tenantId: locations.tenantId })
+      .from(locations)
+      .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)));
+    if (!location) {
+      throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
+    }
+    requirePermission(ctx, 'station:link', location.tenantId);
+    const before = await toChargeStation(tx, row);
+    if (row.tenantId !== location.tenantId) {
+      // Moving tenants: its tariff codes must be offered there, and its groups move by name.
+      await assertTariffsOffered(tx, location.tenantId, tariffReferences(writableStation(before).evses ?? []));
+      await setStationGroups(tx, location.tenantId, id, before.custom_groups);
+    }
+    await tx
+      .update(chargeStations)
+      .set({
+        tenantId: location.tenantId,
+        locationId: location.id,
+        ...(row.commissioningStatus === 'NEW' ? { commissioningStatus: 'LINKED' as const } : {}),
+        ...bumpVersion,
+      })
+      .where(eq(chargeStations.id, id));
+    const after = await reloadStation(tx, id);
+    await recordAudit(tx, ctx, { action: 'charge_station.linked', entity: 'charge_station', entityId: id, tenantId: location.tenantId, before, after });
+    return after;
+  });
+}
+
+/** POST /api/v2/charge-stations/{id}/unlink: clears the location, keeps the tenant. */
+export async function unlinkChargeStation({ ctx, id }: { ctx: AuthContext; id: string }): Promise<ChargeStation> {
+  return getDb().transaction(async (tx) => {
+    const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
+    requirePermission(ctx, 'station:link', row.tenantId);
+    const before = await toChargeStation(tx, row);
+    await tx.update(chargeStations).set({ locationId: null, ...bumpVersion }).where(eq(chargeStations.id, id));
+    const after = await reloadStation(tx, id);
+    await recordAudit(tx, ctx, { action: 'charge_station.unlinked', entity: 'charge_station', entityId: id, tenantId: row.tenantId, before, after });
+    return after;
+  });
+}

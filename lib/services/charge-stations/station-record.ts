@@ -1,0 +1,187 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { visibility, type AuthContext } from '@/lib/auth/context';
+import type { Permission } from '@/lib/auth/permissions';
+import type { Queryable } from '@/lib/db/client';
+import {
+  chargeStations,
+  connectorTariffs,
+  connectors,
+  customGroups,
+  evses,
+  stationCustomGroups,
+  type ChargeStationRow,
+} from '@/lib/db/schema';
+import { notFound } from '@/lib/errors';
+import type { ChargeStation, ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
+import { isUuid } from '@/lib/services/shared/ids';
+import { visibleCondition } from '@/lib/services/shared/scope';
+
+/** Scope condition for stations: the caller's tenants, plus the pool for roles that see it. */
+export const stationScope = (ctx: AuthContext, permission: Permission = 'station:read') =>
+  visibleCondition(visibility(ctx, permission), chargeStations.tenantId);
+
+/**
+ * The one way to load a station for a caller: scope is in the WHERE, so another tenant's station
+ * is a 404 exactly like a missing one. `forUpdate` locks the row for the rest of the transaction.
+ */
+export async function getStationRowOrThrow(
+  db: Queryable,
+  ctx: AuthContext,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ChargeStationRow> {
+  if (!isUuid(id)) throw notFound('Charge station');
+  const query = db
+    .select()
+    .from(chargeStations)
+    .where(and(eq(chargeStations.id, id), isNull(chargeStations.deletedAt), stationScope(ctx)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('Charge station');
+  return row;
+}
+
+/** API representations of station rows, with EVSEs, connectors, tariff codes and groups (5 queries). */
+export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]): Promise<ChargeStation[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [evseRows, groupRows] = await Promise.all([
+    db.select().from(evses).where(inArray(evses.stationId, ids)).orderBy(asc(evses.stationId), asc(evses.position)),
+    db
+      .select({ stationId: stationCustomGroups.stationId, name: customGroups.name })
+      .from(stationCustomGroups)
+      .innerJoin(customGroups, eq(customGroups.id, stationCustomGroups.groupId))
+      .where(inArray(stationCustomGroups.stationId, ids))
+      .orderBy(asc(customGroups.name)),
+  ]);
+  const evseUids = evseRows.map((e) => e.uid);
+  const [connectorRows, tariffRows] = evseUids.length
+    ? await Promise.all([
+        db.select().from(connectors).where(inArray(connectors.evseUid, evseUids)).orderBy(asc(connectors.position)),
+        db
+          .select()
+          .from(connectorTariffs)
+          .where(inArray(connectorTariffs.evseUid, evseUids))
+          .orderBy(asc(connectorTariffs.position)),
+      ])
+    : [[], []];
+
+  const tariffsOf = groupBy(tariffRows, (t) => `${t.evseUid}/${t.connectorId}`);
+  const connectorsOf = groupBy(connectorRows, (c) => c.evseUid);
+  const evsesOf = groupBy(evseRows, (e) => e.stationId);
+  const groupsOf = groupBy(groupRows, (g) => g.stationId);
+
+  return rows.map((row) => ({
+    id: row.id,
+    tenant_id: row.tenantId,
+    location_id: row.locationId,
+    ocpp_id: row.ocppId,
+    name: row.name,
+    vendor: row.vendor,
+    model: row.model,
+    serial_number: row.serialNumber,
+    firmware_version: row.firmwareVersion,
+    charger_type: row.chargerType,
+    access: row.access,
+    max_power_kw: row.maxPowerKw,
+    configuration: row.configuration,
+    availability: row.availability,
+    availability_sync: row.availabilitySync,
+    status: row.status,
+    last_heartbeat_at: row.lastHeartbeatAt?.toISOString() ?? null,
+    connected: row.connected,
+    custom_groups: (groupsOf.get(row.id) ?? []).map((g) => g.name),
+    remarks: row.remarks,
+    maintenance_windows: row.maintenanceWindows,
+    commissioning_status: row.commissioningStatus,
+    template_id: row.templateId,
+    evses: (evsesOf.get(row.id) ?? []).map((e) => ({
+      uid: e.uid,
+      evse_id: e.evseId,
+      status: e.status,
+      capabilities: e.capabilities as ChargeStation['evses'][number]['capabilities'],
+      availability: e.availability,
+      floor_level: e.floorLevel,
+      physical_reference: e.physicalReference,
+      connectors: (connectorsOf.get(e.uid) ?? []).map((c) => ({
+        id: c.id,
+        standard: c.standard as ChargeStation['evses'][number]['connectors'][number]['standard'],
+        format: c.format,
+        power_type: c.powerType,
+        max_voltage: c.maxVoltage,
+        max_amperage: c.maxAmperage,
+        max_electric_power: c.maxElectricPower,
+        tariff_ids: (tariffsOf.get(`${e.uid}/${c.id}`) ?? []).map((t) => t.tariffId),
+      })),
+    })),
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    ...(row.deletedAt ? { deleted_at: row.deletedAt.toISOString() } : {}),
+  }));
+}
+
+export async function toChargeStation(db: Queryable, row: ChargeStationRow): Promise<ChargeStation> {
+  return (await toChargeStations(db, [row]))[0]!;
+}
+
+/** Reloads a station by id (no scope: for use after the caller's scoped lookup). */
+export async function reloadStation(db: Queryable, id: string): Promise<ChargeStation> {
+  const [row] = await db.select().from(chargeStations).where(eq(chargeStations.id, id));
+  return toChargeStation(db, row!);
+}
+
+/** The writable state of a station, as PUT takes it and PATCH merges into. */
+export function writableStation(station: ChargeStation): ChargeStationReplaceInput {
+  return {
+    name: station.name,
+    vendor: station.vendor,
+    model: station.model,
+    serial_number: station.serial_number,
+    firmware_version: station.firmware_version,
+    charger_type: station.charger_type,
+    access: station.access,
+    max_power_kw: station.max_power_kw,
+    configuration: station.configuration,
+    custom_groups: station.custom_groups,
+    remarks: station.remarks,
+    maintenance_windows: station.maintenance_windows,
+    evses: station.evses.map(({ uid, evse_id, capabilities, floor_level, physical_reference, connectors: cs }) => ({
+      uid,
+      evse_id,
+      capabilities,
+      floor_level,
+      physical_reference,
+      connectors: cs,
+    })),
+  };
+}
+
+/** Station column values from validated writable fields. */
+export function stationColumns(input: ChargeStationReplaceInput) {
+  return {
+    name: input.name ?? null,
+    vendor: input.vendor ?? null,
+    model: input.model ?? null,
+    serialNumber: input.serial_number ?? null,
+    firmwareVersion: input.firmware_version ?? null,
+    chargerType: input.charger_type,
+    access: input.access ?? null,
+    maxPowerKw: input.max_power_kw ?? null,
+    configuration: input.configuration ?? {},
+    remarks: input.remarks ?? null,
+    maintenanceWindows: input.maintenance_windows ?? [],
+  };
+}
+
+export const bumpVersion = { version: sql`${chargeStations.version} + 1`, updatedAt: sql`now()` };
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

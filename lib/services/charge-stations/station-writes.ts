@@ -1,0 +1,127 @@
+import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { getDb, type Queryable, type Tx } from '@/lib/db/client';
+import { chargeStations, connectorTariffs, connectors, evses, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
+import { AppError, type FieldError } from '@/lib/errors';
+import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
+import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
+import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
+
+export const OCPP_ID_CONSTRAINT = 'charge_stations_ocpp_id_live_uq';
+
+type EvseInput = NonNullable<ChargeStationReplaceInput['evses']>[number];
+
+const findOcppId = async (db: Queryable, ocppId: string) =>
+  (await db.select({ id: chargeStations.id }).from(chargeStations).where(and(eq(chargeStations.ocppId, ocppId), isNull(chargeStations.deletedAt))))[0]?.id;
+
+const ocppIdDetail = (ocppId: string) => `A charge station with ocpp_id "${ocppId}" already exists.`;
+
+/** 409 when a live station already uses this OCPP identity (unique in the deployment). */
+export async function assertOcppIdFree(tx: Tx, ocppId: string) {
+  const existing = await findOcppId(tx, ocppId);
+  if (existing) throw conflict(ocppIdDetail(ocppId), existing);
+}
+
+/** Turns a lost ocpp_id race into the same 409. */
+export const asOcppIdClash = (error: unknown, ocppId: string) =>
+  asUniqueClash(error, OCPP_ID_CONSTRAINT, () => findOcppId(getDb(), ocppId), ocppIdDetail(ocppId));
+
+/** Every tariff code used by the EVSEs, with the JSON pointer it came from. */
+export function tariffReferences(evseInputs: EvseInput[], base = '/evses') {
+  return evseInputs.flatMap((evse, i) =>
+    evse.connectors.flatMap((c, j) => (c.tariff_ids ?? []).map((id, k) => ({ id, path: `${base}/${i}/connectors/${j}/tariff_ids/${k}` }))),
+  );
+}
+
+/**
+ * 422 for every tariff that does not exist or is not offered to the tenant (a tariff with no
+ * tenants is offered to all; a pool station may only use those).
+ */
+export async function assertTariffsOffered(tx: Tx, tenantId: string | null, references: { id: string; path: string }[]) {
+  const ids = [...new Set(references.map((r) => r.id))];
+  if (!ids.length) return;
+  const offered = await tx
+    .select({ id: tariffs.id })
+    .from(tariffs)
+    .where(
+      and(
+        inArray(tariffs.id, ids),
+        isNull(tariffs.deletedAt),
+        or(
+          sql`not exists (select 1 from ${tariffTenants} where ${tariffTenants.tariffId} = ${tariffs.id})`,
+          tenantId
+            ? sql`exists (select 1 from ${tariffTenants} where ${tariffTenants.tariffId} = ${tariffs.id} and ${tariffTenants.tenantId} = ${tenantId})`
+            : sql`false`,
+        ),
+      ),
+    );
+  const ok = new Set(offered.map((t) => t.id));
+  const errors: FieldError[] = references.filter((r) => !ok.has(r.id)).map((r) => ({ path: r.path, message: `tariff ${r.id} is not offered to this tenant` }));
+  if (errors.length) throw new AppError('validation', 'Some tariffs are unknown or not offered to the station’s tenant.', { errors });
+}
+
+/**
+ * Makes the station's EVSEs match the input: EVSEs with a known `uid` are updated, ones without
+ * are added, ones left out are removed (with their connectors and tariff codes).
+ */
+export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInput[], existingUids: string[]) {
+  const known = new Set(existingUids);
+  const errors: FieldError[] = evseInputs.flatMap((e, i) =>
+    e.uid && !known.has(e.uid) ? [{ path: `/evses/${i}/uid`, message: 'no EVSE with this uid on this station' }] : [],
+  );
+  const kept = evseInputs.flatMap((e) => (e.uid ? [e.uid] : []));
+  if (new Set(kept).size !== kept.length) errors.push({ path: '/evses', message: 'an EVSE uid appears twice' });
+  if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
+
+  await tx
+    .delete(evses)
+    .where(and(eq(evses.stationId, stationId), kept.length ? notInArray(evses.uid, kept) : undefined));
+  for (const [position, evse] of evseInputs.entries()) {
+    const values = {
+      stationId,
+      position,
+      evseId: evse.evse_id ?? null,
+      capabilities: evse.capabilities ?? [],
+      floorLevel: evse.floor_level ?? null,
+      physicalReference: evse.physical_reference ?? null,
+      updatedAt: sql`now()`,
+    };
+    let uid = evse.uid;
+    if (uid) {
+      await tx.update(evses).set(values).where(eq(evses.uid, uid));
+      await tx.delete(connectors).where(eq(connectors.evseUid, uid));
+    } else {
+      uid = (await tx.insert(evses).values(values).returning({ uid: evses.uid }))[0]!.uid;
+    }
+    await tx.insert(connectors).values(
+      evse.connectors.map((c, i) => ({
+        evseUid: uid,
+        id: c.id,
+        position: i,
+        standard: c.standard,
+        format: c.format,
+        powerType: c.power_type,
+        maxVoltage: c.max_voltage,
+        maxAmperage: c.max_amperage,
+        maxElectricPower: c.max_electric_power ?? null,
+      })),
+    );
+    const codes = evse.connectors.flatMap((c) => (c.tariff_ids ?? []).map((tariffId, i) => ({ evseUid: uid, connectorId: c.id, tariffId, position: i })));
+    if (codes.length) await tx.insert(connectorTariffs).values(dedupe(codes));
+  }
+}
+
+const dedupe = <T extends { evseUid: string; connectorId: string; tariffId: string }>(rows: T[]) =>
+  [...new Map(rows.map((r) => [`${r.evseUid}/${r.connectorId}/${r.tariffId}`, r])).values()];
+
+/** Replaces the station's custom groups (groups live in a tenant, so pool stations have none). */
+export async function setStationGroups(tx: Tx, tenantId: string | null, stationId: string, names: string[]) {
+  await tx.delete(stationCustomGroups).where(eq(stationCustomGroups.stationId, stationId));
+  if (!names.length) return;
+  if (!tenantId) {
+    throw new AppError('validation', 'The request body is invalid.', {
+      errors: [{ path: '/custom_groups', message: 'stations in the unassigned pool cannot have custom groups' }],
+    });
+  }
+  const groupIds = await ensureCustomGroups(tx, tenantId, names);
+  await tx.insert(stationCustomGroups).values(groupIds.map((groupId) => ({ stationId, groupId })));
+}
