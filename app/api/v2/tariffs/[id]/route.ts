@@ -1,0 +1,8 @@
+import { deleteTariffEndpoint, getTariffEndpoint, replaceTariffEndpoint } from '@/lib/api/tariffs';
+
+// GET /api/v2/tariffs/{id} — one tariff
+export const GET = getTariffEndpoint;
+// PUT /api/v2/tariffs/{id} — replace a tariff
+export const PUT = replaceTariffEndpoint;
+// DELETE /api/v2/tariffs/{id} — soft-delete a tariff
+export const DELETE = deleteTariffEndpoint;

@@ -1,0 +1,29 @@
+import type { AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { hardwareTemplates } from '@/lib/db/schema';
+import type { HardwareTemplate, HardwareTemplateCreateInput } from '@/lib/schemas/hardware-template';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { hardwareTemplateColumns, requireTemplateWriter, toHardwareTemplate } from './template-record';
+
+/** POST /api/v2/hardware-templates. */
+export async function createHardwareTemplate({
+  ctx,
+  input,
+}: {
+  ctx: AuthContext;
+  input: HardwareTemplateCreateInput;
+}): Promise<HardwareTemplate> {
+  requireTemplateWriter(ctx);
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx.insert(hardwareTemplates).values(hardwareTemplateColumns(input)).returning();
+    const created = toHardwareTemplate(row!);
+    await recordAudit(tx, ctx, {
+      action: 'hardware_template.created',
+      entity: 'hardware_template',
+      entityId: created.id,
+      tenantId: null,
+      after: created,
+    });
+    return created;
+  });
+}

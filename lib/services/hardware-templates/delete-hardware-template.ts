@@ -1,0 +1,32 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { hardwareTemplates } from '@/lib/db/schema';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
+import { getHardwareTemplateOrThrow, requireTemplateWriter } from './template-record';
+
+/**
+ * DELETE /api/v2/hardware-templates/{id}: soft delete. Stations made from it are unaffected: they
+ * hold a copy of the blueprint.
+ */
+export async function deleteHardwareTemplate({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
+  await getDb().transaction(async (tx) => {
+    const current = await getHardwareTemplateOrThrow(tx, id, { forUpdate: true });
+    requireTemplateWriter(ctx);
+    assertVersion('hardware template', current.version, expectedVersion);
+    // A delete is a change too: it bumps updated_at so incremental syncs see it.
+    await tx
+      .update(hardwareTemplates)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${hardwareTemplates.version} + 1` })
+      .where(eq(hardwareTemplates.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'hardware_template.deleted',
+      entity: 'hardware_template',
+      entityId: id,
+      tenantId: null,
+      before: { deleted: false },
+      after: { deleted: true },
+    });
+  });
+}

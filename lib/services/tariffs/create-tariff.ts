@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { tariffs } from '@/lib/db/schema';
+import type { Tariff, TariffCreateInput } from '@/lib/schemas/tariff';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { conflict } from '@/lib/services/shared/unique-clash';
+import { getTariffOrThrow, requireCatalogManager, tariffColumns, toTariff } from './tariff-record';
+import { assertTenantsExist, setTariffTenants } from './tariff-writes';
+
+/**
+ * POST /api/v2/tariffs. The code is the primary key, so a soft-deleted tariff with the same code
+ * is revived (its fields overwritten) rather than clashing: unique keys apply to live rows only.
+ */
+export async function createTariff({ ctx, input }: { ctx: AuthContext; input: TariffCreateInput }): Promise<Tariff> {
+  requireCatalogManager(ctx);
+  const { id, tenant_ids, ...fields } = input;
+  const tenantIds = (tenant_ids ?? []).map((t) => t.toLowerCase());
+  return getDb().transaction(async (tx) => {
+    await assertTenantsExist(tx, tenantIds);
+    // ON CONFLICT waits for a concurrent insert of the same code, so the lookup below sees it.
+    const inserted = await tx
+      .insert(tariffs)
+      .values({ id, ...tariffColumns(fields) })
+      .onConflictDoNothing({ target: tariffs.id })
+      .returning({ id: tariffs.id });
+    if (!inserted.length) {
+      const [existing] = await tx.select({ deletedAt: tariffs.deletedAt }).from(tariffs).where(eq(tariffs.id, id)).for('update');
+      if (!existing?.deletedAt) throw conflict(`A tariff with id "${id}" already exists.`, id);
+      await tx
+        .update(tariffs)
+        .set({ ...tariffColumns(fields), deletedAt: null, updatedAt: sql`now()`, version: sql`${tariffs.version} + 1` })
+        .where(eq(tariffs.id, id));
+    }
+    await setTariffTenants(tx, id, tenantIds);
+    const created = toTariff(await getTariffOrThrow(tx, ctx, id), { allTenants: true });
+    await recordAudit(tx, ctx, { action: 'tariff.created', entity: 'tariff', entityId: id, tenantId: null, after: created });
+    return created;
+  });
+}

@@ -1,0 +1,5 @@
+export { listTariffs } from './list-tariffs';
+export { getTariff } from './get-tariff';
+export { createTariff } from './create-tariff';
+export { replaceTariff } from './replace-tariff';
+export { deleteTariff } from './delete-tariff';

@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { tariffs } from '@/lib/db/schema';
+import { parseOrThrow } from '@/lib/schemas/parse';
+import { tariffReplaceSchema, type Tariff } from '@/lib/schemas/tariff';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
+import { stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { getTariffOrThrow, requireCatalogManager, tariffColumns, toTariff } from './tariff-record';
+import { assertTenantsExist, setTariffTenants } from './tariff-writes';
+
+/** Fields a PUT may echo but never change; the code is immutable. */
+export const TARIFF_READ_ONLY = ['id', 'version', 'created_at', 'updated_at'] as const;
+
+type ReplaceTariffArgs = {
+  ctx: AuthContext;
+  id: string;
+  /** The parsed JSON object of the request. */
+  body: Record<string, unknown>;
+  /** From If-Match; a different current version answers 412 and changes nothing. */
+  expectedVersion?: number;
+};
+
+/** PUT /api/v2/tariffs/{id}: replaces the writable fields; optional ones left out are cleared. */
+export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceTariffArgs): Promise<Tariff> {
+  return getDb().transaction(async (tx) => {
+    const current = toTariff(await getTariffOrThrow(tx, ctx, id, { forUpdate: true }), { allTenants: true });
+    requireCatalogManager(ctx);
+    assertVersion('tariff', current.version, expectedVersion);
+    const input = parseOrThrow(tariffReplaceSchema, stripReadOnly(body, current, TARIFF_READ_ONLY));
+    const tenantIds = (input.tenant_ids ?? []).map((t) => t.toLowerCase());
+    await assertTenantsExist(tx, tenantIds);
+
+    await tx
+      .update(tariffs)
+      .set({ ...tariffColumns(input), version: sql`${tariffs.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(tariffs.id, id));
+    await setTariffTenants(tx, id, tenantIds);
+
+    const updated = toTariff(await getTariffOrThrow(tx, ctx, id), { allTenants: true });
+    await recordAudit(tx, ctx, { action: 'tariff.updated', entity: 'tariff', entityId: id, tenantId: null, before: current, after: updated });
+    return updated;
+  });
+}
