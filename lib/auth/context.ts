@@ -59,6 +59,13 @@ export function requirePermission(ctx: AuthContext, permission: Permission, tena
   }
 }
 
+/** 403 unless the caller holds `permission` across all tenants (catalogs the CPO keeps). */
+export function requireCpoWide(ctx: AuthContext, permission: Permission): void {
+  if (!ctx.cpoWide?.has(permission)) {
+    throw new AppError('forbidden', `This action needs the ${permission} permission across all tenants.`);
+  }
+}
+
 /**
  * Where an object guarded by `readPermission` is visible: every tenant (CPO-wide), or the listed
  * tenants plus, optionally, the pool. Queries turn this into their WHERE clause.

@@ -13,45 +13,26 @@ import {
   TEST_RUN_STATUSES,
   TEST_STEP_STATUSES,
 } from '@/lib/domain/vocabulary';
+import { connectorBlueprintSchema, connectorListOf, evseBlueprintFields } from './evse-blueprint';
 import { customGroupNames, entityMeta, exportFormat, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
 import { nearFilter } from './location';
+import { tariffCode } from './tariff';
 
 /**
  * eMI3 / OCPI EVSE id, e.g. NL*GFX*E12345*1 (separators optional), any letter case. Written without
  * flags or back-references so the OpenAPI `pattern` means the same to every client.
  */
 const EVSE_ID = /^[A-Za-z]{2}\*?[A-Za-z0-9]{3}\*?[Ee][A-Za-z0-9*]{1,30}$/;
-const tariffCode = text().regex(/^[A-Z0-9_-]{1,36}$/, 'must be a tariff code (1–36 of A-Z 0-9 _ -)');
-
-export const connectorInputSchema = z
-  .object({
-    id: text().trim().min(1).max(36).describe('Chosen by the client, unique within its EVSE'),
-    standard: z.enum(CONNECTOR_STANDARDS),
-    format: z.enum(CONNECTOR_FORMATS),
-    power_type: z.enum(POWER_TYPES),
-    max_voltage: z.number().int().min(1).max(2000),
-    max_amperage: z.number().int().min(1).max(1000),
-    max_electric_power: z.number().int().min(1).max(2_000_000).nullable().optional(),
-    tariff_ids: z.array(tariffCode).max(20).optional().describe('Tariff codes; changing them needs station:tariff'),
-  })
-  .strict();
-
-const uniqueConnectorIds = (connectors: { id: string }[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  connectors.forEach((c, i) => {
-    if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate connector id in this EVSE' });
-    seen.add(c.id);
-  });
-};
+export const connectorInputSchema = connectorBlueprintSchema.extend({
+  tariff_ids: z.array(tariffCode()).max(20).optional().describe('Tariff codes; changing them needs station:tariff'),
+});
 
 export const evseInputSchema = z
   .object({
     uid: uuid().optional().describe('Server-generated; send it to keep an EVSE, leave it out to add one'),
     evse_id: text().regex(EVSE_ID, 'must be an eMI3 EVSE id such as NL*GFX*E12345*1').nullable().optional(),
-    capabilities: z.array(z.enum(EVSE_CAPABILITIES)).max(EVSE_CAPABILITIES.length).optional(),
-    floor_level: text().max(4).nullable().optional(),
-    physical_reference: text().max(16).nullable().optional(),
-    connectors: z.array(connectorInputSchema).min(1).max(8).superRefine(uniqueConnectorIds),
+    ...evseBlueprintFields,
+    connectors: connectorListOf(connectorInputSchema),
   })
   .strict();
 
@@ -198,7 +179,7 @@ export type AvailabilityInput = z.infer<typeof availabilitySchema>;
 
 export const setTariffsSchema = z
   .object({
-    tariff_ids: z.array(tariffCode).max(20),
+    tariff_ids: z.array(tariffCode()).max(20),
     evse_uids: z.array(uuid()).min(1).max(32).optional().describe('Only the connectors of these EVSEs'),
     connectors: z
       .array(z.object({ evse_uid: uuid(), connector_id: text().min(1).max(36) }).strict())

@@ -53,7 +53,9 @@ export async function assertTariffsOffered(tx: Tx, tenantId: string | null, refe
             : sql`false`,
         ),
       ),
-    );
+    )
+    // Holds the tariffs until commit, so a concurrent delete cannot slip in between.
+    .for('share');
   const ok = new Set(offered.map((t) => t.id));
   const errors: FieldError[] = references.filter((r) => !ok.has(r.id)).map((r) => ({ path: r.path, message: `tariff ${r.id} is not offered to this tenant` }));
   if (errors.length) throw new AppError('validation', 'Some tariffs are unknown or not offered to the station’s tenant.', { errors });

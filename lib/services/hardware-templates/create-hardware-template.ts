@@ -1,9 +1,10 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { hardwareTemplates } from '@/lib/db/schema';
 import type { HardwareTemplate, HardwareTemplateCreateInput } from '@/lib/schemas/hardware-template';
 import { recordAudit } from '@/lib/services/shared/audit';
-import { hardwareTemplateColumns, requireTemplateWriter, toHardwareTemplate } from './template-record';
+import { hardwareTemplateColumns, toHardwareTemplate } from './template-record';
 
 /** POST /api/v2/hardware-templates. */
 export async function createHardwareTemplate({
@@ -13,7 +14,7 @@ export async function createHardwareTemplate({
   ctx: AuthContext;
   input: HardwareTemplateCreateInput;
 }): Promise<HardwareTemplate> {
-  requireTemplateWriter(ctx);
+  requireCpoWide(ctx, 'station:write');
   return getDb().transaction(async (tx) => {
     const [row] = await tx.insert(hardwareTemplates).values(hardwareTemplateColumns(input)).returning();
     const created = toHardwareTemplate(row!);

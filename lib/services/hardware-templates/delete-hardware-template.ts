@@ -1,10 +1,11 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { hardwareTemplates } from '@/lib/db/schema';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
-import { getHardwareTemplateOrThrow, requireTemplateWriter } from './template-record';
+import { getHardwareTemplateOrThrow } from './template-record';
 
 /**
  * DELETE /api/v2/hardware-templates/{id}: soft delete. Stations made from it are unaffected: they
@@ -13,7 +14,7 @@ import { getHardwareTemplateOrThrow, requireTemplateWriter } from './template-re
 export async function deleteHardwareTemplate({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
   await getDb().transaction(async (tx) => {
     const current = await getHardwareTemplateOrThrow(tx, id, { forUpdate: true });
-    requireTemplateWriter(ctx);
+    requireCpoWide(ctx, 'station:write');
     assertVersion('hardware template', current.version, expectedVersion);
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx

@@ -1,8 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AuthContext } from '@/lib/auth/context';
 import type { Queryable } from '@/lib/db/client';
 import { hardwareTemplates, type EvseBlueprint, type HardwareTemplateRow } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import type { HardwareTemplate, HardwareTemplateReplaceInput } from '@/lib/schemas/hardware-template';
 import { isUuid } from '@/lib/services/shared/ids';
 
@@ -80,9 +79,3 @@ export async function getHardwareTemplateOrThrow(
   return row;
 }
 
-/** Templates serve every tenant, so changing one needs `station:write` held CPO-wide. */
-export function requireTemplateWriter(ctx: AuthContext): void {
-  if (!ctx.cpoWide?.has('station:write')) {
-    throw new AppError('forbidden', 'This action needs the station:write permission across all tenants.');
-  }
-}

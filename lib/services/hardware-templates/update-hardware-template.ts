@@ -1,3 +1,4 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -10,7 +11,6 @@ import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patc
 import {
   getHardwareTemplateOrThrow,
   hardwareTemplateColumns,
-  requireTemplateWriter,
   toHardwareTemplate,
   writableHardwareTemplate,
 } from './template-record';
@@ -36,7 +36,7 @@ type UpdateHardwareTemplateArgs = {
 export async function updateHardwareTemplate({ ctx, id, body, mode, expectedVersion }: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
   return getDb().transaction(async (tx) => {
     const current = toHardwareTemplate(await getHardwareTemplateOrThrow(tx, id, { forUpdate: true }));
-    requireTemplateWriter(ctx);
+    requireCpoWide(ctx, 'station:write');
     assertVersion('hardware template', current.version, expectedVersion);
     const changes = stripReadOnly(body, current, HARDWARE_TEMPLATE_READ_ONLY);
     const next = mode === 'merge' ? applyMergePatch(writableHardwareTemplate(current), changes) : changes;

@@ -1,3 +1,4 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -5,7 +6,7 @@ import { tariffs } from '@/lib/db/schema';
 import type { Tariff, TariffCreateInput } from '@/lib/schemas/tariff';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { conflict } from '@/lib/services/shared/unique-clash';
-import { getTariffOrThrow, requireCatalogManager, tariffColumns, toTariff } from './tariff-record';
+import { getTariffOrThrow, tariffColumns, toTariff } from './tariff-record';
 import { assertTenantsExist, setTariffTenants } from './tariff-writes';
 
 /**
@@ -13,7 +14,7 @@ import { assertTenantsExist, setTariffTenants } from './tariff-writes';
  * is revived (its fields overwritten) rather than clashing: unique keys apply to live rows only.
  */
 export async function createTariff({ ctx, input }: { ctx: AuthContext; input: TariffCreateInput }): Promise<Tariff> {
-  requireCatalogManager(ctx);
+  requireCpoWide(ctx, 'tariff:manage');
   const { id, tenant_ids, ...fields } = input;
   const tenantIds = (tenant_ids ?? []).map((t) => t.toLowerCase());
   return getDb().transaction(async (tx) => {

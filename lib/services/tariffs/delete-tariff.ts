@@ -1,3 +1,4 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -5,13 +6,13 @@ import { chargeStations, connectorTariffs, evses, tariffs } from '@/lib/db/schem
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
-import { getTariffOrThrow, requireCatalogManager, toTariff } from './tariff-record';
+import { getTariffOrThrow, toTariff } from './tariff-record';
 
 /** DELETE /api/v2/tariffs/{id}: soft delete; 409 while a connector of a live station uses it. */
 export async function deleteTariff({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
   await getDb().transaction(async (tx) => {
     const current = toTariff(await getTariffOrThrow(tx, ctx, id, { forUpdate: true }), { allTenants: true });
-    requireCatalogManager(ctx);
+    requireCpoWide(ctx, 'tariff:manage');
     assertVersion('tariff', current.version, expectedVersion);
     // The row lock above also holds off a concurrent connector_tariffs insert (its foreign-key check
     // takes a key-share lock on this row) until the delete commits.

@@ -1,3 +1,4 @@
+import { requireCpoWide } from '@/lib/auth/context';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -7,7 +8,7 @@ import { tariffReplaceSchema, type Tariff } from '@/lib/schemas/tariff';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { stripReadOnly } from '@/lib/services/shared/merge-patch';
-import { getTariffOrThrow, requireCatalogManager, tariffColumns, toTariff } from './tariff-record';
+import { getTariffOrThrow, tariffColumns, toTariff } from './tariff-record';
 import { assertTenantsExist, setTariffTenants } from './tariff-writes';
 
 /** Fields a PUT may echo but never change; the code is immutable. */
@@ -26,7 +27,7 @@ type ReplaceTariffArgs = {
 export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceTariffArgs): Promise<Tariff> {
   return getDb().transaction(async (tx) => {
     const current = toTariff(await getTariffOrThrow(tx, ctx, id, { forUpdate: true }), { allTenants: true });
-    requireCatalogManager(ctx);
+    requireCpoWide(ctx, 'tariff:manage');
     assertVersion('tariff', current.version, expectedVersion);
     const input = parseOrThrow(tariffReplaceSchema, stripReadOnly(body, current, TARIFF_READ_ONLY));
     const tenantIds = (input.tenant_ids ?? []).map((t) => t.toLowerCase());

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { visibility, type AuthContext, type Visibility } from '@/lib/auth/context';
 import type { Queryable } from '@/lib/db/client';
 import { tariffs, type TariffRow } from '@/lib/db/schema';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { TARIFF_ID_PATTERN, type Tariff, type TariffReplaceInput } from '@/lib/schemas/tariff';
 
 /**
@@ -81,12 +81,3 @@ export async function getTariffOrThrow(
   return record;
 }
 
-/**
- * The catalog belongs to the CPO: changing it needs `tariff:manage` held CPO-wide, never just in
- * one tenant.
- */
-export function requireCatalogManager(ctx: AuthContext): void {
-  if (!ctx.cpoWide?.has('tariff:manage')) {
-    throw new AppError('forbidden', 'This action needs the tariff:manage permission across all tenants.');
-  }
-}
