@@ -4,6 +4,7 @@ import { apiChangelogHtml } from '@/lib/openapi/changelog';
 export const metadata: Metadata = { title: 'API changelog' };
 
 export default async function ChangelogPage() {
+  const html = await apiChangelogHtml();
   return (
     <main className="mx-auto max-w-3xl p-6">
       <nav className="mb-6 flex gap-4 text-sm">
@@ -15,7 +16,7 @@ export default async function ChangelogPage() {
         </a>
       </nav>
       {/* The changelog is a file of this repository, not user input. */}
-      <article className="changelog space-y-3" dangerouslySetInnerHTML={{ __html: await apiChangelogHtml() }} />
+      <article className="changelog space-y-3" dangerouslySetInnerHTML={{ __html: html }} />
     </main>
   );
 }

@@ -1,0 +1,8 @@
+import { deleteTenantEndpoint, getTenantEndpoint, patchTenantEndpoint } from '@/lib/api/tenants';
+
+// GET /api/v2/tenants/{id} — one tenant
+export const GET = getTenantEndpoint;
+// PATCH /api/v2/tenants/{id} — merge-patch a tenant
+export const PATCH = patchTenantEndpoint;
+// DELETE /api/v2/tenants/{id} — soft-delete a tenant
+export const DELETE = deleteTenantEndpoint;

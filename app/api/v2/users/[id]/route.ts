@@ -1,0 +1,8 @@
+import { deleteUserEndpoint, getUserEndpoint, patchUserEndpoint } from '@/lib/api/users';
+
+// GET /api/v2/users/{id} — one user
+export const GET = getUserEndpoint;
+// PATCH /api/v2/users/{id} — merge-patch a user
+export const PATCH = patchUserEndpoint;
+// DELETE /api/v2/users/{id} — soft-delete a user
+export const DELETE = deleteUserEndpoint;

@@ -1,0 +1,57 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { apiKeys, chargeStations, locations, memberships, tenants } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
+import { getTenantOrThrow } from './tenant-record';
+
+/**
+ * DELETE /api/v2/tenants/{id}: soft delete; 409 while it has live locations or stations. Access
+ * through the tenant ends with it: its API keys are revoked and its memberships removed, so no
+ * key or user keeps acting in a tenant that no longer exists.
+ */
+export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
+  await getDb().transaction(async (tx) => {
+    const current = await getTenantOrThrow(tx, ctx, id, { forUpdate: true });
+    requireCpoWide(ctx, 'tenant:manage');
+    assertVersion('tenant', current.version, expectedVersion);
+    const [location] = await tx
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.tenantId, id), isNull(locations.deletedAt)))
+      .limit(1);
+    const [station] = await tx
+      .select({ id: chargeStations.id })
+      .from(chargeStations)
+      .where(and(eq(chargeStations.tenantId, id), isNull(chargeStations.deletedAt)))
+      .limit(1);
+    if (location || station) {
+      throw new AppError('conflict', 'The tenant still has locations or charge stations; delete or move them first.');
+    }
+    const revoked = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
+      .where(and(eq(apiKeys.tenantId, id), isNull(apiKeys.revokedAt), isNull(apiKeys.deletedAt)))
+      .returning({ id: apiKeys.id });
+    const removed = await tx.delete(memberships).where(eq(memberships.tenantId, id)).returning({ userId: memberships.userId });
+    // A delete is a change too: it bumps updated_at so incremental syncs see it.
+    await tx
+      .update(tenants)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${tenants.version} + 1` })
+      .where(eq(tenants.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'tenant.deleted',
+      entity: 'tenant',
+      entityId: id,
+      tenantId: id,
+      before: { deleted: false },
+      after: {
+        deleted: true,
+        ...(revoked.length ? { revoked_api_keys: revoked.map((k) => k.id).sort() } : {}),
+        ...(removed.length ? { removed_members: removed.map((m) => m.userId).sort() } : {}),
+      },
+    });
+  });
+}

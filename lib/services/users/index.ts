@@ -1,0 +1,5 @@
+export { listUsers } from './list-users';
+export { getUser } from './get-user';
+export { createUser } from './create-user';
+export { updateUser } from './update-user';
+export { deleteUser } from './delete-user';
