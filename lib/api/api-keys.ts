@@ -36,6 +36,7 @@ export const createApiKeyEndpoint = defineEndpoint({
   method: 'POST',
   path: '/api/v2/api-keys',
   operationId: 'createApiKey',
+  secretFields: ['key'],
   summary: 'Create an API key',
   description:
     'The secret is in `key` of this response only; it is stored hashed. Needs `apikey:manage` in the tenant (CPO-wide for a `cpo_admin` key) and every permission the role carries (403).',

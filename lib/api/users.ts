@@ -37,6 +37,7 @@ export const createUserEndpoint = defineEndpoint({
   method: 'POST',
   path: '/api/v2/users',
   operationId: 'createUser',
+  secretFields: ['initial_password'],
   summary: 'Invite a user',
   description:
     'Creates a user with an initial password; without `password` one is generated and returned once as `initial_password`. Needs `user:manage` in every tenant named, and every permission a granted role carries (403). 409 with `existing_id` when the e-mail is taken.',

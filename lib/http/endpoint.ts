@@ -46,6 +46,11 @@ export type EndpointDefinition<P, Q, B> = {
   };
   /** Statuses beyond those every operation of its kind can answer (see lib/openapi). */
   errors?: number[];
+  /**
+   * Response fields shown only once (secrets). They are never stored for Idempotency-Key replays:
+   * a replay answers them as null, and the client must create a new object to get a new secret.
+   */
+  secretFields?: string[];
   handler: (args: HandlerArgs<P, Q, B>) => Promise<Response>;
 };
 
@@ -106,7 +111,7 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
 
       const response = await definition.handler({ request, ctx, params, query, body, requestId });
       response.headers.set('x-request-id', requestId);
-      if (idempotency) await completeIdempotencyKey(idempotency, await storable(response));
+      if (idempotency) await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields));
       return response;
     } catch (error) {
       const response =
@@ -133,14 +138,16 @@ const publicContext = (requestId: string): AuthContext => ({
 
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'retry-after'];
 
-async function storable(response: Response) {
+async function storable(response: Response, secretFields: string[] = []) {
   const text = await response.clone().text();
+  const body = text ? JSON.parse(text) : null;
+  if (body && typeof body === 'object') for (const field of secretFields) if (field in body) body[field] = null;
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = response.headers.get(name);
     if (value) headers[name] = value;
   }
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers };
+  return { status: response.status, body, headers };
 }
 
 /**

@@ -38,7 +38,12 @@ export const apiKeySchema = z
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
 export const apiKeyCreatedSchema = apiKeySchema
-  .extend({ key: z.string().describe('The secret: send it as `Authorization: Bearer <key>`. Shown only in this response') })
+  .extend({
+    key: z
+      .string()
+      .nullable()
+      .describe('The secret: send it as `Authorization: Bearer <key>`. Shown only in this response (null on an Idempotency-Key replay)'),
+  })
   .meta({ id: 'ApiKeyCreated' });
 export type ApiKeyCreated = z.infer<typeof apiKeyCreatedSchema>;
 

@@ -58,8 +58,9 @@ export const userCreatedSchema = userSchema
   .extend({
     initial_password: z
       .string()
+      .nullable()
       .optional()
-      .describe('Only when the request left out `password`: the generated password, shown this once'),
+      .describe('Only when the request left out `password`: the generated password, shown this once (null on an Idempotency-Key replay)'),
   })
   .meta({ id: 'UserCreated' });
 export type UserCreated = z.infer<typeof userCreatedSchema>;

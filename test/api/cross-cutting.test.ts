@@ -73,3 +73,20 @@ describe('If-Match under concurrency', () => {
     expect(final.body.version).toBe(2);
   });
 });
+
+describe('secrets and Idempotency-Key', () => {
+  it('a replayed API-key creation never carries the secret again', async () => {
+    const apiKeys = await import('@/app/api/v2/api-keys/route');
+    const headers = { 'idempotency-key': `key-${Date.now()}` };
+    const body = { name: 'integration', role: 'viewer', tenant_id: tenantId, expires_at: null };
+    const first = await call(apiKeys.POST, '/api/v2/api-keys', { key, method: 'POST', body, headers });
+    expect(first.status).toBe(201);
+    expect(first.body.key).toEqual(expect.any(String));
+    const replay = await call(apiKeys.POST, '/api/v2/api-keys', { key, method: 'POST', body, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual({ ...first.body, key: null });
+    const { idempotencyKeys } = await import('@/lib/db/schema');
+    const stored = await getDb().select().from(idempotencyKeys);
+    expect(JSON.stringify(stored)).not.toContain(first.body.key);
+  });
+});
