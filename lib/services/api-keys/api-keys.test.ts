@@ -52,11 +52,11 @@ describe('createApiKey', () => {
       version: 1,
     });
     expect(created.key).toMatch(/^clm_[A-Za-z0-9_-]{40}$/);
-    expect(created.prefix).toBe(created.key.slice(0, 8));
+    expect(created.prefix).toBe(created.key!.slice(0, 8));
     const [row] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, created.id));
-    expect(row!.secretHash).toBe(hashApiKeySecret(created.key));
-    expect(JSON.stringify(row)).not.toContain(created.key);
-    const ctx = (await contextForApiKey(getDb(), created.key))!;
+    expect(row!.secretHash).toBe(hashApiKeySecret(created.key!));
+    expect(JSON.stringify(row)).not.toContain(created.key!);
+    const ctx = (await contextForApiKey(getDb(), created.key!))!;
     expect(ctx.actor).toEqual({ kind: 'api_key', id: created.id });
     expect([...ctx.tenants.keys()]).toEqual([own]);
     expect(ctx.tenants.get(own)!.has('location:write')).toBe(true);
@@ -71,7 +71,7 @@ describe('createApiKey', () => {
   it('lets a CPO admin create a CPO-wide key', async () => {
     const created = await createApiKey({ ctx: cpo, input: { name: 'Warehouse', role: 'cpo_admin', tenant_id: null } });
     expect(created).toMatchObject({ role: 'cpo_admin', tenant_id: null, expires_at: null });
-    expect((await contextForApiKey(getDb(), created.key))!.cpoWide?.has('tenant:manage')).toBe(true);
+    expect((await contextForApiKey(getDb(), created.key!))!.cpoWide?.has('tenant:manage')).toBe(true);
     expect((await auditOf(created.id, 'api_key.created'))[0]!.tenantId).toBeNull();
   });
 
@@ -166,7 +166,7 @@ describe('revokeApiKey', () => {
   it('revokes: the key stops working, the revocation is audited, a second revoke changes nothing', async () => {
     const created = await createApiKey({ ctx: admin, input: keyFor(own) });
     await revokeApiKey({ ctx: admin, id: created.id, expectedVersion: 1 });
-    expect(await contextForApiKey(getDb(), created.key)).toBeNull();
+    expect(await contextForApiKey(getDb(), created.key!)).toBeNull();
     const revoked = await getApiKey({ ctx: admin, id: created.id });
     expect(revoked).toMatchObject({ version: 2, revoked_at: expect.any(String) });
     const [event] = await auditOf(created.id, 'api_key.revoked');
