@@ -15,6 +15,6 @@ test('the API reference renders offline from bundled assets', async ({ page }) =
 test('the changelog shows the versioning policy and the current version', async ({ page, request }) => {
   const openapi = await (await request.get('/api/v2/openapi.json')).json();
   await page.goto('/docs/changelog');
-  await expect(page.getByRole('heading', { name: 'Versioning policy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Versioning policy', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: new RegExp(`^${openapi.info.version.replace(/\./g, '\\.')} `) })).toBeVisible();
 });
