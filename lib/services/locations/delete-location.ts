@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
 import { getLocationOrThrow, toLocation } from './location-record';
 
 /** DELETE /api/v2/locations/{id}: soft delete; 409 while live stations are linked to it. */
@@ -12,9 +13,7 @@ export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthCo
     const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
     const current = toLocation(record);
     requirePermission(ctx, 'location:delete', current.tenant_id);
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError('precondition_failed', `The location is at version ${current.version}, not ${expectedVersion}.`);
-    }
+    assertVersion('location', current.version, expectedVersion);
     const [linked] = await tx
       .select({ id: chargeStations.id })
       .from(chargeStations)

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
 import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';
 import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
@@ -45,9 +45,7 @@ export async function updateLocation({ ctx, id, body, mode, expectedVersion }: U
     if (!(maintenanceOnly && can(ctx, 'station:maintenance', tenantId))) {
       requirePermission(ctx, 'location:write', tenantId);
     }
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError('precondition_failed', `The location is at version ${current.version}, not ${expectedVersion}.`);
-    }
+    assertVersion('location', current.version, expectedVersion);
 
     const changes = stripReadOnly(body, current, LOCATION_READ_ONLY);
     const next = mode === 'merge' ? applyMergePatch(writableLocation(current), changes) : changes;
