@@ -171,7 +171,9 @@ export const linkChargeStationEndpoint = defineEndpoint({
   params: idParams,
   body: { schema: linkSchema, validate: true, example: { location_id: '6f1c1c53-1b59-4f7e-9d0a-7a3c7d7e2b10' } },
   success: stationResponse,
-  handler: async ({ ctx, params, body }) => resourceResponse(await linkChargeStation({ ctx, id: params.id, locationId: body.location_id })),
+  ifMatch: true,
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await linkChargeStation({ ctx, id: params.id, locationId: body.location_id, expectedVersion: ifMatchVersion(request) })),
 });
 
 export const unlinkChargeStationEndpoint = defineEndpoint({
@@ -183,7 +185,8 @@ export const unlinkChargeStationEndpoint = defineEndpoint({
   tag,
   params: idParams,
   success: stationResponse,
-  handler: async ({ ctx, params }) => resourceResponse(await unlinkChargeStation({ ctx, id: params.id })),
+  ifMatch: true,
+  handler: async ({ request, ctx, params }) => resourceResponse(await unlinkChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) })),
 });
 
 export const setAvailabilityEndpoint = defineEndpoint({
@@ -196,7 +199,9 @@ export const setAvailabilityEndpoint = defineEndpoint({
   params: idParams,
   body: { schema: availabilitySchema, validate: true, example: { availability: 'INOPERATIVE' } },
   success: { status: 202, description: 'Accepted; the station with its sync state', schema: chargeStationSchema, headers: ['ETag'] },
-  handler: async ({ ctx, params, body }) => resourceResponse(await setAvailability({ ctx, id: params.id, input: body }), { status: 202 }),
+  ifMatch: true,
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await setAvailability({ ctx, id: params.id, input: body, expectedVersion: ifMatchVersion(request) }), { status: 202 }),
 });
 
 export const setTariffsEndpoint = defineEndpoint({
@@ -209,7 +214,8 @@ export const setTariffsEndpoint = defineEndpoint({
   params: idParams,
   body: { schema: setTariffsSchema, validate: true, example: { tariff_ids: ['AC-STANDARD'] } },
   success: stationResponse,
-  handler: async ({ ctx, params, body }) => resourceResponse(await setTariffs({ ctx, id: params.id, input: body })),
+  handler: async ({ request, ctx, params, body }) =>
+    resourceResponse(await setTariffs({ ctx, id: params.id, input: body, expectedVersion: ifMatchVersion(request) })),
 });
 
 export const getConfigurationEndpoint = defineEndpoint({

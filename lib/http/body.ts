@@ -6,7 +6,8 @@ const JSON_TYPES = { POST: ['application/json'], PUT: ['application/json'], PATC
 
 /**
  * Reads a JSON object body: 415 for the wrong content type, 413 past 1 MiB (counted while
- * streaming, before parsing), 400 for unparsable JSON or a body that is not an object.
+ * streaming, before parsing), 400 for unparsable JSON, a body that is not an object, or one nested
+ * absurdly deep.
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const method = request.method as keyof typeof JSON_TYPES;
@@ -33,16 +34,37 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
       chunks.push(value);
     }
   }
+  const text = Buffer.concat(chunks).toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new AppError('bad_request', 'The body must be a JSON object.');
   }
+  if (nestingDepth(parsed) > MAX_DEPTH) {
+    throw new AppError('bad_request', `The body is nested deeper than ${MAX_DEPTH} levels.`);
+  }
   return parsed as Record<string, unknown>;
+}
+
+/** No resource is nested this deep; deeper input would only exhaust the stack of later steps. */
+const MAX_DEPTH = 32;
+
+/** Depth of nested arrays/objects, counted without recursion so any input is safe to measure. */
+function nestingDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);

@@ -44,6 +44,8 @@ export type EndpointDefinition<P, Q, B> = {
     /** Alternative media types (exports). */
     media?: Record<string, z.ZodType>;
   };
+  /** Honours If-Match (default: PUT, PATCH and DELETE on one object). */
+  ifMatch?: boolean;
   /** Statuses beyond those every operation of its kind can answer (see lib/openapi). */
   errors?: number[];
   /**
@@ -89,6 +91,7 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
       let rawBody = '';
       if (definition.body) {
         const object = await readJsonObject(request);
+        // Canonical form: the same JSON sent with other spacing is the same request.
         rawBody = JSON.stringify(object);
         body = (definition.body.validate ? parseOrThrow(definition.body.schema as AnyObject, object) : object) as B;
       }

@@ -5,14 +5,16 @@ import { stringify } from 'csv-stringify/sync';
  * row; arrays and objects as JSON in their cell). Rows are pulled from the source only as fast as
  * the client reads, so memory stays bounded whatever the size.
  */
-export function exportResponse<T extends Record<string, unknown>>(
+export async function exportResponse<T extends Record<string, unknown>>(
   rows: AsyncIterable<T>,
   format: 'csv' | 'ndjson',
   columns: readonly (keyof T & string)[],
   filename: string,
-): Response {
+): Promise<Response> {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
+  // Fetch the first row before answering, so a refused or invalid export is a proper error status.
+  let pending: IteratorResult<T> | undefined = await iterator.next();
   const line =
     format === 'ndjson'
       ? (row: T) => `${JSON.stringify(row)}\n`
@@ -23,7 +25,8 @@ export function exportResponse<T extends Record<string, unknown>>(
       if (format === 'csv') controller.enqueue(encoder.encode(stringify([columns as string[]])));
     },
     async pull(controller) {
-      const next = await iterator.next();
+      const next = pending ?? (await iterator.next());
+      pending = undefined;
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(line(next.value)));
     },

@@ -18,6 +18,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: 'Unexpected failure; the body carries only a request id',
 };
 
+const takesIfMatch = (endpoint: Endpoint['definition']) =>
+  endpoint.ifMatch ?? (['PUT', 'PATCH', 'DELETE'].includes(endpoint.method) && endpoint.path.includes('{'));
+
 /** The statuses every operation of a kind can answer, plus its own extras. */
 function errorStatuses(endpoint: Endpoint['definition']): number[] {
   const statuses = new Set<number>([500, ...(endpoint.errors ?? [])]);
@@ -25,7 +28,7 @@ function errorStatuses(endpoint: Endpoint['definition']): number[] {
   if (endpoint.query || endpoint.body) statuses.add(400);
   if (endpoint.path.includes('{')) statuses.add(404);
   if (endpoint.body) [413, 415, 422].forEach((s) => statuses.add(s));
-  if (['PUT', 'PATCH', 'DELETE'].includes(endpoint.method) && endpoint.path.includes('{')) statuses.add(412);
+  if (takesIfMatch(endpoint)) statuses.add(412);
   if (endpoint.method === 'POST' && !endpoint.public) statuses.add(409);
   return [...statuses].sort();
 }
@@ -45,7 +48,7 @@ function routeConfig(endpoint: Endpoint['definition']): RouteConfig {
       .optional()
       .describe('Makes a retry safe: the same key and body within 24 h return the original response');
   }
-  if (['PUT', 'PATCH', 'DELETE'].includes(endpoint.method) && endpoint.path.includes('{')) {
+  if (takesIfMatch(endpoint)) {
     requestHeaders['If-Match'] = z.string().optional().describe('The ETag last read; a stale one answers 412');
   }
   const successContent = success.schema

@@ -37,7 +37,10 @@ export const listQueryBase = {
   cursor: z.string().min(1).max(2048).optional(),
   date_from: queryDate().optional(),
   date_to: queryDate().optional(),
-  tenant: uuid().optional(),
+  tenant: uuid()
+    .transform((id) => id.toLowerCase())
+    .optional()
+    .describe('Only this tenant; one outside the caller’s scope gives an empty list'),
   q: text().trim().min(1).max(200).optional(),
   custom_group: text().min(1).max(64).optional(),
   include_deleted: queryBoolean().optional(),

@@ -307,3 +307,28 @@ describe('listChargeStations', () => {
     expect(await ids({ unlinked: 'true' })).toEqual([c.id]);
   });
 });
+
+describe('what stations report survives edits', () => {
+  it('keeps a connector’s reported status when the station is edited', async () => {
+    const { connectors } = await import('@/lib/db/schema');
+    const created = await createChargeStation({ ctx: admin, input: station({ evses: [{ connectors: [connector('1'), connector('2')] }] }) });
+    await getDb().update(connectors).set({ reportedStatus: 'Faulted' }).where(eq(connectors.evseUid, created.evses[0]!.uid));
+    await updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { name: 'Renamed' } });
+    const evse = (await getChargeStation({ ctx: admin, id: created.id })).evses[0]!;
+    await updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { evses: [{ ...evse, connectors: [evse.connectors[0]!] }] } });
+    const rows = await getDb().select().from(connectors).where(eq(connectors.evseUid, created.evses[0]!.uid));
+    expect(rows.map((r) => [r.id, r.reportedStatus])).toEqual([['1', 'Faulted']]);
+  });
+
+  it('a repeated connector in PUT /tariffs is applied once; If-Match guards the action endpoints', async () => {
+    const created = await createChargeStation({ ctx: admin, input: station() });
+    const target = { evse_uid: created.evses[0]!.uid, connector_id: '1' };
+    const set = await setTariffs({ ctx: admin, id: created.id, input: { tariff_ids: [sharedTariff], connectors: [target, target] } });
+    expect(set.evses[0]!.connectors[0]!.tariff_ids).toEqual([sharedTariff]);
+    await expect(setAvailability({ ctx: admin, id: created.id, input: { availability: 'INOPERATIVE' }, expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+    await expect(linkChargeStation({ ctx: admin, id: created.id, locationId: ownLocation, expectedVersion: 2 })).resolves.toMatchObject({ version: 3 });
+    await expect(unlinkChargeStation({ ctx: admin, id: created.id, expectedVersion: 2 })).rejects.toMatchObject({ code: 'precondition_failed' });
+  });
+});

@@ -24,7 +24,9 @@ async function placement(tx: Tx, ctx: AuthContext, input: ChargeStationCreateInp
     const [location] = await tx
       .select({ id: locations.id, tenantId: locations.tenantId })
       .from(locations)
-      .where(and(eq(locations.id, input.location_id), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)));
+      .where(and(eq(locations.id, input.location_id), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
+      // A concurrent delete of the location waits for us, or makes us see it gone.
+      .for('share');
     if (!location) throw invalid('/location_id', 'unknown location');
     if (input.tenant_id && input.tenant_id !== location.tenantId) throw invalid('/tenant_id', 'differs from the location’s tenant');
     return { tenantId: location.tenantId, locationId: location.id };

@@ -5,6 +5,7 @@ import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
 import { visibleCondition } from '@/lib/services/shared/scope';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation, writableStation } from './station-record';
 import { assertTariffsOffered, setStationGroups, tariffReferences } from './station-writes';
@@ -13,14 +14,27 @@ import { assertTariffsOffered, setStationGroups, tariffReferences } from './stat
  * POST /api/v2/charge-stations/{id}/link: sets the location and moves the station into the
  * location's tenant. Needs station:link on the station (pool included) and in the target tenant.
  */
-export async function linkChargeStation({ ctx, id, locationId }: { ctx: AuthContext; id: string; locationId: string }): Promise<ChargeStation> {
+export async function linkChargeStation({
+  ctx,
+  id,
+  locationId,
+  expectedVersion,
+}: {
+  ctx: AuthContext;
+  id: string;
+  locationId: string;
+  expectedVersion?: number;
+}): Promise<ChargeStation> {
   return getDb().transaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
+    assertVersion('charge station', row.version, expectedVersion);
+    // FOR SHARE: a concurrent delete of the location waits for us or makes us see it gone.
     const [location] = await tx
       .select({ id: locations.id, tenantId: locations.tenantId })
       .from(locations)
-      .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)));
+      .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
+      .for('share');
     if (!location) {
       throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
     }
@@ -41,16 +55,24 @@ export async function linkChargeStation({ ctx, id, locationId }: { ctx: AuthCont
       })
       .where(eq(chargeStations.id, id));
     const after = await reloadStation(tx, id);
-    await recordAudit(tx, ctx, { action: 'charge_station.linked', entity: 'charge_station', entityId: id, tenantId: location.tenantId, before, after });
+    const event = { action: 'charge_station.linked', entity: 'charge_station', entityId: id } as const;
+    if (row.tenantId === location.tenantId) {
+      await recordAudit(tx, ctx, { ...event, tenantId: location.tenantId, before, after });
+    } else {
+      // Each tenant's audit log sees only its own side of the move, never the other tenant.
+      await recordAudit(tx, ctx, { ...event, tenantId: row.tenantId, before, after: null });
+      await recordAudit(tx, ctx, { ...event, tenantId: location.tenantId, before: null, after });
+    }
     return after;
   });
 }
 
 /** POST /api/v2/charge-stations/{id}/unlink: clears the location, keeps the tenant. */
-export async function unlinkChargeStation({ ctx, id }: { ctx: AuthContext; id: string }): Promise<ChargeStation> {
+export async function unlinkChargeStation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }): Promise<ChargeStation> {
   return getDb().transaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
+    assertVersion('charge station', row.version, expectedVersion);
     const before = await toChargeStation(tx, row);
     await tx.update(chargeStations).set({ locationId: null, ...bumpVersion }).where(eq(chargeStations.id, id));
     const after = await reloadStation(tx, id);

@@ -5,6 +5,7 @@ import { chargeStations, evses } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { AvailabilityInput, ChargeStation } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } from './station-record';
 
 /**
@@ -12,10 +13,11 @@ import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } fro
  * or of some EVSEs. Until the station is connected over OCPP the sync state is OFFLINE; a
  * connected station gets PENDING until it answers ChangeAvailability.
  */
-export async function setAvailability({ ctx, id, input }: { ctx: AuthContext; id: string; input: AvailabilityInput }): Promise<ChargeStation> {
+export async function setAvailability({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: AvailabilityInput; expectedVersion?: number }): Promise<ChargeStation> {
   return getDb().transaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:availability', row.tenantId);
+    assertVersion('charge station', row.version, expectedVersion);
     const before = await toChargeStation(tx, row);
     const sync = row.connected ? ('PENDING' as const) : ('OFFLINE' as const);
     if (input.evse_uids) {

@@ -5,6 +5,7 @@ import { chargeStations, connectorTariffs } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStation, SetTariffsInput } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { assertVersion } from '@/lib/services/shared/if-match';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } from './station-record';
 import { assertTariffsOffered } from './station-writes';
 
@@ -12,10 +13,11 @@ import { assertTariffsOffered } from './station-writes';
  * PUT /api/v2/charge-stations/{id}/tariffs: sets the tariff codes of every connector, or of the
  * named EVSEs or connectors. Each tariff must be offered to the station's tenant (422).
  */
-export async function setTariffs({ ctx, id, input }: { ctx: AuthContext; id: string; input: SetTariffsInput }): Promise<ChargeStation> {
+export async function setTariffs({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: SetTariffsInput; expectedVersion?: number }): Promise<ChargeStation> {
   return getDb().transaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:tariff', row.tenantId);
+    assertVersion('charge station', row.version, expectedVersion);
     const before = await toChargeStation(tx, row);
 
     const all = before.evses.flatMap((e) => e.connectors.map((c) => ({ evseUid: e.uid, connectorId: c.id })));
@@ -32,7 +34,8 @@ export async function setTariffs({ ctx, id, input }: { ctx: AuthContext; id: str
           errors.push({ path: `/connectors/${i}`, message: 'no such connector on this station' });
         }
       });
-      targets = input.connectors.map((c) => ({ evseUid: c.evse_uid, connectorId: c.connector_id }));
+      const named = new Map(input.connectors.map((c) => [`${c.evse_uid}/${c.connector_id}`, { evseUid: c.evse_uid, connectorId: c.connector_id }]));
+      targets = [...named.values()];
     }
     if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
     await assertTariffsOffered(tx, row.tenantId, input.tariff_ids.map((tariffId, i) => ({ id: tariffId, path: `/tariff_ids/${i}` })));

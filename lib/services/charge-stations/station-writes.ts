@@ -90,23 +90,39 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
     let uid = evse.uid;
     if (uid) {
       await tx.update(evses).set(values).where(eq(evses.uid, uid));
-      await tx.delete(connectors).where(eq(connectors.evseUid, uid));
+      // Keep connectors that stay (their reported OCPP status with them); drop the rest.
+      await tx.delete(connectors).where(and(eq(connectors.evseUid, uid), notInArray(connectors.id, evse.connectors.map((c) => c.id))));
+      await tx.delete(connectorTariffs).where(eq(connectorTariffs.evseUid, uid));
     } else {
       uid = (await tx.insert(evses).values(values).returning({ uid: evses.uid }))[0]!.uid;
     }
-    await tx.insert(connectors).values(
-      evse.connectors.map((c, i) => ({
-        evseUid: uid,
-        id: c.id,
-        position: i,
-        standard: c.standard,
-        format: c.format,
-        powerType: c.power_type,
-        maxVoltage: c.max_voltage,
-        maxAmperage: c.max_amperage,
-        maxElectricPower: c.max_electric_power ?? null,
-      })),
-    );
+    await tx
+      .insert(connectors)
+      .values(
+        evse.connectors.map((c, i) => ({
+          evseUid: uid,
+          id: c.id,
+          position: i,
+          standard: c.standard,
+          format: c.format,
+          powerType: c.power_type,
+          maxVoltage: c.max_voltage,
+          maxAmperage: c.max_amperage,
+          maxElectricPower: c.max_electric_power ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [connectors.evseUid, connectors.id],
+        set: {
+          position: sql`excluded.position`,
+          standard: sql`excluded.standard`,
+          format: sql`excluded.format`,
+          powerType: sql`excluded.power_type`,
+          maxVoltage: sql`excluded.max_voltage`,
+          maxAmperage: sql`excluded.max_amperage`,
+          maxElectricPower: sql`excluded.max_electric_power`,
+        },
+      });
     const codes = evse.connectors.flatMap((c) => (c.tariff_ids ?? []).map((tariffId, i) => ({ evseUid: uid, connectorId: c.id, tariffId, position: i })));
     if (codes.length) await tx.insert(connectorTariffs).values(dedupe(codes));
   }

@@ -19,15 +19,18 @@ export async function resolveTargetTenant(
   requested: string | undefined,
 ): Promise<string> {
   const allowed = tenantsWith(ctx, permission);
-  if (requested === undefined) {
-    if (allowed?.length === 1) return allowed[0]!;
-    throw tenantError('is required: the caller has access to more than one tenant');
+  let target = requested;
+  if (target === undefined) {
+    if (allowed?.length !== 1) throw tenantError('is required: the caller has access to more than one tenant');
+    target = allowed[0]!;
   }
-  if (allowed && !allowed.includes(requested)) throw tenantError('unknown tenant');
+  if (allowed && !allowed.includes(target)) throw tenantError('unknown tenant');
+  // FOR SHARE: a concurrent tenant delete waits for this write, or makes us see the tenant gone.
   const [tenant] = await db
     .select({ id: tenants.id })
     .from(tenants)
-    .where(and(eq(tenants.id, requested), isNull(tenants.deletedAt)));
+    .where(and(eq(tenants.id, target), isNull(tenants.deletedAt)))
+    .for('share');
   if (!tenant) throw tenantError('unknown tenant');
   return tenant.id;
 }

@@ -1,8 +1,9 @@
 import { requireCpoWide } from '@/lib/auth/context';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
-import { tariffs } from '@/lib/db/schema';
+import { chargeStations, connectorTariffs, evses, tariffs } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { tariffReplaceSchema, type Tariff } from '@/lib/schemas/tariff';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -32,6 +33,25 @@ export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceT
     const input = parseOrThrow(tariffReplaceSchema, stripReadOnly(body, current, TARIFF_READ_ONLY));
     const tenantIds = (input.tenant_ids ?? []).map((t) => t.toLowerCase());
     await assertTenantsExist(tx, tenantIds);
+    if (tenantIds.length) {
+      // Narrowing the offer must not strand stations of a tenant that loses it.
+      const [stranded] = await tx
+        .select({ tenantId: chargeStations.tenantId })
+        .from(connectorTariffs)
+        .innerJoin(evses, eq(evses.uid, connectorTariffs.evseUid))
+        .innerJoin(chargeStations, eq(chargeStations.id, evses.stationId))
+        .where(
+          and(
+            eq(connectorTariffs.tariffId, id),
+            isNull(chargeStations.deletedAt),
+            or(isNull(chargeStations.tenantId), notInArray(chargeStations.tenantId, tenantIds)),
+          ),
+        )
+        .limit(1);
+      if (stranded) {
+        throw new AppError('conflict', 'Connectors of a tenant this tariff would no longer be offered to still use it; reassign them first.');
+      }
+    }
 
     await tx
       .update(tariffs)

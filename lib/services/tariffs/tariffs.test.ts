@@ -262,6 +262,14 @@ describe('deleteTariff', () => {
     expect(event).toMatchObject({ entity: 'tariff', tenantId: null, changes: { deleted: { before: false, after: true } } });
   });
 
+  it('refuses (409) to narrow the offer away from a tenant whose connectors use it', async () => {
+    const created = await createTariff({ ctx: cpo, input: newTariff() });
+    await assignToConnector(created.id);
+    const body = { currency: 'EUR', elements: energy };
+    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [other] } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [own, other] } })).resolves.toMatchObject({ version: 2 });
+  });
+
   it('answers 409 while a connector of a live station uses the tariff', async () => {
     const created = await createTariff({ ctx: cpo, input: newTariff() });
     const stationId = await assignToConnector(created.id);
