@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { AUDIT_ENTITIES, sqlList } from '@/lib/domain/vocabulary';
-import { tstz } from './columns';
+import { changeTime } from './columns';
 
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
@@ -10,7 +10,7 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: uuid().primaryKey().defaultRandom(),
-    at: tstz().notNull().defaultNow(),
+    at: changeTime(),
     /** `user:<uuid>`, `api_key:<uuid>` or `system`. */
     actor: text().notNull(),
     /** No foreign key: the trail outlives what it describes. */

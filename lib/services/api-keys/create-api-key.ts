@@ -5,6 +5,7 @@ import { apiKeys } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ApiKeyCreated, ApiKeyCreateInput } from '@/lib/schemas/api-key';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertGrantable, liveTenantIds, loadRoles, seesTenant, type RoleGrant } from '@/lib/services/users/grants';
 import { toApiKey } from './api-key-record';
 
@@ -24,7 +25,7 @@ export async function createApiKey({ ctx, input }: { ctx: AuthContext; input: Ap
   assertGrantable(ctx, role, tenantId);
 
   const secret = generateApiKeySecret();
-  return db.transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
       .values({

@@ -10,7 +10,7 @@ import { apiKeyScope, toApiKey } from './api-key-record';
 
 const SORTS: Record<string, SortKey<ApiKeyRow>> = {
   name: { column: apiKeys.name, value: (row) => row.name },
-  updated_at: { column: apiKeys.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: apiKeys.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: apiKeys.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -19,7 +19,7 @@ export async function listApiKeys({ ctx, query }: { ctx: AuthContext; query: Api
   requirePermission(ctx, 'apikey:manage');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'api-keys', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: apiKeys.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: apiKeys.id, cursor, binding });
   const conditions: (SQL | undefined)[] = [
     apiKeyScope(ctx),
     isNull(apiKeys.deletedAt),

@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { apiKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -12,14 +12,14 @@ import { canManageKey, getApiKeyOrThrow, toApiKey } from './api-key-record';
  * revoked key changes nothing.
  */
 export async function revokeApiKey({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const current = toApiKey(await getApiKeyOrThrow(tx, ctx, id, { forUpdate: true }));
     if (!canManageKey(ctx, current.tenant_id)) throw new AppError('forbidden', 'This action needs the apikey:manage permission.');
     assertVersion('API key', current.version, expectedVersion);
     if (current.revoked_at) return;
     const [row] = await tx
       .update(apiKeys)
-      .set({ revokedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
+      .set({ revokedAt: changedAt, updatedAt: changedAt, version: sql`${apiKeys.version} + 1` })
       .where(eq(apiKeys.id, id))
       .returning();
     await recordAudit(tx, ctx, {

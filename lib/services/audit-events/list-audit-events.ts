@@ -8,7 +8,7 @@ import { keyset, type SortKey } from '@/lib/services/shared/keyset';
 import { toAuditEvent } from './audit-event-record';
 
 const SORTS: Record<string, SortKey<AuditEventRow>> = {
-  at: { column: auditEvents.at, value: (row) => row.at.toISOString(), timestamp: true },
+  at: { column: auditEvents.at, value: (row) => row.at.toISOString(), timestamp: true, changeOrder: true },
 };
 
 /**
@@ -26,7 +26,7 @@ export async function listAuditEvents({ ctx, query }: { ctx: AuthContext; query:
   requirePermission(ctx, 'audit:read');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'audit-events', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: auditEvents.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: auditEvents.id, cursor, binding });
   const conditions: (SQL | undefined)[] = [
     auditScope(ctx),
     filters.entity ? eq(auditEvents.entity, filters.entity) : undefined,

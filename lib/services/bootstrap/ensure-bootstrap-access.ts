@@ -1,8 +1,8 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { systemContext } from '@/lib/auth/context';
 import { apiKeyPrefix, hashApiKeySecret } from '@/lib/auth/api-key-secret';
 import { hashPassword } from '@/lib/auth/password';
-import { getDb } from '@/lib/db/client';
 import { apiKeys, users } from '@/lib/db/schema';
 import type { Env } from '@/lib/env';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -15,7 +15,7 @@ export const BOOTSTRAP_KEY_NAME = 'bootstrap';
  */
 export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_API_KEY'>) {
   const ctx = systemContext('bootstrap');
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const [existing] = await tx
         .select({ id: users.id })
@@ -41,7 +41,7 @@ export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMI
       // A changed ADMIN_API_KEY revokes the bootstrap key it replaces.
       const replaced = await tx
         .update(apiKeys)
-        .set({ revokedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
+        .set({ revokedAt: changedAt, updatedAt: changedAt, version: sql`${apiKeys.version} + 1` })
         .where(and(eq(apiKeys.name, BOOTSTRAP_KEY_NAME), isNull(apiKeys.tenantId), isNull(apiKeys.revokedAt), ne(apiKeys.secretHash, secretHash)))
         .returning({ id: apiKeys.id });
       for (const key of replaced) {

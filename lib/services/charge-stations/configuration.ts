@@ -1,3 +1,4 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -29,7 +30,7 @@ export async function updateConfiguration({
   patch: Record<string, unknown>;
   expectedVersion?: number;
 }): Promise<StationConfiguration> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:write', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);

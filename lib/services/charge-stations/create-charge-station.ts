@@ -1,7 +1,8 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull } from 'drizzle-orm';
 import { requirePermission, tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
-import { getDb, type Tx } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/client';
 import { chargeStations, hardwareTemplates, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
@@ -60,8 +61,7 @@ async function withTemplate(tx: Tx, input: ChargeStationCreateInput) {
 /** POST /api/v2/charge-stations. */
 export async function createChargeStation({ ctx, input }: { ctx: AuthContext; input: ChargeStationCreateInput }): Promise<ChargeStation> {
   requirePermission(ctx, 'station:write');
-  return getDb()
-    .transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
       const { tenantId, locationId } = await placement(tx, ctx, input);
       requirePermission(ctx, 'station:write', tenantId);
       const { ocpp_id, location_id: _l, tenant_id: _t, template_id, ocpp_password, ...rest } = await withTemplate(tx, input);

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
+import { eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations } from '@/lib/db/schema';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
@@ -8,11 +8,11 @@ import { bumpVersion, getStationRowOrThrow } from './station-record';
 
 /** DELETE /api/v2/charge-stations/{id}: soft delete; frees the ocpp_id for a new station. */
 export async function deleteChargeStation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:delete', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
-    await tx.update(chargeStations).set({ deletedAt: sql`now()`, ...bumpVersion }).where(eq(chargeStations.id, id));
+    await tx.update(chargeStations).set({ deletedAt: changedAt, ...bumpVersion }).where(eq(chargeStations.id, id));
     await recordAudit(tx, ctx, {
       action: 'charge_station.deleted',
       entity: 'charge_station',

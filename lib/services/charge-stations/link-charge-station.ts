@@ -1,6 +1,6 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull } from 'drizzle-orm';
 import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
@@ -25,7 +25,7 @@ export async function linkChargeStation({
   locationId: string;
   expectedVersion?: number;
 }): Promise<ChargeStation> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
@@ -69,7 +69,7 @@ export async function linkChargeStation({
 
 /** POST /api/v2/charge-stations/{id}/unlink: clears the location, keeps the tenant. */
 export async function unlinkChargeStation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }): Promise<ChargeStation> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);

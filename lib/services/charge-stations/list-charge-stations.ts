@@ -13,7 +13,7 @@ const SORTS: Record<string, SortKey<ChargeStationRow>> = {
   // Unnamed stations sort as '' so the row comparison of the cursor never meets a NULL.
   name: { column: sql`coalesce(${chargeStations.name}, '')`, value: (row) => row.name ?? '' },
   ocpp_id: { column: chargeStations.ocppId, value: (row) => row.ocppId },
-  updated_at: { column: chargeStations.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: chargeStations.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: chargeStations.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -22,7 +22,7 @@ export async function listChargeStations({ ctx, query }: { ctx: AuthContext; que
   requirePermission(ctx, 'station:read');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'charge-stations', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: chargeStations.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: chargeStations.id, cursor, binding });
 
   // Subqueries name tables explicitly: drizzle leaves columns unqualified in a single-table select.
   const locationMatch = (condition: SQL) =>

@@ -1,6 +1,6 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, evses } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { AvailabilityInput, ChargeStation } from '@/lib/schemas/charge-station';
@@ -14,7 +14,7 @@ import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } fro
  * connected station gets PENDING until it answers ChangeAvailability.
  */
 export async function setAvailability({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: AvailabilityInput; expectedVersion?: number }): Promise<ChargeStation> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:availability', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);

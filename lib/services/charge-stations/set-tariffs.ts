@@ -1,6 +1,6 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, connectorTariffs } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStation, SetTariffsInput } from '@/lib/schemas/charge-station';
@@ -14,7 +14,7 @@ import { assertTariffsOffered } from './station-writes';
  * named EVSEs or connectors. Each tariff must be offered to the station's tenant (422).
  */
 export async function setTariffs({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: SetTariffsInput; expectedVersion?: number }): Promise<ChargeStation> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:tariff', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);

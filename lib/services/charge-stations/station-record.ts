@@ -1,3 +1,4 @@
+import { changedAt } from '@/lib/services/shared/change-order';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { visibility, type AuthContext } from '@/lib/auth/context';
 import type { Permission } from '@/lib/auth/permissions';
@@ -173,7 +174,7 @@ export function stationColumns(input: ChargeStationReplaceInput) {
   };
 }
 
-export const bumpVersion = { version: sql`${chargeStations.version} + 1`, updatedAt: sql`now()` };
+export const bumpVersion = { version: sql`${chargeStations.version} + 1`, updatedAt: changedAt };
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

@@ -1,3 +1,4 @@
+import { changedAt } from '@/lib/services/shared/change-order';
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
 import { chargeStations, connectorTariffs, connectors, evses, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
@@ -85,7 +86,7 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
       capabilities: evse.capabilities ?? [],
       floorLevel: evse.floor_level ?? null,
       physicalReference: evse.physical_reference ?? null,
-      updatedAt: sql`now()`,
+      updatedAt: changedAt,
     };
     let uid = evse.uid;
     if (uid) {

@@ -1,3 +1,4 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq } from 'drizzle-orm';
 import { actorRef, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -25,7 +26,7 @@ const toTestRun = (run: typeof stationTestRuns.$inferSelect): TestRun => ({
  * connection the first check fails at once and the rest are skipped.
  */
 export async function startTestRun({ ctx, id }: { ctx: AuthContext; id: string }): Promise<TestRun> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:test', row.tenantId);
     const steps: TestStep[] = STEPS.map((name, i) =>

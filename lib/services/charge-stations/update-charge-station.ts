@@ -1,7 +1,7 @@
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { eq } from 'drizzle-orm';
 import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
-import { getDb } from '@/lib/db/client';
 import { chargeStations } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation } from '@/lib/schemas/charge-station';
@@ -64,7 +64,7 @@ const tariffMap = (evseList: { uid?: string; connectors: { id: string; tariff_id
 
 /** PUT / PATCH /api/v2/charge-stations/{id}. */
 export async function updateChargeStation({ ctx, id, body, mode, expectedVersion }: Args): Promise<ChargeStation> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     const current = await toChargeStation(tx, row);
     const tenantId = current.tenant_id;

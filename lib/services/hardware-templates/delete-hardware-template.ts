@@ -1,7 +1,7 @@
 import { requireCpoWide } from '@/lib/auth/context';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { hardwareTemplates } from '@/lib/db/schema';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
@@ -12,14 +12,14 @@ import { getHardwareTemplateOrThrow } from './template-record';
  * hold a copy of the blueprint.
  */
 export async function deleteHardwareTemplate({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const current = await getHardwareTemplateOrThrow(tx, id, { forUpdate: true });
     requireCpoWide(ctx, 'station:write');
     assertVersion('hardware template', current.version, expectedVersion);
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(hardwareTemplates)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${hardwareTemplates.version} + 1` })
+      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${hardwareTemplates.version} + 1` })
       .where(eq(hardwareTemplates.id, id));
     await recordAudit(tx, ctx, {
       action: 'hardware_template.deleted',

@@ -10,7 +10,7 @@ import { toHardwareTemplate } from './template-record';
 
 const SORTS: Record<string, SortKey<HardwareTemplateRow>> = {
   name: { column: hardwareTemplates.name, value: (row) => row.name },
-  updated_at: { column: hardwareTemplates.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: hardwareTemplates.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: hardwareTemplates.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -19,7 +19,7 @@ export async function listHardwareTemplates({ ctx, query }: { ctx: AuthContext; 
   requirePermission(ctx, 'station:read');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'hardware-templates', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: hardwareTemplates.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: hardwareTemplates.id, cursor, binding });
 
   const pattern = filters.q ? containsPattern(filters.q) : undefined;
   const conditions: (SQL | undefined)[] = [

@@ -1,7 +1,7 @@
 import { requireCpoWide } from '@/lib/auth/context';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { hardwareTemplates } from '@/lib/db/schema';
 import { hardwareTemplateReplaceSchema, type HardwareTemplate } from '@/lib/schemas/hardware-template';
 import { parseOrThrow } from '@/lib/schemas/parse';
@@ -34,7 +34,7 @@ type UpdateHardwareTemplateArgs = {
  * nothing here touches them.
  */
 export async function updateHardwareTemplate({ ctx, id, body, mode, expectedVersion }: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const current = toHardwareTemplate(await getHardwareTemplateOrThrow(tx, id, { forUpdate: true }));
     requireCpoWide(ctx, 'station:write');
     assertVersion('hardware template', current.version, expectedVersion);
@@ -44,7 +44,7 @@ export async function updateHardwareTemplate({ ctx, id, body, mode, expectedVers
 
     const [row] = await tx
       .update(hardwareTemplates)
-      .set({ ...hardwareTemplateColumns(input), version: sql`${hardwareTemplates.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...hardwareTemplateColumns(input), version: sql`${hardwareTemplates.version} + 1`, updatedAt: changedAt })
       .where(eq(hardwareTemplates.id, id))
       .returning();
     const updated = toHardwareTemplate(row!);

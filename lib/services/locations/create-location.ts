@@ -1,8 +1,8 @@
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import type { Location, LocationCreateInput } from '@/lib/schemas/location';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
 import { getLocationOrThrow, locationColumns, toLocation } from './location-record';
 import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
@@ -11,7 +11,7 @@ import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './lo
 export async function createLocation({ ctx, input }: { ctx: AuthContext; input: LocationCreateInput }): Promise<Location> {
   requirePermission(ctx, 'location:write');
   let target: { tenantId: string; externalId: string | null | undefined } | undefined;
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const tenantId = await resolveTargetTenant(tx, ctx, 'location:write', input.tenant_id);
     target = { tenantId, externalId: input.external_id };
     await assertExternalIdFree(tx, tenantId, input.external_id);

@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -9,7 +9,7 @@ import { getLocationOrThrow, toLocation } from './location-record';
 
 /** DELETE /api/v2/locations/{id}: soft delete; 409 while live stations are linked to it. */
 export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
     const current = toLocation(record);
     requirePermission(ctx, 'location:delete', current.tenant_id);
@@ -23,7 +23,7 @@ export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthCo
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(locations)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${locations.version} + 1` })
+      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${locations.version} + 1` })
       .where(eq(locations.id, id));
     await recordAudit(tx, ctx, {
       action: 'location.deleted',

@@ -12,7 +12,7 @@ import { locationSelection, toLocation } from './location-record';
 
 const SORTS: Record<string, SortKey<LocationRow>> = {
   name: { column: locations.name, value: (row) => row.name },
-  updated_at: { column: locations.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: locations.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: locations.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -22,7 +22,7 @@ export async function listLocations({ ctx, query }: { ctx: AuthContext; query: L
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'locations', filters: { ...filters, sort } };
 
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: locations.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: locations.id, cursor, binding });
 
   const conditions: (SQL | undefined)[] = [
     visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),

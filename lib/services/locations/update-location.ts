@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
 import { parseOrThrow } from '@/lib/schemas/parse';
@@ -35,7 +35,7 @@ type UpdateLocationArgs = {
 /** PUT / PATCH /api/v2/locations/{id}. */
 export async function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
   let target: { tenantId: string; externalId: string | null | undefined; selfId: string } | undefined;
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
     const current = toLocation(record);
     const tenantId = current.tenant_id;
@@ -55,7 +55,7 @@ export async function updateLocation({ ctx, id, body, mode, expectedVersion }: U
     await assertExternalIdFree(tx, tenantId, input.external_id, id);
     await tx
       .update(locations)
-      .set({ ...locationColumns(input), version: sql`${locations.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...locationColumns(input), version: sql`${locations.version} + 1`, updatedAt: changedAt })
       .where(eq(locations.id, id));
     await setLocationGroups(tx, tenantId, id, input.custom_groups ?? []);
 

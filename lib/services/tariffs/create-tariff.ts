@@ -1,7 +1,7 @@
 import { requireCpoWide } from '@/lib/auth/context';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { tariffs } from '@/lib/db/schema';
 import type { Tariff, TariffCreateInput } from '@/lib/schemas/tariff';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -17,7 +17,7 @@ export async function createTariff({ ctx, input }: { ctx: AuthContext; input: Ta
   requireCpoWide(ctx, 'tariff:manage');
   const { id, tenant_ids, ...fields } = input;
   const tenantIds = (tenant_ids ?? []).map((t) => t.toLowerCase());
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await assertTenantsExist(tx, tenantIds);
     // ON CONFLICT waits for a concurrent insert of the same code, so the lookup below sees it.
     const inserted = await tx
@@ -30,7 +30,7 @@ export async function createTariff({ ctx, input }: { ctx: AuthContext; input: Ta
       if (!existing?.deletedAt) throw conflict(`A tariff with id "${id}" already exists.`, id);
       await tx
         .update(tariffs)
-        .set({ ...tariffColumns(fields), deletedAt: null, updatedAt: sql`now()`, version: sql`${tariffs.version} + 1` })
+        .set({ ...tariffColumns(fields), deletedAt: null, updatedAt: changedAt, version: sql`${tariffs.version} + 1` })
         .where(eq(tariffs.id, id));
     }
     await setTariffTenants(tx, id, tenantIds);

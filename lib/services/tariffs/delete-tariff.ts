@@ -1,7 +1,7 @@
 import { requireCpoWide } from '@/lib/auth/context';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, connectorTariffs, evses, tariffs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -10,7 +10,7 @@ import { getTariffOrThrow, toTariff } from './tariff-record';
 
 /** DELETE /api/v2/tariffs/{id}: soft delete; 409 while a connector of a live station uses it. */
 export async function deleteTariff({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const current = toTariff(await getTariffOrThrow(tx, ctx, id, { forUpdate: true }), { allTenants: true });
     requireCpoWide(ctx, 'tariff:manage');
     assertVersion('tariff', current.version, expectedVersion);
@@ -27,7 +27,7 @@ export async function deleteTariff({ ctx, id, expectedVersion }: { ctx: AuthCont
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(tariffs)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${tariffs.version} + 1` })
+      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${tariffs.version} + 1` })
       .where(eq(tariffs.id, id));
     await recordAudit(tx, ctx, {
       action: 'tariff.deleted',

@@ -12,7 +12,7 @@ const SORTS: Record<string, SortKey<TariffRow>> = {
   id: { column: tariffs.id, value: (row) => row.id },
   // name is optional; a NULL would drop out of the keyset row comparison.
   name: { column: sql`coalesce(${tariffs.name}, '')`, value: (row) => row.name ?? '' },
-  updated_at: { column: tariffs.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: tariffs.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: tariffs.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -21,7 +21,7 @@ export async function listTariffs({ ctx, query }: { ctx: AuthContext; query: Tar
   requirePermission(ctx, 'tariff:read');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'tariffs', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: tariffs.id, idType: 'text', cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: tariffs.id, idType: 'text', cursor, binding });
 
   const vis = visibility(ctx, 'tariff:read');
   // A tenant outside the caller's scope filters to nothing rather than revealing its offers.

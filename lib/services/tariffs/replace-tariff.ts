@@ -1,7 +1,7 @@
 import { requireCpoWide } from '@/lib/auth/context';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { chargeStations, connectorTariffs, evses, tariffs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/schemas/parse';
@@ -26,7 +26,7 @@ type ReplaceTariffArgs = {
 
 /** PUT /api/v2/tariffs/{id}: replaces the writable fields; optional ones left out are cleared. */
 export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceTariffArgs): Promise<Tariff> {
-  return getDb().transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const current = toTariff(await getTariffOrThrow(tx, ctx, id, { forUpdate: true }), { allTenants: true });
     requireCpoWide(ctx, 'tariff:manage');
     assertVersion('tariff', current.version, expectedVersion);
@@ -55,7 +55,7 @@ export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceT
 
     await tx
       .update(tariffs)
-      .set({ ...tariffColumns(input), version: sql`${tariffs.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...tariffColumns(input), version: sql`${tariffs.version} + 1`, updatedAt: changedAt })
       .where(eq(tariffs.id, id));
     await setTariffTenants(tx, id, tenantIds);
 

@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { apiKeys, chargeStations, locations, memberships, tenants } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -13,7 +13,7 @@ import { getTenantOrThrow } from './tenant-record';
  * key or user keeps acting in a tenant that no longer exists.
  */
 export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const current = await getTenantOrThrow(tx, ctx, id, { forUpdate: true });
     requireCpoWide(ctx, 'tenant:manage');
     assertVersion('tenant', current.version, expectedVersion);
@@ -32,14 +32,14 @@ export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthCont
     }
     const revoked = await tx
       .update(apiKeys)
-      .set({ revokedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
+      .set({ revokedAt: changedAt, updatedAt: changedAt, version: sql`${apiKeys.version} + 1` })
       .where(and(eq(apiKeys.tenantId, id), isNull(apiKeys.revokedAt), isNull(apiKeys.deletedAt)))
       .returning({ id: apiKeys.id });
     const removed = await tx.delete(memberships).where(eq(memberships.tenantId, id)).returning({ userId: memberships.userId });
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(tenants)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${tenants.version} + 1` })
+      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${tenants.version} + 1` })
       .where(eq(tenants.id, id));
     await recordAudit(tx, ctx, {
       action: 'tenant.deleted',

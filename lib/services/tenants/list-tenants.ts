@@ -10,7 +10,7 @@ import { tenantScope, toTenant } from './tenant-record';
 
 const SORTS: Record<string, SortKey<TenantRow>> = {
   name: { column: tenants.name, value: (row) => row.name },
-  updated_at: { column: tenants.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: tenants.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: tenants.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -19,7 +19,7 @@ export async function listTenants({ ctx, query }: { ctx: AuthContext; query: Ten
   requirePermission(ctx, 'tenant:read');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'tenants', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: tenants.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: tenants.id, cursor, binding });
   const conditions: (SQL | undefined)[] = [
     tenantScope(ctx),
     filters.include_deleted ? undefined : isNull(tenants.deletedAt),

@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { tenants } from '@/lib/db/schema';
 import { tenantCreateSchema, type Tenant } from '@/lib/schemas/tenant';
 import { parseOrThrow } from '@/lib/schemas/parse';
@@ -22,8 +22,7 @@ type UpdateTenantArgs = {
 /** PATCH /api/v2/tenants/{id}. */
 export async function updateTenant({ ctx, id, body, expectedVersion }: UpdateTenantArgs): Promise<Tenant> {
   let clash: { slug: string; selfId: string } | undefined;
-  return getDb()
-    .transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
       const current = toTenant(await getTenantOrThrow(tx, ctx, id, { forUpdate: true }));
       requireCpoWide(ctx, 'tenant:manage');
       assertVersion('tenant', current.version, expectedVersion);
@@ -33,7 +32,7 @@ export async function updateTenant({ ctx, id, body, expectedVersion }: UpdateTen
       await assertSlugFree(tx, input.slug, id);
       const [row] = await tx
         .update(tenants)
-        .set({ ...tenantColumns(input), version: sql`${tenants.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...tenantColumns(input), version: sql`${tenants.version} + 1`, updatedAt: changedAt })
         .where(eq(tenants.id, id))
         .returning();
       const updated = toTenant(row!);

@@ -15,6 +15,7 @@ import {
   generatePassword,
   planMemberships,
 } from './user-writes';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 
 /**
  * POST /api/v2/users: invites a user with an initial password, the given one or a generated one
@@ -37,8 +38,7 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
   const initialPassword = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? initialPassword!);
 
-  return db
-    .transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
       await assertEmailFree(tx, input.email);
       const [row] = await tx
         .insert(users)

@@ -1,6 +1,6 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
-import { getDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -10,7 +10,7 @@ import { auditTenant, requireCover } from './user-writes';
 
 /** DELETE /api/v2/users/{id}: soft delete; the user can no longer sign in and the e-mail is free again. */
 export async function deleteUser({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }) {
-  await getDb().transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const current = toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true }));
     if (ctx.actor.kind === 'user' && ctx.actor.id === id) {
       throw new AppError('forbidden', 'You cannot delete your own user.');
@@ -19,7 +19,7 @@ export async function deleteUser({ ctx, id, expectedVersion }: { ctx: AuthContex
     assertVersion('user', current.version, expectedVersion);
     await tx
       .update(users)
-      .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
+      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${users.version} + 1` })
       .where(eq(users.id, id));
     await recordAudit(tx, ctx, {
       action: 'user.deleted',

@@ -11,7 +11,7 @@ import { forCaller, loadMemberships, toUser, userScope } from './user-record';
 const SORTS: Record<string, SortKey<UserRow>> = {
   name: { column: users.name, value: (row) => row.name },
   email: { column: users.email, value: (row) => row.email },
-  updated_at: { column: users.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true },
+  updated_at: { column: users.updatedAt, value: (row) => row.updatedAt.toISOString(), timestamp: true, changeOrder: true },
   created_at: { column: users.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
@@ -20,7 +20,7 @@ export async function listUsers({ ctx, query }: { ctx: AuthContext; query: UserL
   requirePermission(ctx, 'user:manage');
   const { limit, cursor, sort, ...filters } = query;
   const binding: CursorBinding = { ctx, endpoint: 'users', filters: { ...filters, sort } };
-  const { after, orderBy, page } = keyset({ sorts: SORTS, sort, idColumn: users.id, cursor, binding });
+  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: users.id, cursor, binding });
   const conditions: (SQL | undefined)[] = [
     userScope(ctx),
     filters.include_deleted ? undefined : isNull(users.deletedAt),

@@ -1,7 +1,8 @@
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
-import { getDb, type Tx } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/client';
 import { memberships, users } from '@/lib/db/schema';
 import { userCreateSchema, type Membership, type User } from '@/lib/schemas/user';
 import { parseOrThrow } from '@/lib/schemas/parse';
@@ -34,8 +35,7 @@ type UpdateUserArgs = {
  */
 export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserArgs): Promise<User> {
   let clash: { email: string; selfId: string } | undefined;
-  return getDb()
-    .transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
       const current = toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true }));
       const shown = forCaller(ctx, current);
       assertVersion('user', current.version, expectedVersion);
@@ -62,7 +62,7 @@ export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserA
           disabled,
           ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
           version: sql`${users.version} + 1`,
-          updatedAt: sql`now()`,
+          updatedAt: changedAt,
         })
         .where(eq(users.id, id))
         .returning();
