@@ -4,4 +4,5 @@ import type { Permission } from '@/lib/auth/permissions';
 export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Dashboard', permission: 'tenant:read' },
   { href: '/locations', label: 'Locations', permission: 'location:read' },
+  { href: '/charge-stations', label: 'Charge stations', permission: 'station:read' },
 ];

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import { Pager } from '@/components/data-table/pager';
+import { sortLinks } from '@/components/data-table/sort-header';
+import { StationsTable } from '@/components/charge-stations/stations-table';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
+import { loadListPage } from '@/lib/portal/list-page';
+import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
+import { listChargeStations } from '@/lib/services/charge-stations';
+
+export const metadata: Metadata = { title: 'Charge stations' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FILTERS = [
+  { name: 'status', label: 'Status', options: EVSE_STATUSES },
+  { name: 'availability', label: 'Availability', options: AVAILABILITIES },
+  { name: 'charger_type', label: 'Charger type', options: CHARGER_TYPES },
+  { name: 'unlinked', label: 'Location', options: ['true', 'false'], labels: { true: 'Unlinked', false: 'Linked' } },
+] as const;
+
+export default async function ChargeStationsPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  const { query, page, notice, params } = await loadListPage(chargeStationListQuerySchema, await searchParams, { limit: '50' }, (q) =>
+    listChargeStations({ ctx, query: q }),
+  );
+  const current = (name: string) => params.get(name) ?? '';
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Charge stations</h1>
+      {/* A GET form: the filtered view is a URL that can be bookmarked and shared. */}
+      <form className="flex flex-wrap items-end gap-2" role="search">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={query.q ?? ''}
+            placeholder="Name, OCPP id, serial, address"
+            className="rounded border border-slate-300 px-3 py-1.5"
+          />
+        </div>
+        {FILTERS.map((filter) => (
+          <div key={filter.name}>
+            <label htmlFor={filter.name} className="block text-sm font-medium">
+              {filter.label}
+            </label>
+            <select id={filter.name} name={filter.name} defaultValue={current(filter.name)} className="rounded border border-slate-300 px-2 py-1.5">
+              <option value="">Any</option>
+              {filter.options.map((option) => (
+                <option key={option} value={option}>
+                  {'labels' in filter ? filter.labels[option as 'true' | 'false'] : option}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <input type="hidden" name="sort" value={query.sort} />
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
+          Apply
+        </button>
+      </form>
+      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <StationsTable rows={page.data} sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, params)} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Label / value pairs of a detail page; stacks on a phone. */
+export function DetailList({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-sm text-slate-600">{label}</dt>
+          <dd className="break-words">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
