@@ -1,9 +1,9 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
 import { chargeStations } from '@/lib/db/schema';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion } from '@/lib/services/shared/soft-delete';
 import { bumpVersion, getStationRowOrThrow } from './station-record';
 
 /** DELETE /api/v2/charge-stations/{id}: soft delete; frees the ocpp_id for a new station. */
@@ -13,13 +13,6 @@ export async function deleteChargeStation({ ctx, id, expectedVersion }: { ctx: A
     requirePermission(ctx, 'station:delete', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
     await tx.update(chargeStations).set({ deletedAt: changedAt, ...bumpVersion }).where(eq(chargeStations.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'charge_station.deleted',
-      entity: 'charge_station',
-      entityId: id,
-      tenantId: row.tenantId,
-      before: { deleted: false },
-      after: { deleted: true },
-    });
+    await recordDeletion(tx, ctx, { entity: 'charge_station', entityId: id, tenantId: row.tenantId });
   });
 }

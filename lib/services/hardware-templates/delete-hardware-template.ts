@@ -1,10 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { requireCpoWide } from '@/lib/auth/context';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { hardwareTemplates } from '@/lib/db/schema';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion, softDeleted } from '@/lib/services/shared/soft-delete';
 import { getHardwareTemplateOrThrow } from './template-record';
 
 /**
@@ -19,15 +19,8 @@ export async function deleteHardwareTemplate({ ctx, id, expectedVersion }: { ctx
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(hardwareTemplates)
-      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${hardwareTemplates.version} + 1` })
+      .set(softDeleted(hardwareTemplates.version))
       .where(eq(hardwareTemplates.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'hardware_template.deleted',
-      entity: 'hardware_template',
-      entityId: id,
-      tenantId: null,
-      before: { deleted: false },
-      after: { deleted: true },
-    });
+    await recordDeletion(tx, ctx, { entity: 'hardware_template', entityId: id, tenantId: null });
   });
 }

@@ -1,10 +1,10 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
 import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion, softDeleted } from '@/lib/services/shared/soft-delete';
 import { getLocationOrThrow, toLocation } from './location-record';
 
 /** DELETE /api/v2/locations/{id}: soft delete; 409 while live stations are linked to it. */
@@ -23,15 +23,8 @@ export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthCo
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(locations)
-      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${locations.version} + 1` })
+      .set(softDeleted(locations.version))
       .where(eq(locations.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'location.deleted',
-      entity: 'location',
-      entityId: id,
-      tenantId: current.tenant_id,
-      before: { deleted: false },
-      after: { deleted: true },
-    });
+    await recordDeletion(tx, ctx, { entity: 'location', entityId: id, tenantId: current.tenant_id });
   });
 }

@@ -1,11 +1,11 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { requireCpoWide } from '@/lib/auth/context';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { chargeStations, connectorTariffs, evses, tariffs } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion, softDeleted } from '@/lib/services/shared/soft-delete';
 import { getTariffOrThrow, toTariff } from './tariff-record';
 
 /** DELETE /api/v2/tariffs/{id}: soft delete; 409 while a connector of a live station uses it. */
@@ -27,15 +27,8 @@ export async function deleteTariff({ ctx, id, expectedVersion }: { ctx: AuthCont
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(tariffs)
-      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${tariffs.version} + 1` })
+      .set(softDeleted(tariffs.version))
       .where(eq(tariffs.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'tariff.deleted',
-      entity: 'tariff',
-      entityId: id,
-      tenantId: null,
-      before: { deleted: false },
-      after: { deleted: true },
-    });
+    await recordDeletion(tx, ctx, { entity: 'tariff', entityId: id, tenantId: null });
   });
 }

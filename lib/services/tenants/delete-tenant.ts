@@ -1,10 +1,10 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
 import { apiKeys, chargeStations, locations, memberships, tenants } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion, softDeleted } from '@/lib/services/shared/soft-delete';
 import { getTenantOrThrow } from './tenant-record';
 
 /**
@@ -39,16 +39,13 @@ export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthCont
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
     await tx
       .update(tenants)
-      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${tenants.version} + 1` })
+      .set(softDeleted(tenants.version))
       .where(eq(tenants.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'tenant.deleted',
+    await recordDeletion(tx, ctx, {
       entity: 'tenant',
       entityId: id,
       tenantId: id,
-      before: { deleted: false },
-      after: {
-        deleted: true,
+      also: {
         ...(revoked.length ? { revoked_api_keys: revoked.map((k) => k.id).sort() } : {}),
         ...(removed.length ? { removed_members: removed.map((m) => m.userId).sort() } : {}),
       },

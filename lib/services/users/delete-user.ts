@@ -1,10 +1,10 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { users } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
+import { recordDeletion, softDeleted } from '@/lib/services/shared/soft-delete';
 import { getUserOrThrow, toUser } from './user-record';
 import { auditTenant, requireCover } from './user-writes';
 
@@ -19,15 +19,8 @@ export async function deleteUser({ ctx, id, expectedVersion }: { ctx: AuthContex
     assertVersion('user', current.version, expectedVersion);
     await tx
       .update(users)
-      .set({ deletedAt: changedAt, updatedAt: changedAt, version: sql`${users.version} + 1` })
+      .set(softDeleted(users.version))
       .where(eq(users.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'user.deleted',
-      entity: 'user',
-      entityId: id,
-      tenantId: auditTenant(current.memberships),
-      before: { deleted: false },
-      after: { deleted: true },
-    });
+    await recordDeletion(tx, ctx, { entity: 'user', entityId: id, tenantId: auditTenant(current.memberships) });
   });
 }
