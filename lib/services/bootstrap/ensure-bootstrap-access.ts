@@ -1,11 +1,11 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { systemContext } from '@/lib/auth/context';
 import { apiKeyPrefix, hashApiKeySecret } from '@/lib/auth/api-key-secret';
+import { systemContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
 import { apiKeys, users } from '@/lib/db/schema';
 import type { Env } from '@/lib/env';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 
 export const BOOTSTRAP_KEY_NAME = 'bootstrap';
 

@@ -1,4 +1,3 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -6,6 +5,7 @@ import { chargeStations } from '@/lib/db/schema';
 import { chargeStationReplaceSchema } from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch } from '@/lib/services/shared/merge-patch';
 import { bumpVersion, getStationRowOrThrow } from './station-record';

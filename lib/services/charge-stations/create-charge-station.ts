@@ -1,4 +1,3 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull } from 'drizzle-orm';
 import { requirePermission, tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
@@ -8,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { visibleCondition } from '@/lib/services/shared/scope';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
 import { reloadStation, stationColumns } from './station-record';

@@ -1,10 +1,10 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, isNull } from 'drizzle-orm';
 import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
 import { chargeStations, locations } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { visibleCondition } from '@/lib/services/shared/scope';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation, writableStation } from './station-record';

@@ -1,10 +1,10 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq } from 'drizzle-orm';
 import { requirePermission, type AuthContext } from '@/lib/auth/context';
 import { chargeStations, connectorTariffs } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStation, SetTariffsInput } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } from './station-record';
 import { assertTariffsOffered } from './station-writes';

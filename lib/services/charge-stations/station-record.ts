@@ -1,4 +1,3 @@
-import { changedAt } from '@/lib/services/shared/change-order';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { visibility, type AuthContext } from '@/lib/auth/context';
 import type { Permission } from '@/lib/auth/permissions';
@@ -14,6 +13,7 @@ import {
 } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { ChargeStation, ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
+import { changedAt } from '@/lib/services/shared/change-order';
 import { isUuid } from '@/lib/services/shared/ids';
 import { visibleCondition } from '@/lib/services/shared/scope';
 

@@ -1,9 +1,9 @@
-import { changedAt } from '@/lib/services/shared/change-order';
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
 import { chargeStations, connectorTariffs, connectors, evses, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
+import { changedAt } from '@/lib/services/shared/change-order';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
 import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
 

@@ -1,4 +1,3 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq } from 'drizzle-orm';
 import { actorRef, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
@@ -6,6 +5,7 @@ import { chargeStations, stationTestRuns, type TestStep } from '@/lib/db/schema'
 import { notFound } from '@/lib/errors';
 import type { TestRun } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { isUuid } from '@/lib/services/shared/ids';
 import { bumpVersion, getStationRowOrThrow } from './station-record';
 

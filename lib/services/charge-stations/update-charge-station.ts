@@ -1,4 +1,3 @@
-import { writeTransaction } from '@/lib/services/shared/change-order';
 import { eq } from 'drizzle-orm';
 import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
@@ -7,6 +6,7 @@ import { AppError, type FieldError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation } from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { bumpVersion, getStationRowOrThrow, reloadStation, stationColumns, toChargeStation, writableStation } from './station-record';

@@ -1,10 +1,10 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { locations } from '@/lib/db/schema';
 import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';

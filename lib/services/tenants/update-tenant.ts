@@ -1,10 +1,10 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { eq, sql } from 'drizzle-orm';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
 import { tenants } from '@/lib/db/schema';
-import { tenantCreateSchema, type Tenant } from '@/lib/schemas/tenant';
 import { parseOrThrow } from '@/lib/schemas/parse';
+import { tenantCreateSchema, type Tenant } from '@/lib/schemas/tenant';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { getTenantOrThrow, TENANT_READ_ONLY, tenantColumns, toTenant, writableTenant } from './tenant-record';

@@ -1,4 +1,3 @@
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
@@ -7,6 +6,7 @@ import { memberships, users } from '@/lib/db/schema';
 import { userCreateSchema, type Membership, type User } from '@/lib/schemas/user';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
+import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
 import { forCaller, getUserOrThrow, toUser, USER_READ_ONLY, writableUser } from './user-record';
