@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AvailabilityForm, TariffCodesForm } from '@/components/charge-stations/station-controls';
 import { DetailList } from '@/components/layout/detail-list';
+import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
+import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { getChargeStation } from '@/lib/services/charge-stations';
+import { listTariffs } from '@/lib/services/tariffs';
+import { setStationAvailability, setStationTariffs } from './actions';
 
 export const metadata: Metadata = { title: 'Charge station' };
 
@@ -13,6 +18,13 @@ export default async function ChargeStationPage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const station = await orNotFound(() => getChargeStation({ ctx, id }));
+  // Controls appear only where the server would accept them; the actions check again anyway.
+  const mayToggle = can(ctx, 'station:availability', station.tenant_id);
+  const mayTariff = can(ctx, 'station:tariff', station.tenant_id) && station.tenant_id !== null && station.evses.length > 0;
+  const offered = mayTariff
+    ? (await listTariffs({ ctx, query: tariffListQuerySchema.parse({ tenant: station.tenant_id, limit: '1000', sort: 'id' }) })).data
+    : [];
+  const currentTariffs = [...new Set(station.evses.flatMap((e) => e.connectors.flatMap((c) => c.tariff_ids)))];
   const rows: [string, string][] = [
     ['OCPP id', station.ocpp_id],
     ['Status', `${station.status}${station.connected ? ' (connected)' : ' (not connected)'}`],
@@ -42,6 +54,9 @@ export default async function ChargeStationPage({ params }: Props) {
         </p>
       </header>
       <DetailList rows={rows} />
+      {mayToggle && (
+        <AvailabilityForm action={setStationAvailability} id={station.id} version={station.version} availability={station.availability} />
+      )}
 
       <section aria-labelledby="evses" className="space-y-2">
         <h2 id="evses" className="text-lg font-medium">
@@ -82,6 +97,9 @@ export default async function ChargeStationPage({ params }: Props) {
             </div>
           </div>
         ))}
+        {mayTariff && (
+          <TariffCodesForm action={setStationTariffs} id={station.id} version={station.version} offered={offered} current={currentTariffs} />
+        )}
       </section>
 
       <section aria-labelledby="configuration" className="space-y-2">

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { AuthContext } from '@/lib/auth/context';
+import { sessionContext } from '@/lib/auth/request-context';
+import { AppError, type AppErrorCode } from '@/lib/errors';
+import { fieldErrors } from '@/lib/schemas/parse';
+
+/** What a portal form gets back from its server action (for `useActionState`). */
+export type ActionState =
+  | { ok: true; message: string }
+  | { ok: false; code: AppErrorCode | 'internal'; message: string; fieldErrors: Record<string, string> }
+  | null;
+
+/**
+ * The one wrapper of portal server actions, on the same context resolver as the API: the
+ * signed-in user's AuthContext, the same zod validation (field errors by JSON pointer), the same
+ * service verbs and AppErrors. A forged call without the permission gets the service's 403.
+ */
+export function defineAction<I>(definition: {
+  schema: z.ZodType<I>;
+  run: (args: { ctx: AuthContext; input: I }) => Promise<unknown>;
+  success: string;
+}) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    const ctx = await sessionContext();
+    if (!ctx) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.', fieldErrors: {} };
+    const parsed = definition.schema.safeParse(formObject(form));
+    if (!parsed.success) {
+      const errors = Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.path, e.message]));
+      return { ok: false, code: 'validation', message: 'Some fields are not valid.', fieldErrors: errors };
+    }
+    try {
+      await definition.run({ ctx, input: parsed.data });
+      return { ok: true, message: definition.success };
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        console.error('server action failed', error);
+        return { ok: false, code: 'internal', message: 'Something went wrong; nothing was changed.', fieldErrors: {} };
+      }
+      const message =
+        error.code === 'precondition_failed'
+          ? 'Someone else changed this in the meantime. Reload to see their change, then try again.'
+          : error.detail;
+      const errors = Object.fromEntries((error.extra.errors ?? []).map((e) => [e.path, e.message]));
+      return { ok: false, code: error.code, message, fieldErrors: errors };
+    }
+  };
+}
+
+/** FormData as an object: repeated names (checkbox groups) become arrays; Next's own fields are dropped. */
+function formObject(form: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    if (key.endsWith('[]')) ((object[key.slice(0, -2)] ??= []) as string[]).push(value);
+    else object[key] = value;
+  }
+  return object;
+}
