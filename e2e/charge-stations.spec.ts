@@ -28,6 +28,14 @@ test('a customer operator browses, filters and opens their stations; another ten
   const shown = await page.locator('tbody tr td:nth-child(2)').allTextContents();
   expect(shown.sort()).toEqual(outOfOrder.map((s) => s.ocpp_id).sort());
 
+  const exportHref = await page.getByRole('link', { name: 'Export these stations (CSV)' }).getAttribute('href');
+  expect(exportHref).toContain('status=OUTOFORDER');
+  const csv = await page.request.get(exportHref!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const lines = (await csv.text()).trim().split('\n');
+  expect(lines[0]!.startsWith('id,tenant_id,location_id,ocpp_id')).toBe(true);
+  expect(lines).toHaveLength(outOfOrder.length + 1);
+
   await page.locator('tbody tr').first().getByRole('link').click();
   await expect(page.getByRole('heading', { name: 'EVSEs and connectors' })).toBeVisible();
   await screenshot(page, 'charge-station-detail');

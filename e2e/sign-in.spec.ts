@@ -9,6 +9,8 @@ test.describe('sign-in', () => {
       await signIn(page, user.email);
       await expect(page.getByTestId('current-user')).toHaveText(user.name);
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Stations by status' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Faulted stations' })).toBeVisible();
       await screenshot(page, `dashboard-${role}`);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect(page).toHaveURL(/\/login/);

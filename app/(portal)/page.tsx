@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { StationBriefList } from '@/components/dashboard/station-brief-list';
+import { StatusChart } from '@/components/dashboard/status-chart';
 import { StatCard } from '@/components/layout/stat-card';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { getDashboardSummary } from '@/lib/services/dashboard';
@@ -17,18 +19,16 @@ export default async function DashboardPage() {
         <StatCard label="EVSEs" value={summary.evses} />
         <StatCard label="Offline stations" value={summary.offline} />
       </div>
-      <section aria-labelledby="by-status">
-        <h2 id="by-status" className="mb-2 text-lg font-medium">
+      <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="by-status" className="mb-3 text-lg font-medium">
           Stations by status
         </h2>
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          {summary.byStatus.map((s) => (
-            <li key={s.status} className="rounded border border-slate-200 bg-white px-3 py-2 text-sm">
-              <span className="font-medium">{s.status}</span>: {s.count}
-            </li>
-          ))}
-        </ul>
+        <StatusChart data={summary.byStatus} />
       </section>
+      <div className="grid gap-4 md:grid-cols-2">
+        <StationBriefList title="Faulted stations" stations={summary.faultedStations} empty="No station reports a fault." />
+        <StationBriefList title="Offline stations" stations={summary.offlineStations} empty="Every station that reported is online." />
+      </div>
     </div>
   );
 }

@@ -13,7 +13,14 @@ export type DashboardSummary = {
   evses: number;
   offline: number;
   byStatus: { status: string; count: number }[];
+  /** Up to 10 of each, for the lists that need someone's attention. */
+  faultedStations: StationBrief[];
+  offlineStations: StationBrief[];
 };
+
+export type StationBrief = { id: string; name: string | null; ocppId: string; lastHeartbeatAt: Date | null };
+
+const LISTED = 10;
 
 /** Counts for the dashboard, over what the caller may see. */
 export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promise<DashboardSummary> {
@@ -22,7 +29,9 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
   const stationScope = and(isNull(chargeStations.deletedAt), visibleCondition(visibility(ctx, 'station:read'), chargeStations.tenantId));
   const locationScope = and(isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId));
 
-  const [[locationCount], byStatus, [evseCount], [offline]] = await Promise.all([
+  const isOffline = sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`;
+  const brief = { id: chargeStations.id, name: chargeStations.name, ocppId: chargeStations.ocppId, lastHeartbeatAt: chargeStations.lastHeartbeatAt };
+  const [[locationCount], byStatus, [evseCount], [offline], faultedStations, offlineStations] = await Promise.all([
     db.select({ n: count() }).from(locations).where(locationScope),
     db
       .select({ status: chargeStations.status, count: count() })
@@ -37,9 +46,17 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
       .where(
         and(
           stationScope,
-          sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`,
+          isOffline,
         ),
       ),
+    db.select(brief).from(chargeStations).where(and(stationScope, sql`${chargeStations.status} = 'OUTOFORDER'`)).orderBy(chargeStations.ocppId).limit(LISTED),
+    // Stations that reported before and went quiet; never-connected ones are not news.
+    db
+      .select(brief)
+      .from(chargeStations)
+      .where(and(stationScope, isOffline, sql`${chargeStations.lastHeartbeatAt} is not null`))
+      .orderBy(chargeStations.lastHeartbeatAt)
+      .limit(LISTED),
   ]);
   return {
     locations: locationCount?.n ?? 0,
@@ -47,5 +64,7 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
     evses: evseCount?.n ?? 0,
     offline: offline?.n ?? 0,
     byStatus,
+    faultedStations,
+    offlineStations,
   };
 }

@@ -19,6 +19,15 @@ const FILTERS = [
   { name: 'unlinked', label: 'Location', options: ['true', 'false'], labels: { true: 'Unlinked', false: 'Linked' } },
 ] as const;
 
+/** The list's filters for the export endpoint, which takes no paging. */
+function exportQuery(params: URLSearchParams): string {
+  const filters = new URLSearchParams(params);
+  filters.delete('cursor');
+  filters.delete('limit');
+  filters.set('format', 'csv');
+  return filters.toString();
+}
+
 export default async function ChargeStationsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
   const { query, page, notice, params } = await loadListPage(chargeStationListQuerySchema, await searchParams, { limit: '50' }, (q) =>
@@ -64,7 +73,13 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
       </form>
       {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
       <StationsTable rows={page.data} sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, params)} />
-      <Pager params={params} nextCursor={page.next_cursor} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Pager params={params} nextCursor={page.next_cursor} />
+        {/* Streamed by the API export with the same filters; the session cookie authenticates it. */}
+        <a href={`/api/v2/charge-stations/export?${exportQuery(params)}`} className="text-sm text-brand-700 underline" download>
+          Export these stations (CSV)
+        </a>
+      </div>
     </div>
   );
 }
