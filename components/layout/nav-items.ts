@@ -5,4 +5,5 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/', label: 'Dashboard', permission: 'tenant:read' },
   { href: '/locations', label: 'Locations', permission: 'location:read' },
   { href: '/charge-stations', label: 'Charge stations', permission: 'station:read' },
+  { href: '/installer', label: 'Installer', permission: 'station:link' },
 ];

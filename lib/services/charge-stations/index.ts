@@ -7,5 +7,5 @@ export { linkChargeStation, unlinkChargeStation } from './link-charge-station';
 export { setAvailability } from './set-availability';
 export { setTariffs } from './set-tariffs';
 export { getConfiguration, updateConfiguration } from './configuration';
-export { getTestRun, startTestRun } from './test-runs';
+export { getLatestTestRun, getTestRun, startTestRun } from './test-runs';
 export { exportChargeStations } from './export-charge-stations';

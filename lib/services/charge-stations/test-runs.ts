@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { actorRef, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, stationTestRuns, type TestStep } from '@/lib/db/schema';
@@ -61,4 +61,16 @@ export async function getTestRun({ ctx, id, runId }: { ctx: AuthContext; id: str
     .where(and(eq(stationTestRuns.id, runId), eq(stationTestRuns.stationId, id)));
   if (!run) throw notFound('Test run');
   return toTestRun(run);
+}
+
+/** The most recent commissioning run of a station, or null (for the installer view). */
+export async function getLatestTestRun({ ctx, id }: { ctx: AuthContext; id: string }): Promise<TestRun | null> {
+  await getStationRowOrThrow(getDb(), ctx, id);
+  const [run] = await getDb()
+    .select()
+    .from(stationTestRuns)
+    .where(eq(stationTestRuns.stationId, id))
+    .orderBy(desc(stationTestRuns.startedAt))
+    .limit(1);
+  return run ? toTestRun(run) : null;
 }

@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { linkChargeStation, startTestRun } from '@/lib/services/charge-stations';
+
+export const linkStationToLocation = defineAction({
+  schema: z.object({ id: z.string().min(1), location_id: z.string().min(1) }),
+  run: async ({ ctx, input }) => {
+    await linkChargeStation({ ctx, id: input.id, locationId: input.location_id });
+    revalidatePath('/installer');
+  },
+  success: 'Linked. The station now belongs to the location’s customer.',
+});
+
+export const runCommissioningTest = defineAction({
+  schema: z.object({ id: z.string().min(1) }),
+  run: async ({ ctx, input }) => {
+    await startTestRun({ ctx, id: input.id });
+    revalidatePath('/installer');
+  },
+  success: 'Test run finished; see the steps below.',
+});

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LinkForm, TestForm } from '@/components/installer/installer-forms';
+import { can } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { toSearchParams } from '@/lib/http/search-params';
+import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
+import { locationListQuerySchema } from '@/lib/schemas/location';
+import { getLatestTestRun, listChargeStations } from '@/lib/services/charge-stations';
+import { listLocations } from '@/lib/services/locations';
+import { linkStationToLocation, runCommissioningTest } from './actions';
+
+export const metadata: Metadata = { title: 'Installer' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const input = 'w-full rounded border border-slate-300 px-3 py-2';
+
+/** Built for a phone: find a just-placed station, link it to a location, test it. */
+export default async function InstallerPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  if (!can(ctx, 'station:link')) notFound();
+  const params = toSearchParams(await searchParams);
+  const stationQuery = params.get('station')?.trim().slice(0, 200) ?? '';
+  const placeQuery = params.get('place')?.trim().slice(0, 200) ?? '';
+
+  const stations = stationQuery
+    ? (await listChargeStations({ ctx, query: chargeStationListQuerySchema.parse({ q: stationQuery, limit: '10', sort: 'ocpp_id' }) })).data
+    : [];
+  const locations = (
+    await listLocations({ ctx, query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }) })
+  ).data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` }));
+  const runs = await Promise.all(stations.map((s) => getLatestTestRun({ ctx, id: s.id })));
+
+  return (
+    <div className="mx-auto max-w-md space-y-5">
+      <h1 className="text-2xl font-semibold">Installer</h1>
+      <form role="search" className="space-y-3">
+        <div>
+          <label htmlFor="station" className="block text-sm font-medium">
+            OCPP id or serial number
+          </label>
+          <input id="station" name="station" defaultValue={stationQuery} className={input} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor="place" className="block text-sm font-medium">
+            Location search (name, address, city)
+          </label>
+          <input id="place" name="place" defaultValue={placeQuery} className={input} />
+        </div>
+        <button type="submit" className="w-full rounded bg-brand-700 px-4 py-3 text-white">
+          Find
+        </button>
+      </form>
+
+      {stationQuery && stations.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
+      {stations.map((station, i) => (
+        <article key={station.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={`Station ${station.ocpp_id}`}>
+          <header>
+            <h2 className="text-lg font-medium">{station.ocpp_id}</h2>
+            <p className="text-sm text-slate-600">
+              {[station.vendor, station.model, station.serial_number].filter(Boolean).join(' · ') || 'No hardware reported yet'}
+            </p>
+            <p className="text-sm">
+              {station.status}, {station.connected ? 'connected' : 'not connected'} ·{' '}
+              {station.location_id ? 'linked to a location' : 'not linked yet'} · {station.commissioning_status}
+            </p>
+          </header>
+          {!station.location_id && <LinkForm action={linkStationToLocation} stationId={station.id} locations={locations} />}
+          <TestForm action={runCommissioningTest} stationId={station.id} />
+          {runs[i] && (
+            <section aria-label="Latest test run">
+              <h3 className="text-sm font-medium">Latest test: {runs[i]!.status}</h3>
+              <ol className="mt-1 space-y-1 text-sm">
+                {runs[i]!.steps.map((step) => (
+                  <li key={step.name}>
+                    <span className="font-mono">{step.status}</span> {step.name.replace(/_/g, ' ')}
+                    {step.detail ? ` — ${step.detail}` : ''}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </article>
+      ))}
+    </div>
+  );
+}
