@@ -1,22 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
+import { ActionOutcome } from '@/components/forms/action-outcome';
+import type { FormAction } from '@/lib/actions/define-action';
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-
-function Outcome({ state }: { state: ActionState }) {
-  if (!state) return null;
-  return (
-    <p role="status" data-testid="form-outcome" className={state.ok ? 'text-sm text-emerald-800' : 'text-sm text-red-800'}>
-      {state.message}
-      {!state.ok && Object.entries(state.fieldErrors).map(([path, message]) => ` ${path}: ${message}.`)}
-    </p>
-  );
-}
 
 /** Desired availability of the whole station (shown only to holders of station:availability). */
-export function AvailabilityForm({ action, id, version, availability }: { action: Action; id: string; version: number; availability: string }) {
+export function AvailabilityForm({ action, id, version, availability }: { action: FormAction; id: string; version: number; availability: string }) {
   const [state, submit, pending] = useActionState(action, null);
   const next = availability === 'OPERATIVE' ? 'INOPERATIVE' : 'OPERATIVE';
   return (
@@ -27,7 +17,7 @@ export function AvailabilityForm({ action, id, version, availability }: { action
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
         {pending ? 'Saving…' : next === 'INOPERATIVE' ? 'Set inoperative' : 'Set operative'}
       </button>
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
     </form>
   );
 }
@@ -40,7 +30,7 @@ export function TariffCodesForm({
   offered,
   current,
 }: {
-  action: Action;
+  action: FormAction;
   id: string;
   version: number;
   offered: { id: string; name: string | null }[];
@@ -64,7 +54,7 @@ export function TariffCodesForm({
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
         {pending ? 'Saving…' : 'Save tariff codes'}
       </button>
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
     </form>
   );
 }

@@ -1,21 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/define-action';
+import { ActionOutcome } from '@/components/forms/action-outcome';
+import type { FormAction } from '@/lib/actions/define-action';
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-
-function Outcome({ state }: { state: ActionState }) {
-  if (!state) return null;
-  return (
-    <p role="status" data-testid="form-outcome" className={state.ok ? 'text-sm text-emerald-800' : 'text-sm text-red-800'}>
-      {state.message}
-    </p>
-  );
-}
 
 /** Link one found station to a location chosen from the search results (large touch targets). */
-export function LinkForm({ action, stationId, locations }: { action: Action; stationId: string; locations: { id: string; label: string }[] }) {
+export function LinkForm({ action, stationId, locations }: { action: FormAction; stationId: string; locations: { id: string; label: string }[] }) {
   const [state, submit, pending] = useActionState(action, null);
   const selectId = `location-${stationId}`;
   return (
@@ -34,12 +25,12 @@ export function LinkForm({ action, stationId, locations }: { action: Action; sta
       <button type="submit" disabled={pending || locations.length === 0} className="w-full rounded bg-brand-700 px-4 py-3 text-white disabled:opacity-60">
         {pending ? 'Linking…' : 'Link to this location'}
       </button>
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
     </form>
   );
 }
 
-export function TestForm({ action, stationId }: { action: Action; stationId: string }) {
+export function TestForm({ action, stationId }: { action: FormAction; stationId: string }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} className="space-y-2">
@@ -47,7 +38,7 @@ export function TestForm({ action, stationId }: { action: Action; stationId: str
       <button type="submit" disabled={pending} className="w-full rounded border border-brand-700 px-4 py-3 text-brand-700 disabled:opacity-60">
         {pending ? 'Testing…' : 'Run commissioning test'}
       </button>
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
     </form>
   );
 }

@@ -10,6 +10,9 @@ export type ActionState =
   | { ok: false; code: AppErrorCode | 'internal'; message: string; fieldErrors: Record<string, string> }
   | null;
 
+/** A server action as `useActionState` calls it. */
+export type FormAction = (previous: ActionState, form: FormData) => Promise<ActionState>;
+
 /**
  * The one wrapper of portal server actions, on the same context resolver as the API: the
  * signed-in user's AuthContext, the same zod validation (field errors by JSON pointer), the same
@@ -20,7 +23,7 @@ export function defineAction<I>(definition: {
   run: (args: { ctx: AuthContext; input: I }) => Promise<unknown>;
   success: string;
 }) {
-  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+  const action: FormAction = async (_previous, form) => {
     const ctx = await sessionContext();
     if (!ctx) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.', fieldErrors: {} };
     const parsed = definition.schema.safeParse(formObject(form));
@@ -44,6 +47,7 @@ export function defineAction<I>(definition: {
       return { ok: false, code: error.code, message, fieldErrors: errors };
     }
   };
+  return action;
 }
 
 /** FormData as an object: repeated names (checkbox groups) become arrays; Next's own fields are dropped. */

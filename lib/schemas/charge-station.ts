@@ -15,7 +15,7 @@ import {
 } from '@/lib/domain/vocabulary';
 import { connectorBlueprintSchema, connectorListOf, evseBlueprintFields } from './evse-blueprint';
 import { customGroupNames, entityMeta, exportFormat, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
-import { nearFilter } from './location';
+import { nearFilter, nearNeedsRadius, nearNeedsRadiusError } from './location';
 import { tariffCode } from './tariff';
 
 /**
@@ -152,8 +152,6 @@ const stationFilters = {
   ...nearFilter,
   sort: z.enum([...CHARGE_STATION_SORTS, ...CHARGE_STATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
 };
-const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);
-const nearNeedsRadiusError = { path: ['radius'], message: '`near` and `radius` go together' };
 
 export const chargeStationListQuerySchema = z.object(stationFilters).strict().refine(nearNeedsRadius, nearNeedsRadiusError);
 export type ChargeStationListQuery = z.infer<typeof chargeStationListQuerySchema>;

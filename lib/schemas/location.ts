@@ -125,8 +125,8 @@ const locationFilters = {
   ...nearFilter,
   sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
 };
-const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);
-const nearNeedsRadiusError = { path: ['radius'], message: '`near` and `radius` go together' };
+export const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);
+export const nearNeedsRadiusError = { path: ['radius'], message: '`near` and `radius` go together' };
 
 export const locationListQuerySchema = z.object(locationFilters).strict().refine(nearNeedsRadius, nearNeedsRadiusError);
 export type LocationListQuery = z.infer<typeof locationListQuerySchema>;

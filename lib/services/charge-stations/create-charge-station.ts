@@ -1,17 +1,24 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { requirePermission, tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
+import { requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
 import type { Tx } from '@/lib/db/client';
-import { chargeStations, hardwareTemplates, locations } from '@/lib/db/schema';
+import { chargeStations, hardwareTemplates } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
-import { visibleCondition } from '@/lib/services/shared/scope';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
 import { reloadStation, stationColumns } from './station-record';
-import { asOcppIdClash, assertOcppIdFree, assertTariffsOffered, setStationGroups, tariffReferences, writeEvses } from './station-writes';
+import {
+  asOcppIdClash,
+  assertOcppIdFree,
+  assertTariffsOffered,
+  setStationGroups,
+  tariffReferences,
+  targetLocationOrThrow,
+  writeEvses,
+} from './station-writes';
 
 const invalid = (path: string, message: string) =>
   new AppError('validation', 'The request body is invalid.', { errors: [{ path, message }] });
@@ -22,13 +29,7 @@ const invalid = (path: string, message: string) =>
  */
 async function placement(tx: Tx, ctx: AuthContext, input: ChargeStationCreateInput) {
   if (input.location_id) {
-    const [location] = await tx
-      .select({ id: locations.id, tenantId: locations.tenantId })
-      .from(locations)
-      .where(and(eq(locations.id, input.location_id), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
-      // A concurrent delete of the location waits for us, or makes us see it gone.
-      .for('share');
-    if (!location) throw invalid('/location_id', 'unknown location');
+    const location = await targetLocationOrThrow(tx, ctx, input.location_id);
     if (input.tenant_id && input.tenant_id !== location.tenantId) throw invalid('/tenant_id', 'differs from the location’s tenant');
     return { tenantId: location.tenantId, locationId: location.id };
   }

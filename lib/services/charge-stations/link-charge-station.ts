@@ -1,14 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
-import { chargeStations, locations } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
+import { eq } from 'drizzle-orm';
+import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { chargeStations } from '@/lib/db/schema';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
 import { assertVersion } from '@/lib/services/shared/if-match';
-import { visibleCondition } from '@/lib/services/shared/scope';
 import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation, writableStation } from './station-record';
-import { assertTariffsOffered, setStationGroups, tariffReferences } from './station-writes';
+import { assertTariffsOffered, setStationGroups, tariffReferences, targetLocationOrThrow } from './station-writes';
 
 /**
  * POST /api/v2/charge-stations/{id}/link: sets the location and moves the station into the
@@ -29,15 +27,7 @@ export async function linkChargeStation({
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
-    // FOR SHARE: a concurrent delete of the location waits for us or makes us see it gone.
-    const [location] = await tx
-      .select({ id: locations.id, tenantId: locations.tenantId })
-      .from(locations)
-      .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
-      .for('share');
-    if (!location) {
-      throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
-    }
+    const location = await targetLocationOrThrow(tx, ctx, locationId);
     requirePermission(ctx, 'station:link', location.tenantId);
     const before = await toChargeStation(tx, row);
     if (row.tenantId !== location.tenantId) {

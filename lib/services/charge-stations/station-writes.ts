@@ -1,10 +1,12 @@
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
-import { chargeStations, connectorTariffs, connectors, evses, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
+import { visibility, type AuthContext } from '@/lib/auth/context';
+import { chargeStations, connectorTariffs, connectors, evses, locations, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
+import { visibleCondition } from '@/lib/services/shared/scope';
 import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
 
 export const OCPP_ID_CONSTRAINT = 'charge_stations_ocpp_id_live_uq';
@@ -25,6 +27,23 @@ export async function assertOcppIdFree(tx: Tx, ocppId: string) {
 /** Turns a lost ocpp_id race into the same 409. */
 export const asOcppIdClash = (error: unknown, ocppId: string) =>
   asUniqueClash(error, OCPP_ID_CONSTRAINT, () => findOcppId(getDb(), ocppId), ocppIdDetail(ocppId));
+
+/**
+ * The location a station is placed at or linked to, as the caller may see it; 422 at
+ * /location_id otherwise. FOR SHARE: a concurrent delete of the location waits for us, or makes
+ * us see it gone.
+ */
+export async function targetLocationOrThrow(tx: Tx, ctx: AuthContext, locationId: string) {
+  const [location] = await tx
+    .select({ id: locations.id, tenantId: locations.tenantId })
+    .from(locations)
+    .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
+    .for('share');
+  if (!location) {
+    throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
+  }
+  return location;
+}
 
 /** Every tariff code used by the EVSEs, with the JSON pointer it came from. */
 export function tariffReferences(evseInputs: EvseInput[], base = '/evses') {
