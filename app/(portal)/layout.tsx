@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { PortalShell } from '@/components/layout/portal-shell';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
+import { TenantSwitcher } from '@/components/layout/tenant-switcher';
 import { auth, signOut } from '@/lib/auth/auth';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
+import { tenantChoices } from '@/lib/portal/tenant-choices';
+import { switchTenant } from './actions';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageContext();
-  const session = await auth();
+  const [session, choices] = await Promise.all([auth(), tenantChoices(ctx)]);
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/login' });
@@ -17,6 +20,16 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       user={{ name: session?.user?.name ?? '', email: session?.user?.email ?? '' }}
       items={NAV_ITEMS.filter((item) => can(ctx, item.permission))}
       signOut={signOutAction}
+      switcher={
+        choices.length > 0 && (
+          <TenantSwitcher
+            choices={choices}
+            current={ctx.focusTenantId}
+            allLabel={ctx.cpoWide ? 'All tenants' : 'All my tenants'}
+            action={switchTenant}
+          />
+        )
+      }
     >
       {children}
     </PortalShell>

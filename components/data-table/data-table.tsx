@@ -1,7 +1,13 @@
 'use client';
 
-import { useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
+import { useState } from 'react';
+import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
+
+/** The URL parameter that lists hidden columns, so a bookmarked view keeps its columns. */
+export const HIDDEN_COLUMNS_PARAM = 'hide';
+
+type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };
 
 type Props<T extends RowData> = {
   caption: string;
@@ -10,45 +16,124 @@ type Props<T extends RowData> = {
   data: T[];
   getRowId: (row: T) => string;
   emptyMessage: string;
+  /** Column ids hidden initially (from the URL); with it the table offers a "Columns" chooser. */
+  hiddenColumns?: string[];
+  /** Names of the columns in that chooser, by column id. */
+  columnLabels?: Record<string, string>;
+  /** Row checkboxes, owned by the caller (bulk actions). */
+  selection?: Selection;
 };
 
 /** A server-driven table; wide tables scroll inside their own container on small screens. */
-export function DataTable<T extends RowData>({ caption, columns, data, getRowId, emptyMessage }: Props<T>) {
-  const table = useTable({ features: serverTableFeatures, columns, data, getRowId });
+export function DataTable<T extends RowData>({ caption, columns, data, getRowId, emptyMessage, hiddenColumns, columnLabels, selection }: Props<T>) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() =>
+    Object.fromEntries((hiddenColumns ?? []).map((id) => [id, false])),
+  );
+  const table = useTable({
+    features: serverTableFeatures,
+    columns,
+    data,
+    getRowId,
+    state: { columnVisibility, rowSelection: selection?.rowSelection ?? {} },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
+      setColumnVisibility(next);
+      rememberHiddenColumns(next);
+    },
+    enableRowSelection: Boolean(selection),
+    onRowSelectionChange: (updater) => {
+      if (!selection) return;
+      selection.onChange(typeof updater === 'function' ? updater(selection.rowSelection) : updater);
+    },
+  });
+  const visibleCount = table.getVisibleLeafColumns().length + (selection ? 1 : 0);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
+    <div className="space-y-2">
+      {hiddenColumns && (
+        <details className="relative inline-block text-sm">
+          <summary className="cursor-pointer rounded border border-slate-300 bg-white px-2 py-1">Columns</summary>
+          <fieldset className="absolute z-10 mt-1 space-y-1 rounded border border-slate-200 bg-white p-3 shadow">
+            <legend className="sr-only">Shown columns</legend>
+            {table
+              .getAllLeafColumns()
+              .filter((column) => column.getCanHide())
+              .map((column) => (
+                <label key={column.id} className="flex items-center gap-2 whitespace-nowrap">
+                  <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                  {columnLabels?.[column.id] ?? column.id}
+                </label>
               ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="whitespace-nowrap px-3 py-2">
-                  <table.FlexRender cell={cell} />
+          </fieldset>
+        </details>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {selection && (
+                  <th scope="col" className="w-8 px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all rows on this page"
+                      checked={table.getIsAllPageRowsSelected()}
+                      ref={(box) => {
+                        if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+                      }}
+                      onChange={table.getToggleAllPageRowsSelectedHandler()}
+                    />
+                  </th>
+                )}
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.getIsSelected() ? 'bg-brand-50' : 'hover:bg-slate-50'}>
+                {selection && (
+                  <td className="px-3 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${selection.label(row.id)}`}
+                      checked={row.getIsSelected()}
+                      onChange={row.getToggleSelectedHandler()}
+                    />
+                  </td>
+                )}
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="whitespace-nowrap px-3 py-2">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {data.length === 0 && (
+              <tr>
+                <td colSpan={visibleCount} className="px-3 py-6 text-center text-slate-500">
+                  {emptyMessage}
                 </td>
-              ))}
-            </tr>
-          ))}
-          {data.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-500">
-                {emptyMessage}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
+}
+
+/** Keeps the hidden columns in the address without a server round trip (Next syncs history state). */
+function rememberHiddenColumns(visibility: ColumnVisibilityState) {
+  const url = new URL(window.location.href);
+  const hidden = Object.entries(visibility)
+    .filter(([, visible]) => !visible)
+    .map(([id]) => id);
+  if (hidden.length) url.searchParams.set(HIDDEN_COLUMNS_PARAM, hidden.join(','));
+  else url.searchParams.delete(HIDDEN_COLUMNS_PARAM);
+  window.history.replaceState(window.history.state, '', url);
 }

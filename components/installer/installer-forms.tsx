@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ActionOutcome } from '@/components/forms/action-outcome';
+import { ActionOutcome } from '@/components/forms/action-form';
 import type { FormAction } from '@/lib/actions/define-action';
 
 

@@ -5,11 +5,13 @@ type Props = {
   user: { name: string; email: string };
   items: { href: string; label: string }[];
   signOut: () => Promise<void>;
+  /** The tenant switcher, for users who see more than one tenant. */
+  switcher?: ReactNode;
   children: ReactNode;
 };
 
 /** The signed-in frame: navigation, current user, sign-out. Wraps on narrow screens. */
-export function PortalShell({ user, items, signOut, children }: Props) {
+export function PortalShell({ user, items, signOut, switcher, children }: Props) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -24,7 +26,8 @@ export function PortalShell({ user, items, signOut, children }: Props) {
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+            {switcher}
             <span className="text-slate-600" data-testid="current-user" title={user.email}>
               {user.name}
             </span>

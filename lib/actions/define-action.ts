@@ -1,3 +1,4 @@
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { AuthContext } from '@/lib/auth/context';
 import { sessionContext } from '@/lib/auth/request-context';
@@ -6,7 +7,7 @@ import { fieldErrors } from '@/lib/schemas/parse';
 
 /** What a portal form gets back from its server action (for `useActionState`). */
 export type ActionState =
-  | { ok: true; message: string }
+  | { ok: true; message: string; data?: Record<string, string> }
   | { ok: false; code: AppErrorCode | 'internal'; message: string; fieldErrors: Record<string, string> }
   | null;
 
@@ -18,10 +19,13 @@ export type FormAction = (previous: ActionState, form: FormData) => Promise<Acti
  * signed-in user's AuthContext, the same zod validation (field errors by JSON pointer), the same
  * service verbs and AppErrors. A forged call without the permission gets the service's 403.
  */
-export function defineAction<I>(definition: {
+export function defineAction<I, R>(definition: {
   schema: z.ZodType<I>;
-  run: (args: { ctx: AuthContext; input: I }) => Promise<unknown>;
+  /** The service call; it may `redirect()` (e.g. to a created object), which is passed through. */
+  run: (args: { ctx: AuthContext; input: I }) => Promise<R>;
   success: string;
+  /** Values the form shows once after success (a created API key's secret). */
+  data?: (result: R) => Record<string, string>;
 }) {
   const action: FormAction = async (_previous, form) => {
     const ctx = await sessionContext();
@@ -32,9 +36,10 @@ export function defineAction<I>(definition: {
       return { ok: false, code: 'validation', message: 'Some fields are not valid.', fieldErrors: errors };
     }
     try {
-      await definition.run({ ctx, input: parsed.data });
-      return { ok: true, message: definition.success };
+      const result = await definition.run({ ctx, input: parsed.data });
+      return { ok: true, message: definition.success, data: definition.data?.(result) };
     } catch (error) {
+      unstable_rethrow(error);
       if (!(error instanceof AppError)) {
         console.error('server action failed', error);
         return { ok: false, code: 'internal', message: 'Something went wrong; nothing was changed.', fieldErrors: {} };

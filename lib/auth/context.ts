@@ -19,6 +19,11 @@ export type AuthContext = {
   pool: PermissionSet | null;
   /** Correlates audit events and error reports with one request. */
   requestId?: string;
+  /**
+   * The portal's tenant switcher: narrows what is visible to this one tenant (in scope, checked
+   * when set). It only ever hides; permissions stay those above.
+   */
+  focusTenantId?: string;
 };
 
 /** `user:<uuid>`, `api_key:<uuid>` or `system`, as written in audit events. */
@@ -73,6 +78,10 @@ export function requireCpoWide(ctx: AuthContext, permission: Permission): void {
 export type Visibility = { allTenants: true } | { allTenants: false; tenantIds: string[]; pool: boolean };
 
 export function visibility(ctx: AuthContext, readPermission: Permission): Visibility {
+  if (ctx.focusTenantId !== undefined) {
+    const readable = can(ctx, readPermission, ctx.focusTenantId);
+    return { allTenants: false, tenantIds: readable ? [ctx.focusTenantId] : [], pool: false };
+  }
   if (ctx.cpoWide?.has(readPermission)) return { allTenants: true };
   const tenantIds = [...ctx.tenants].filter(([, perms]) => perms.has(readPermission)).map(([id]) => id);
   return { allTenants: false, tenantIds, pool: ctx.pool?.has(readPermission) ?? false };
@@ -80,6 +89,17 @@ export function visibility(ctx: AuthContext, readPermission: Permission): Visibi
 
 /** Tenant ids the caller may act in with `permission` (all-tenant callers get null = unrestricted). */
 export function tenantsWith(ctx: AuthContext, permission: Permission): string[] | null {
+  if (ctx.focusTenantId !== undefined) return can(ctx, permission, ctx.focusTenantId) ? [ctx.focusTenantId] : [];
   if (ctx.cpoWide?.has(permission)) return null;
   return [...ctx.tenants].filter(([, perms]) => perms.has(permission)).map(([id]) => id);
+}
+
+/** Whether the caller may focus the portal on `tenantId` (CPO-wide staff: any; others: their own). */
+export function mayFocus(ctx: AuthContext, tenantId: string): boolean {
+  return ctx.cpoWide !== null || ctx.tenants.has(tenantId);
+}
+
+/** The same caller without the tenant switcher's narrowing (the switcher itself, the installer pool). */
+export function unfocused(ctx: AuthContext): AuthContext {
+  return { ...ctx, focusTenantId: undefined };
 }

@@ -1,8 +1,10 @@
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/services/shared/ids';
 import { auth } from './auth';
-import type { AuthContext } from './context';
+import { mayFocus, type AuthContext } from './context';
 import { contextForApiKey, contextForUser } from './load-context';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -24,10 +26,19 @@ export async function contextFromRequest(request: Request, requestId: string): P
   return { ...ctx, requestId };
 }
 
-/** The signed-in portal user's context (once per request), or null when signed out or disabled. */
+/** The cookie that remembers the portal's tenant switcher choice (a tenant id). */
+export const FOCUS_TENANT_COOKIE = 'clm_tenant';
+
+/**
+ * The signed-in portal user's context (once per request), or null when signed out or disabled;
+ * narrowed to the tenant chosen in the switcher when that tenant is still in the user's scope.
+ */
 export const sessionContext = cache(async (): Promise<AuthContext | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return contextForUser(getDb(), userId);
+  const ctx = await contextForUser(getDb(), userId);
+  if (!ctx) return null;
+  const focus = (await cookies()).get(FOCUS_TENANT_COOKIE)?.value;
+  return focus && isUuid(focus) && mayFocus(ctx, focus) ? { ...ctx, focusTenantId: focus } : ctx;
 });

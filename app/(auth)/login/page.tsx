@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SubmitButton } from '@/components/layout/submit-button';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { signInWithPassword } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -42,7 +42,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             className="w-full rounded border border-slate-300 px-3 py-2"
           />
         </div>
-        <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+        <SubmitButton pendingLabel="Signing in…" className="w-full">Sign in</SubmitButton>
       </form>
     </main>
   );

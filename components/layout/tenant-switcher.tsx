@@ -1,0 +1,43 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import type { TenantChoice } from '@/lib/portal/tenant-choices';
+
+type Props = {
+  choices: TenantChoice[];
+  current: string | undefined;
+  allLabel: string;
+  action: (form: FormData) => Promise<void>;
+};
+
+/** Narrows every page to one tenant, or back to all; choosing submits at once (the button is the no-JS path). */
+export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
+  const pathname = usePathname();
+  return (
+    <form action={action} className="flex items-center gap-2 text-sm">
+      <label htmlFor="tenant-switcher" className="text-slate-600">
+        Tenant
+      </label>
+      <select
+        id="tenant-switcher"
+        name="tenant"
+        defaultValue={current ?? ''}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className="max-w-48 rounded border border-slate-300 px-2 py-1"
+      >
+        <option value="">{allLabel}</option>
+        {choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.name}
+          </option>
+        ))}
+      </select>
+      <input type="hidden" name="return_to" value={pathname} />
+      <noscript>
+        <button type="submit" className="rounded border border-slate-300 px-2 py-1">
+          Switch
+        </button>
+      </noscript>
+    </form>
+  );
+}
