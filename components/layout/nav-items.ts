@@ -10,6 +10,6 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: '/tenants', label: 'Tenants', permission: 'tenant:manage' },
   { href: '/users', label: 'Users', permission: 'user:manage' },
   { href: '/api-keys', label: 'API keys', permission: 'apikey:manage' },
-  { href: '/audit-log', label: 'Audit log', permission: 'audit:read' },
+  { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/installer', label: 'Installer', permission: 'station:link' },
 ];
