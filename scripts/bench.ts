@@ -1,0 +1,153 @@
+// `npm run bench [-- --stations N]`: the portal's speed on the SPEC §6 data set. Seeds a database
+// `clm_bench` (kept between runs: re-seeding an existing set takes a second) on a real Postgres
+// (BENCH_DATABASE_URL, else the local server or a throwaway embedded one), serves the production
+// build, signs in as the CPO admin and measures the charge stations page — filtered and sorted —
+// plus the API list, then the page's first-load JavaScript. Prints one table; no pass/fail.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import postgres from 'postgres';
+import { acquirePostgres } from '@/test/postgres-server';
+
+const flag = process.argv.indexOf('--stations');
+const stations = flag >= 0 ? Number(process.argv[flag + 1]) : 200_000;
+const runs = 20;
+const port = Number(process.env.BENCH_PORT ?? 3199);
+const base = `http://127.0.0.1:${port}`;
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
+const tsx = ['--import', 'tsx'];
+const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123', NEXT_TELEMETRY_DISABLED: '1' };
+
+step(`seed ${stations.toLocaleString('en')} stations`, () =>
+  spawnSync(process.execPath, [...tsx, 'scripts/db-seed.ts', '--stations', String(stations)], { stdio: 'inherit', env: childEnv }),
+);
+if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
+
+const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' } });
+try {
+  await waitForHealth();
+  const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
+  const pages = [
+    ['stations page, default (updated_at)', '/charge-stations'],
+    ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
+    ['stations page, search + sort by OCPP id desc', '/charge-stations?q=utrecht&sort=-ocpp_id'],
+    ['stations page, type + availability + sort by name', '/charge-stations?charger_type=AC&availability=OPERATIVE&sort=name'],
+    ['locations page, sort by name', '/locations?sort=name'],
+    ['dashboard', '/'],
+  ] as const;
+  const rows: string[][] = [];
+  for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
+  rows.push(['API GET /charge-stations?limit=100&sort=name', ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' }))]);
+  rows.push(['API GET /charge-stations?limit=100 (CPO admin, all)', ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie }))]);
+  console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
+  printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
+  const js = await firstLoadJs('/charge-stations', cookie);
+  console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
+  console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
+} finally {
+  server.kill('SIGTERM');
+}
+
+async function benchDatabase(): Promise<string> {
+  const pg = await acquirePostgres();
+  const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
+  const [exists] = await admin`select 1 from pg_database where datname = 'clm_bench'`;
+  if (!exists) await admin.unsafe('create database clm_bench');
+  await admin.end();
+  const url = new URL(pg.adminUrl);
+  url.pathname = '/clm_bench';
+  console.log(`bench database on ${pg.source}: ${url.pathname.slice(1)}`);
+  return url.toString();
+}
+
+function step(label: string, run: () => { status: number | null }) {
+  const started = Date.now();
+  const { status } = run();
+  if (status !== 0) throw new Error(`${label} failed`);
+  console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+/** Auth.js credentials sign-in (CSRF token + callback), returning the session cookie header. */
+async function signIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes('session-token'));
+  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
+  return session.split(';')[0]!;
+}
+
+async function timings(path: string, auth: { cookie?: string; bearer?: string }): Promise<string[]> {
+  const headers: Record<string, string> = {};
+  if (auth.cookie) headers.cookie = auth.cookie;
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  const ttfb: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { headers, redirect: 'manual' });
+    const headersAt = performance.now();
+    await response.arrayBuffer();
+    const doneAt = performance.now();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    if (i < 3) continue;
+    ttfb.push(headersAt - started);
+    full.push(doneAt - started);
+  }
+  return [percentile(ttfb, 50), percentile(ttfb, 95), percentile(full, 50), percentile(full, 95)].map((ms) => ms.toFixed(0));
+}
+
+/** Every script the page's HTML loads, fetched and measured as the browser would get it. */
+async function firstLoadJs(path: string, cookie: string) {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { files: sources.length, raw, gzip };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function rss(child: ChildProcess): number {
+  // serve.ts runs Next in the same process as its pid.
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function kb(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function printTable(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(head));
+  for (const row of rows) console.log(line(row));
+}
