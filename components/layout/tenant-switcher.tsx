@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 
 type Props = {
@@ -13,6 +13,10 @@ type Props = {
 /** Narrows every page to one tenant, or back to all; choosing submits at once (the button is the no-JS path). */
 export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
   const pathname = usePathname();
+  // Keep the view's filters; a page cursor belongs to the previous scope.
+  const query = new URLSearchParams(useSearchParams());
+  query.delete('cursor');
+  const returnTo = query.size ? `${pathname}?${query}` : pathname;
   return (
     <form action={action} className="flex items-center gap-2 text-sm">
       <label htmlFor="tenant-switcher" className="text-slate-600">
@@ -32,7 +36,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
           </option>
         ))}
       </select>
-      <input type="hidden" name="return_to" value={pathname} />
+      <input type="hidden" name="return_to" value={returnTo} />
       <noscript>
         <button type="submit" className="rounded border border-slate-300 px-2 py-1">
           Switch
