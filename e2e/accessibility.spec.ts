@@ -17,7 +17,7 @@ async function firstId(page: Page, collection: string): Promise<string> {
 async function audit(page: Page, name: string) {
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('load');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

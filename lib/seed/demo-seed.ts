@@ -281,5 +281,8 @@ export async function seedGeneratedStations(total: number): Promise<{ added: num
       added += plans.length;
     });
   }
+  // Fresh statistics, or the planner guesses a few hundred rows and sorts 200k instead of
+  // walking the sort index until autovacuum gets round to it.
+  if (added > 0) await db.execute(sql`analyze`);
   return { added };
 }
