@@ -1,10 +1,10 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionState, FormAction } from '@/lib/actions/define-action';
 
-type FormContext = { state: ActionState; fields: Set<string> };
-const ActionFormContext = createContext<FormContext>({ state: null, fields: new Set() });
+type FormContext = { state: ActionState; fields: Set<string>; pending: boolean };
+const ActionFormContext = createContext<FormContext>({ state: null, fields: new Set(), pending: false });
 
 type Props = {
   action: FormAction;
@@ -22,18 +22,30 @@ type Props = {
  * clear message with a reload instead of a silent overwrite.
  */
 export function ActionForm({ action, children, className, onSuccess, label }: Props) {
-  const [state, submit] = useActionState(action, null);
+  const [state, submit, pending] = useActionState(action, null);
   // Fields register their paths while rendering, so the summary lists only errors no field shows.
   const [fields] = useState(() => new Set<string>());
+  // Submitted by hand rather than through `<form action>`: React resets a form after its action,
+  // which would wipe what the user typed exactly when a field error asks them to correct it.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => submit(data));
+  };
   return (
-    <ActionFormContext value={{ state, fields }}>
-      <form action={submit} className={className} aria-label={label} noValidate>
+    <ActionFormContext value={{ state, fields, pending }}>
+      <form onSubmit={onSubmit} className={className} aria-label={label} noValidate>
         {children}
         <ActionOutcome state={state} placed={fields} />
         {state?.ok && onSuccess?.(state)}
       </form>
     </ActionFormContext>
   );
+}
+
+/** Whether the surrounding ActionForm's action is running (for its submit button). */
+export function useActionPending(): boolean {
+  return useContext(ActionFormContext).pending;
 }
 
 /** The error of the field at `path` (e.g. `/address/city`) after the last submit, if any. */

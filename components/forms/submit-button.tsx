@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { useActionPending } from './action-form';
 
 const STYLES = {
   primary: 'rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60',
@@ -23,7 +24,10 @@ export function SubmitButton({
   className?: string;
   disabled?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  // A plain `<form action>` reports through useFormStatus; an ActionForm through its context.
+  const formStatus = useFormStatus();
+  const actionPending = useActionPending();
+  const pending = formStatus.pending || actionPending;
   return (
     <button type="submit" disabled={pending || disabled} className={`${STYLES[variant]} ${className}`}>
       {pending ? pendingLabel : children}
