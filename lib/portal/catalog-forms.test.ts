@@ -4,7 +4,7 @@ import { fieldErrors } from '@/lib/schemas/parse';
 import { hardwareTemplateCreateSchema } from '@/lib/schemas/hardware-template';
 import { tariffCreateSchema, tariffReplaceSchema } from '@/lib/schemas/tariff';
 import { tenantCreateSchema } from '@/lib/schemas/tenant';
-import { describePrices, filledPriceTypes, isSimpleTariff, offerProblem, pricePath, simplePrices, tariffBody } from './catalog-tariff-form';
+import { describePrices, filledPriceTypes, isSimpleTariff, offerProblem, pricePath, simplePrices, tariffBody, tariffFormSchema } from './catalog-tariff-form';
 import { templateBody } from './catalog-template-form';
 import { tenantBody } from './catalog-tenant-form';
 
@@ -115,5 +115,17 @@ describe('hardware template form', () => {
   it('reports a connector error at its JSON pointer', () => {
     const result = schema.safeParse({ name: 'X', charger_type: 'AC', ...connector(0, 0, '0') });
     expect(paths(result)).toEqual(['/evses/0/connectors/0/max_electric_power']);
+  });
+});
+
+describe('tariff form schema', () => {
+  it('refuses "chosen tenants" with none ticked at /tenant_ids', () => {
+    const result = tariffFormSchema(true).safeParse({ id: 'X', currency: 'EUR', price_ENERGY: '1', offer: 'chosen' });
+    expect(paths(result)).toEqual(['/tenant_ids']);
+  });
+
+  it('passes a valid form through the API schema', () => {
+    const result = tariffFormSchema(false).safeParse({ currency: 'EUR', price_ENERGY: '1', offer: 'chosen', tenant_ids: [TENANT] });
+    expect(result.success && result.data.tenant_ids).toEqual([TENANT]);
   });
 });

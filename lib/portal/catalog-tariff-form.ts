@@ -1,5 +1,13 @@
-import { optionalNumber, optionalText, stringList, type FormFields } from '@/lib/actions/form-input';
-import type { PRICE_COMPONENT_TYPES, Tariff } from '@/lib/schemas/tariff';
+import { z } from 'zod';
+import { formInput, optionalNumber, optionalText, stringList, type FormFields } from '@/lib/actions/form-input';
+import {
+  tariffCreateSchema,
+  tariffReplaceSchema,
+  type PRICE_COMPONENT_TYPES,
+  type Tariff,
+  type TariffCreateInput,
+  type TariffReplaceInput,
+} from '@/lib/schemas/tariff';
 
 type PriceType = (typeof PRICE_COMPONENT_TYPES)[number];
 
@@ -94,4 +102,21 @@ export function describePrices(tariff: Pick<Tariff, 'elements' | 'currency'>): s
     }),
   );
   return parts.join(' · ') || '—';
+}
+
+/**
+ * The tariff form's schema: the API's own (create with the code, or replace), after the offer
+ * check, so every error carries the API's JSON pointer.
+ */
+export function tariffFormSchema(withId: true): z.ZodType<TariffCreateInput>;
+export function tariffFormSchema(withId: false): z.ZodType<TariffReplaceInput>;
+export function tariffFormSchema(withId: boolean): z.ZodType<TariffCreateInput | TariffReplaceInput> {
+  const api = withId ? tariffCreateSchema : tariffReplaceSchema;
+  return z
+    .unknown()
+    .superRefine((form, check) => {
+      const problem = offerProblem((form ?? {}) as FormFields);
+      if (problem) check.addIssue({ code: 'custom', path: ['tenant_ids'], message: problem });
+    })
+    .pipe(formInput(api, (form) => tariffBody(form, { withId })));
 }
