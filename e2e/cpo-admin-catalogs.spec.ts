@@ -60,6 +60,7 @@ test('a CPO admin adds a tenant, a tariff offered only to it, and a hardware tem
   await expect(page).toHaveURL(new RegExp(`/tariffs/${TARIFF}$`));
   await expect(page.locator('dt:has-text("Offered to") + dd')).toHaveText('Zonnepark Noord');
   await expect(page.locator('dt:has-text("Prices") + dd')).toHaveText('0.29 EUR per kWh · 0.5 EUR per session');
+  await expect(page.locator('dt:has-text("VAT") + dd')).toHaveText('21%');
 
   // The API (same session) agrees: offered to exactly that tenant.
   const viaApi = await page.request.get(`/api/v2/tariffs/${TARIFF}`);

@@ -4,7 +4,7 @@ import { fieldErrors } from '@/lib/schemas/parse';
 import { hardwareTemplateCreateSchema } from '@/lib/schemas/hardware-template';
 import { tariffCreateSchema, tariffReplaceSchema } from '@/lib/schemas/tariff';
 import { tenantCreateSchema } from '@/lib/schemas/tenant';
-import { describePrices, filledPriceTypes, isSimpleTariff, offerProblem, pricePath, simplePrices, tariffBody, tariffFormSchema } from './catalog-tariff-form';
+import { describePrices, filledPriceTypes, isSimpleTariff, offerProblem, pricePath, simplePrices, tariffBody, tariffFormSchema, vatRates } from './catalog-tariff-form';
 import { templateBody } from './catalog-template-form';
 import { tenantBody } from './catalog-tenant-form';
 
@@ -79,6 +79,8 @@ describe('tariff form', () => {
     expect(isSimpleTariff(tariff)).toBe(true);
     expect(simplePrices(tariff)).toEqual({ prices: { ENERGY: '', TIME: '2', PARKING_TIME: '', FLAT: '' }, steps: { TIME: '900' }, vat: '21' });
     expect(describePrices(tariff)).toBe('2 EUR per hour');
+    expect(vatRates(tariff)).toBe('21%');
+    expect(vatRates({ elements: [{ price_components: [{ type: 'FLAT', price: 1, step_size: 1 }] }] })).toBe('');
   });
 });
 

@@ -93,6 +93,12 @@ export function simplePrices(tariff: Pick<Tariff, 'elements'>) {
   return { prices: prices as Record<PriceType, string>, steps: steps as Partial<Record<PriceType, string>>, vat: components[0]?.vat?.toString() ?? '' };
 }
 
+/** The VAT rates of a tariff's prices ("21%"), empty when none is set. */
+export function vatRates(tariff: Pick<Tariff, 'elements'>): string {
+  const rates = new Set(tariff.elements.flatMap((e) => e.price_components.flatMap((c) => (c.vat === undefined ? [] : [`${c.vat}%`]))));
+  return [...rates].join(', ');
+}
+
 /** A one-line summary of a tariff's prices for tables and detail pages. */
 export function describePrices(tariff: Pick<Tariff, 'elements' | 'currency'>): string {
   const parts = tariff.elements.flatMap((element) =>

@@ -3,7 +3,7 @@ import { DetailList } from '@/components/layout/detail-list';
 import { TariffForm } from '@/components/tariffs/tariff-form';
 import { ConfirmDelete } from '@/components/tenants/confirm-delete';
 import { requirePageContext } from '@/lib/auth/page-context';
-import { describePrices } from '@/lib/portal/catalog-tariff-form';
+import { describePrices, vatRates } from '@/lib/portal/catalog-tariff-form';
 import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTariff } from '@/lib/services/tariffs';
@@ -24,6 +24,7 @@ export default async function TariffPage({ params }: Props) {
     ['Name', tariff.name ?? '—'],
     ['Currency', tariff.currency],
     ['Prices', describePrices(tariff)],
+    ['VAT', vatRates(tariff) || 'None'],
     ['Offered to', offeredToLabel(tariff.tenant_ids, tenants)],
     ['Updated', `${tariff.updated_at.slice(0, 16).replace('T', ' ')} (version ${tariff.version})`],
   ];
