@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { Pager } from '@/components/data-table/pager';
+import { sortLinks } from '@/components/data-table/sort-header';
+import { TemplateForm } from '@/components/hardware-templates/template-form';
+import { TemplatesTable } from '@/components/hardware-templates/templates-table';
+import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { loadListPage } from '@/lib/portal/list-page';
+import { hardwareTemplateListQuerySchema } from '@/lib/schemas/hardware-template';
+import { listHardwareTemplates } from '@/lib/services/hardware-templates';
+import { createTemplateAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Hardware templates' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HardwareTemplatesPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  const { query, page, notice, params } = await loadListPage(hardwareTemplateListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
+    listHardwareTemplates({ ctx, query: q }),
+  );
+  const mayManage = ctx.cpoWide?.has('station:write') ?? false;
+  const rows = page.data.map((t) => ({
+    id: t.id,
+    name: t.name,
+    vendor_model: [t.vendor, t.model].filter(Boolean).join(' ') || '—',
+    charger_type: t.charger_type,
+    max_power_kw: t.max_power_kw,
+    evses: t.evses.length,
+    connectors: t.evses.reduce((n, e) => n + e.connectors.length, 0),
+    updated_at: t.updated_at,
+  }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Hardware templates</h1>
+      <CatalogSearch q={query.q} sort={query.sort} />
+      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <TemplatesTable rows={rows} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+      {mayManage && (
+        <section aria-labelledby="new-template" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-template" className="text-lg font-medium">
+            New hardware template
+          </h2>
+          <TemplateForm action={createTemplateAction} />
+        </section>
+      )}
+    </div>
+  );
+}

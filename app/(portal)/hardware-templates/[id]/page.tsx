@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { TemplateForm } from '@/components/hardware-templates/template-form';
+import { DetailList } from '@/components/layout/detail-list';
+import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { orNotFound } from '@/lib/portal/or-not-found';
+import { getHardwareTemplate } from '@/lib/services/hardware-templates';
+import { deleteTemplateAction, replaceTemplateAction } from './actions';
+
+export const metadata: Metadata = { title: 'Hardware template' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function HardwareTemplatePage({ params }: Props) {
+  const ctx = await requirePageContext();
+  const { id } = await params;
+  const template = await orNotFound(() => getHardwareTemplate({ ctx, id }));
+  const mayManage = ctx.cpoWide?.has('station:write') ?? false;
+  const rows: [string, string][] = [
+    ['Vendor / model', [template.vendor, template.model].filter(Boolean).join(' ') || '—'],
+    ['Charger type', `${template.charger_type}${template.max_power_kw ? `, ${template.max_power_kw} kW` : ''}`],
+    ['EVSEs', String(template.evses.length)],
+    ['Updated', `${template.updated_at.slice(0, 16).replace('T', ' ')} (version ${template.version})`],
+  ];
+  return (
+    <article className="space-y-6">
+      <h1 className="text-2xl font-semibold">{template.name}</h1>
+      <DetailList rows={rows} />
+      <section aria-labelledby="blueprint" className="space-y-2">
+        <h2 id="blueprint" className="text-lg font-medium">
+          EVSE blueprint
+        </h2>
+        {template.evses.length === 0 && <p className="text-slate-500">No EVSEs.</p>}
+        {template.evses.map((evse, i) => (
+          <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
+            <p className="font-medium">
+              EVSE {i + 1}
+              {evse.physical_reference ? ` — ${evse.physical_reference}` : ''}
+            </p>
+            <div className="overflow-x-auto">
+              <table className="mt-2 min-w-full text-sm">
+                <caption className="sr-only">Connectors of EVSE {i + 1}</caption>
+                <thead>
+                  <tr className="text-left text-slate-600">
+                    <th scope="col" className="pr-4">Connector</th>
+                    <th scope="col" className="pr-4">Standard</th>
+                    <th scope="col" className="pr-4">Power type</th>
+                    <th scope="col">Max</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {evse.connectors.map((c) => (
+                    <tr key={c.id}>
+                      <td className="pr-4">{c.id}</td>
+                      <td className="pr-4">
+                        {c.standard} ({c.format.toLowerCase()})
+                      </td>
+                      <td className="pr-4">{c.power_type}</td>
+                      <td className="whitespace-nowrap">
+                        {c.max_voltage} V / {c.max_amperage} A{c.max_electric_power ? ` / ${c.max_electric_power / 1000} kW` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        ))}
+      </section>
+      {mayManage && (
+        <>
+          <section aria-labelledby="edit-template" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="edit-template" className="text-lg font-medium">
+              Edit template
+            </h2>
+            <TemplateForm action={replaceTemplateAction} template={template} />
+          </section>
+          <ConfirmDelete
+            action={deleteTemplateAction}
+            id={template.id}
+            version={template.version}
+            what="template"
+            consequence="Stations already made from this template keep their copy of it."
+          />
+        </>
+      )}
+    </article>
+  );
+}

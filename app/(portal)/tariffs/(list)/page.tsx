@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { Pager } from '@/components/data-table/pager';
+import { sortLinks } from '@/components/data-table/sort-header';
+import { TariffForm } from '@/components/tariffs/tariff-form';
+import { TariffsTable } from '@/components/tariffs/tariffs-table';
+import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { describePrices } from '@/lib/portal/catalog-tariff-form';
+import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
+import { loadListPage } from '@/lib/portal/list-page';
+import { tariffListQuerySchema } from '@/lib/schemas/tariff';
+import { listTariffs } from '@/lib/services/tariffs';
+import { createTariffAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Tariffs' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TariffsPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  const [{ query, page, notice, params }, tenants] = await Promise.all([
+    loadListPage(tariffListQuerySchema, await searchParams, { limit: '50', sort: 'id' }, (q) => listTariffs({ ctx, query: q })),
+    tenantNames(ctx),
+  ]);
+  const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
+  const rows = page.data.map((t) => ({
+    id: t.id,
+    name: t.name,
+    currency: t.currency,
+    prices: describePrices(t),
+    offered_to: offeredToLabel(t.tenant_ids, tenants),
+    updated_at: t.updated_at,
+  }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Tariffs</h1>
+      <CatalogSearch q={query.q} sort={query.sort} />
+      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <TariffsTable rows={rows} sort={sortLinks(['id', 'name', 'updated_at'] as const, query.sort, params)} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+      {mayManage && (
+        <section aria-labelledby="new-tariff" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-tariff" className="text-lg font-medium">
+            New tariff
+          </h2>
+          <TariffForm action={createTariffAction} tenants={tenants} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { DetailList } from '@/components/layout/detail-list';
+import { TariffForm } from '@/components/tariffs/tariff-form';
+import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { describePrices, vatRates } from '@/lib/portal/catalog-tariff-form';
+import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
+import { orNotFound } from '@/lib/portal/or-not-found';
+import { getTariff } from '@/lib/services/tariffs';
+import { deleteTariffAction, replaceTariffAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tariff' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function TariffPage({ params }: Props) {
+  const ctx = await requirePageContext();
+  const { id } = await params;
+  const tariff = await orNotFound(() => getTariff({ ctx, id }));
+  const tenants = await tenantNames(ctx);
+  const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
+  const rows: [string, string][] = [
+    ['Code', tariff.id],
+    ['Name', tariff.name ?? '—'],
+    ['Currency', tariff.currency],
+    ['Prices', describePrices(tariff)],
+    ['VAT', vatRates(tariff) || 'None'],
+    ['Offered to', offeredToLabel(tariff.tenant_ids, tenants)],
+    ['Updated', `${tariff.updated_at.slice(0, 16).replace('T', ' ')} (version ${tariff.version})`],
+  ];
+  return (
+    <article className="space-y-6">
+      <h1 className="text-2xl font-semibold">{tariff.name ? `${tariff.name} (${tariff.id})` : tariff.id}</h1>
+      <DetailList rows={rows} />
+      {mayManage && (
+        <>
+          <section aria-labelledby="edit-tariff" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="edit-tariff" className="text-lg font-medium">
+              Edit tariff
+            </h2>
+            <TariffForm action={replaceTariffAction} tenants={tenants} tariff={tariff} />
+          </section>
+          <ConfirmDelete
+            action={deleteTariffAction}
+            id={tariff.id}
+            version={tariff.version}
+            what="tariff"
+            consequence="Only a tariff that no connector uses can be deleted."
+          />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { Pager } from '@/components/data-table/pager';
+import { sortLinks } from '@/components/data-table/sort-header';
+import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { TenantForm } from '@/components/tenants/tenant-form';
+import { TenantsTable } from '@/components/tenants/tenants-table';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { loadListPage } from '@/lib/portal/list-page';
+import { tenantListQuerySchema } from '@/lib/schemas/tenant';
+import { listTenants } from '@/lib/services/tenants';
+import { createTenantAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Tenants' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TenantsPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  const { query, page, notice, params } = await loadListPage(tenantListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
+    listTenants({ ctx, query: q }),
+  );
+  const mayManage = ctx.cpoWide?.has('tenant:manage') ?? false;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Tenants</h1>
+      <CatalogSearch q={query.q} sort={query.sort} />
+      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <TenantsTable rows={page.data} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+      {mayManage && (
+        <section aria-labelledby="new-tenant" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-tenant" className="text-lg font-medium">
+            New tenant
+          </h2>
+          <TenantForm action={createTenantAction} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { DetailList } from '@/components/layout/detail-list';
+import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { TenantForm } from '@/components/tenants/tenant-form';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { orNotFound } from '@/lib/portal/or-not-found';
+import { getTenant } from '@/lib/services/tenants';
+import { deleteTenantAction, updateTenantAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tenant' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function TenantPage({ params }: Props) {
+  const ctx = await requirePageContext();
+  const { id } = await params;
+  const tenant = await orNotFound(() => getTenant({ ctx, id }));
+  const mayManage = ctx.cpoWide?.has('tenant:manage') ?? false;
+  const rows: [string, string][] = [
+    ['Slug', tenant.slug],
+    ['Kind', tenant.kind],
+    ['External id', tenant.external_id ?? '—'],
+    ['Created', tenant.created_at.slice(0, 16).replace('T', ' ')],
+    ['Updated', `${tenant.updated_at.slice(0, 16).replace('T', ' ')} (version ${tenant.version})`],
+  ];
+  return (
+    <article className="space-y-6">
+      <h1 className="text-2xl font-semibold">{tenant.name}</h1>
+      <DetailList rows={rows} />
+      {mayManage && (
+        <>
+          <section aria-labelledby="edit-tenant" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="edit-tenant" className="text-lg font-medium">
+              Edit tenant
+            </h2>
+            <TenantForm action={updateTenantAction} tenant={tenant} />
+          </section>
+          <ConfirmDelete
+            action={deleteTenantAction}
+            id={tenant.id}
+            version={tenant.version}
+            what="tenant"
+            consequence="Only a tenant without locations or charge stations can be deleted. Its API keys are revoked and its users lose their membership."
+          />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,191 @@
+'use client';
+
+import { useState } from 'react';
+import { ActionForm, useFieldError } from '@/components/forms/action-form';
+import { SelectField, TextField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import type { FormAction } from '@/lib/actions/define-action';
+import { CHARGER_TYPES, CONNECTOR_FORMATS, CONNECTOR_STANDARDS, POWER_TYPES } from '@/lib/domain/vocabulary';
+import type { HardwareTemplate } from '@/lib/schemas/hardware-template';
+
+const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+const STANDARDS = options(CONNECTOR_STANDARDS);
+const FORMATS = options(CONNECTOR_FORMATS);
+const POWER = options(POWER_TYPES);
+const CHARGERS = options(CHARGER_TYPES);
+
+type ConnectorKey = 'id' | 'standard' | 'format' | 'power_type' | 'max_voltage' | 'max_amperage' | 'max_electric_power';
+type ConnectorRow = { key: number } & Record<ConnectorKey, string>;
+type EvseRow = { key: number; physical_reference: string; floor_level: string; capabilities: string; connectors: ConnectorRow[] };
+
+let nextKey = 0;
+const newConnector = (index: number): ConnectorRow => ({
+  key: nextKey++,
+  id: String(index + 1),
+  standard: 'IEC_62196_T2',
+  format: 'SOCKET',
+  power_type: 'AC_3_PHASE',
+  max_voltage: '400',
+  max_amperage: '32',
+  max_electric_power: '22000',
+});
+const newEvse = (): EvseRow => ({ key: nextKey++, physical_reference: '', floor_level: '', capabilities: '', connectors: [newConnector(0)] });
+
+function rowsOf(template?: HardwareTemplate): EvseRow[] {
+  if (!template) return [newEvse()];
+  return template.evses.map((evse) => ({
+    key: nextKey++,
+    physical_reference: evse.physical_reference ?? '',
+    floor_level: evse.floor_level ?? '',
+    capabilities: evse.capabilities.join(','),
+    connectors: evse.connectors.map((c) => ({
+      key: nextKey++,
+      id: c.id,
+      standard: c.standard,
+      format: c.format,
+      power_type: c.power_type,
+      max_voltage: String(c.max_voltage),
+      max_amperage: String(c.max_amperage),
+      max_electric_power: c.max_electric_power === null ? '' : String(c.max_electric_power),
+    })),
+  }));
+}
+
+/**
+ * Create or edit a hardware template with its EVSE blueprint. Fields are named like the API's
+ * JSON pointers (`evses.0.connectors.1.max_electric_power`), so each error lands on its field.
+ */
+export function TemplateForm({ action, template }: { action: FormAction; template?: HardwareTemplate }) {
+  const [fields, setFields] = useState({
+    name: template?.name ?? '',
+    vendor: template?.vendor ?? '',
+    model: template?.model ?? '',
+    charger_type: template?.charger_type ?? 'AC',
+    max_power_kw: template?.max_power_kw?.toString() ?? '',
+  });
+  const [evses, setEvses] = useState<EvseRow[]>(() => rowsOf(template));
+  const bind = (name: keyof typeof fields) => ({
+    name,
+    value: fields[name],
+    onChange: (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value })),
+  });
+  const editEvse = (i: number, change: (evse: EvseRow) => EvseRow) => setEvses((list) => list.map((e, k) => (k === i ? change(e) : e)));
+  const editConnector = (i: number, j: number, key: ConnectorKey, value: string) =>
+    editEvse(i, (e) => ({ ...e, connectors: e.connectors.map((c, k) => (k === j ? { ...c, [key]: value } : c)) }));
+
+  return (
+    <ActionForm action={action} label={template ? 'Edit hardware template' : 'New hardware template'} className="space-y-4">
+      {template && (
+        <>
+          <input type="hidden" name="id" value={template.id} />
+          <input type="hidden" name="version" value={template.version} />
+        </>
+      )}
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <TextField label="Name" required autoComplete="off" {...bind('name')} />
+        <TextField label="Vendor" autoComplete="off" {...bind('vendor')} />
+        <TextField label="Model" autoComplete="off" {...bind('model')} />
+        <SelectField label="Charger type" options={CHARGERS} {...bind('charger_type')} />
+        <TextField label="Max power (kW)" inputMode="decimal" {...bind('max_power_kw')} />
+      </div>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">EVSEs ({evses.length})</legend>
+        {evses.map((evse, i) => (
+          <fieldset key={evse.key} className="space-y-2 rounded border border-slate-200 p-3">
+            <legend className="px-1 text-sm font-medium">EVSE {i + 1}</legend>
+            <input type="hidden" name={`evses.${i}.capabilities`} value={evse.capabilities} />
+            <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+              <TextField
+                name={`evses.${i}.physical_reference`}
+                path={`/evses/${i}/physical_reference`}
+                label={<Labelled prefix={`EVSE ${i + 1}: `}>Label on the EVSE</Labelled>}
+                value={evse.physical_reference}
+                onChange={(e) => editEvse(i, (row) => ({ ...row, physical_reference: e.target.value }))}
+              />
+              <TextField
+                name={`evses.${i}.floor_level`}
+                path={`/evses/${i}/floor_level`}
+                label={<Labelled prefix={`EVSE ${i + 1}: `}>Floor level</Labelled>}
+                value={evse.floor_level}
+                onChange={(e) => editEvse(i, (row) => ({ ...row, floor_level: e.target.value }))}
+              />
+            </div>
+            {evse.connectors.map((connector, j) => {
+              const name = (key: string) => `evses.${i}.connectors.${j}.${key}`;
+              const path = (key: string) => `/evses/${i}/connectors/${j}/${key}`;
+              const prefix = `EVSE ${i + 1}, connector ${j + 1}: `;
+              const field = (key: ConnectorKey) => ({
+                name: name(key),
+                path: path(key),
+                value: connector[key],
+                onChange: (e: { target: { value: string } }) => editConnector(i, j, key, e.target.value),
+              });
+              return (
+                <div key={connector.key} className="space-y-2 rounded bg-slate-50 p-2">
+                  <p className="text-sm font-medium">Connector {j + 1}</p>
+                  <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+                    <TextField label={<Labelled prefix={prefix}>Id</Labelled>} {...field('id')} />
+                    <SelectField label={<Labelled prefix={prefix}>Standard</Labelled>} options={STANDARDS} {...field('standard')} />
+                    <SelectField label={<Labelled prefix={prefix}>Format</Labelled>} options={FORMATS} {...field('format')} />
+                    <SelectField label={<Labelled prefix={prefix}>Power type</Labelled>} options={POWER} {...field('power_type')} />
+                    <TextField label={<Labelled prefix={prefix}>Max voltage (V)</Labelled>} inputMode="numeric" {...field('max_voltage')} />
+                    <TextField label={<Labelled prefix={prefix}>Max current (A)</Labelled>} inputMode="numeric" {...field('max_amperage')} />
+                    <TextField label={<Labelled prefix={prefix}>Max power (W)</Labelled>} inputMode="numeric" {...field('max_electric_power')} />
+                  </div>
+                  {evse.connectors.length > 1 && (
+                    <button
+                      type="button"
+                      className="text-sm text-red-800 underline"
+                      onClick={() => editEvse(i, (row) => ({ ...row, connectors: row.connectors.filter((_, k) => k !== j) }))}
+                    >
+                      Remove connector {j + 1} of EVSE {i + 1}
+                    </button>
+                  )}
+                </div>
+              );
+            })}
+            <ErrorAt path={`/evses/${i}/connectors`} />
+            <div className="flex flex-wrap gap-3">
+              <button
+                type="button"
+                className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
+                onClick={() => editEvse(i, (row) => ({ ...row, connectors: [...row.connectors, newConnector(row.connectors.length)] }))}
+              >
+                Add connector to EVSE {i + 1}
+              </button>
+              <button
+                type="button"
+                className="rounded border border-red-300 bg-white px-3 py-1 text-sm text-red-800"
+                onClick={() => setEvses((list) => list.filter((_, k) => k !== i))}
+              >
+                Remove EVSE {i + 1}
+              </button>
+            </div>
+          </fieldset>
+        ))}
+        <ErrorAt path="/evses" />
+        <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm" onClick={() => setEvses((list) => [...list, newEvse()])}>
+          Add EVSE
+        </button>
+      </fieldset>
+
+      <SubmitButton pendingLabel={template ? 'Saving…' : 'Creating…'}>{template ? 'Save template' : 'Create template'}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** A short visible label whose accessible name also says which EVSE / connector it belongs to. */
+function Labelled({ prefix, children }: { prefix: string; children: string }) {
+  return (
+    <>
+      <span className="sr-only">{prefix}</span>
+      {children}
+    </>
+  );
+}
+
+function ErrorAt({ path }: { path: string }) {
+  const error = useFieldError(path);
+  return error ? <p className="text-sm text-red-800">{error}</p> : null;
+}

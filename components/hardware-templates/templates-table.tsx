@@ -1,0 +1,49 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { DataTable } from '@/components/data-table/data-table';
+import type { ServerTableFeatures } from '@/components/data-table/features';
+import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+
+/** A hardware template as a table row, with its blueprint counted. */
+export type TemplateRowView = {
+  id: string;
+  name: string;
+  vendor_model: string;
+  charger_type: string;
+  max_power_kw: number | null;
+  evses: number;
+  connectors: number;
+  updated_at: string;
+};
+
+const col = createColumnHelper<ServerTableFeatures, TemplateRowView>();
+
+export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: Record<'name' | 'updated_at', SortLink> }) {
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('name', {
+          header: () => <SortHeader label="Name" link={sort.name} />,
+          cell: (info) => (
+            <Link href={`/hardware-templates/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+              {info.getValue()}
+            </Link>
+          ),
+        }),
+        col.accessor('vendor_model', { header: 'Vendor / model' }),
+        col.accessor('charger_type', { header: 'Type' }),
+        col.accessor('max_power_kw', { header: 'Max kW', cell: (info) => info.getValue() ?? '—' }),
+        col.accessor('evses', { header: 'EVSEs' }),
+        col.accessor('connectors', { header: 'Connectors' }),
+        col.accessor('updated_at', {
+          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
+          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+        }),
+      ]),
+    [sort],
+  );
+  return <DataTable caption="Hardware templates" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No hardware templates match." />;
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { DataTable } from '@/components/data-table/data-table';
+import type { ServerTableFeatures } from '@/components/data-table/features';
+import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+
+/** A tariff as a table row, with its prices and offer already in words. */
+export type TariffRowView = { id: string; name: string | null; currency: string; prices: string; offered_to: string; updated_at: string };
+
+const col = createColumnHelper<ServerTableFeatures, TariffRowView>();
+
+export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Record<'id' | 'name' | 'updated_at', SortLink> }) {
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('id', {
+          header: () => <SortHeader label="Code" link={sort.id} />,
+          cell: (info) => (
+            <Link href={`/tariffs/${encodeURIComponent(info.getValue())}`} className="font-medium text-brand-700 hover:underline">
+              {info.getValue()}
+            </Link>
+          ),
+        }),
+        col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
+        col.accessor('prices', { header: 'Prices' }),
+        col.accessor('offered_to', { header: 'Offered to' }),
+        col.accessor('updated_at', {
+          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
+          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+        }),
+      ]),
+    [sort],
+  );
+  return <DataTable caption="Tariffs" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No tariffs match." />;
+}

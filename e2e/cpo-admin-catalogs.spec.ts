@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
+import { screenshot, signIn } from './support/session';
+
+const parkzichtKey = DEMO_API_KEYS.find((k) => k.tenant === 'vve-parkzicht')!.secret;
+const TARIFF = 'ZP-NOORD-AC';
+
+/** No horizontal page scroll at the current viewport (tables scroll inside their container). */
+async function expectNoPageScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function desktopAndPhone(page: Page, path: string, name: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(path);
+  await screenshot(page, `${name}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expectNoPageScroll(page);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('a CPO admin adds a tenant, a tariff offered only to it, and a hardware template with two EVSEs', async ({ page, request, browser }) => {
+  await signIn(page, 'admin@cpo.example');
+
+  // Tenant: created through the form, then the same slug again is a clash shown at the slug field.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
+  await expect(page.getByRole('heading', { name: 'Tenants', level: 1 })).toBeVisible();
+  const newTenant = page.getByRole('form', { name: 'New tenant' });
+  await newTenant.getByLabel('Name').fill('Zonnepark Noord');
+  await newTenant.getByLabel('Slug').fill('zonnepark-noord');
+  await newTenant.getByLabel('Kind').selectOption('B2B');
+  await newTenant.getByRole('button', { name: 'Create tenant' }).click();
+  await expect(page).toHaveURL(/\/tenants\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Zonnepark Noord' })).toBeVisible();
+  const tenantId = page.url().split('/').pop()!;
+
+  await page.goto('/tenants');
+  await newTenant.getByLabel('Name').fill('Zonnepark Noord (again)');
+  await newTenant.getByLabel('Slug').fill('zonnepark-noord');
+  await newTenant.getByRole('button', { name: 'Create tenant' }).click();
+  await expect(newTenant.getByText('already used by another tenant')).toBeVisible();
+  await expect(newTenant.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
+  await expect(newTenant.getByRole('alert')).toContainText('A tenant with slug "zonnepark-noord" already exists.');
+  await expect(page.locator('tbody tr', { hasText: 'zonnepark-noord' })).toHaveCount(1);
+
+  // Tariff offered only to the new tenant.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tariffs' }).click();
+  const newTariff = page.getByRole('form', { name: 'New tariff' });
+  await newTariff.getByLabel('Code').fill(TARIFF);
+  await newTariff.getByLabel('Name').fill('Zonnepark AC');
+  await newTariff.getByLabel('Energy price (per kWh)').fill('0.29');
+  await newTariff.getByLabel('Session fee (per session)').fill('0,50');
+  await newTariff.getByLabel('VAT %').fill('21');
+  await newTariff.getByLabel('Only the tenants chosen below').check();
+  await newTariff.getByLabel('Zonnepark Noord').check();
+  await newTariff.getByRole('button', { name: 'Create tariff' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tariffs/${TARIFF}$`));
+  await expect(page.locator('dt:has-text("Offered to") + dd')).toHaveText('Zonnepark Noord');
+  await expect(page.locator('dt:has-text("Prices") + dd')).toHaveText('0.29 EUR per kWh · 0.5 EUR per session');
+  await expect(page.locator('dt:has-text("VAT") + dd')).toHaveText('21%');
+
+  // The API (same session) agrees: offered to exactly that tenant.
+  const viaApi = await page.request.get(`/api/v2/tariffs/${TARIFF}`);
+  expect(viaApi.status()).toBe(200);
+  expect((await viaApi.json()).tenant_ids).toEqual([tenantId]);
+
+  // Another tenant's customer never sees it: not by key, not in the portal.
+  const other = await request.get(`/api/v2/tariffs/${TARIFF}`, { headers: { authorization: `Bearer ${parkzichtKey}` } });
+  expect(other.status()).toBe(404);
+  const otherList = await request.get('/api/v2/tariffs?limit=1000', { headers: { authorization: `Bearer ${parkzichtKey}` } });
+  expect((await otherList.json()).data.map((t: { id: string }) => t.id)).not.toContain(TARIFF);
+  const customer = await browser.newContext();
+  const customerPage = await customer.newPage();
+  await signIn(customerPage, 'admin@parkzicht.example');
+  expect((await customerPage.goto(`/tariffs/${TARIFF}`))?.status()).toBe(404);
+  await customerPage.goto('/tariffs');
+  await expect(customerPage.getByRole('heading', { name: 'Tariffs', level: 1 })).toBeVisible();
+  await expect(customerPage.getByRole('link', { name: TARIFF })).toHaveCount(0);
+  await expect(customerPage.getByRole('form', { name: 'New tariff' })).toHaveCount(0);
+  await screenshot(customerPage, 'tariffs-customer');
+  await customer.close();
+
+  // Hardware template with two EVSEs; a bad connector power is refused at its own field first.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hardware templates' }).click();
+  const newTemplate = page.getByRole('form', { name: 'New hardware template' });
+  await newTemplate.getByLabel('Name', { exact: true }).fill('Zonnepark double AC');
+  await newTemplate.getByLabel('Vendor').fill('Alfen');
+  await newTemplate.getByLabel('Model').fill('Eve Double Pro-line');
+  await newTemplate.getByLabel('Max power (kW)').fill('44');
+  await newTemplate.getByRole('button', { name: 'Add EVSE' }).click();
+  await newTemplate.getByLabel('EVSE 1: Label on the EVSE').fill('L');
+  await newTemplate.getByLabel('EVSE 2: Label on the EVSE').fill('R');
+  const power2 = newTemplate.getByLabel('EVSE 2, connector 1: Max power (W)');
+  await power2.fill('0');
+  await newTemplate.getByRole('button', { name: 'Create template' }).click();
+  await expect(power2).toHaveAttribute('aria-invalid', 'true');
+  await expect(newTemplate.getByLabel('Name', { exact: true })).toHaveValue('Zonnepark double AC');
+  await power2.fill('22000');
+  await newTemplate.getByRole('button', { name: 'Create template' }).click();
+  await expect(page).toHaveURL(/\/hardware-templates\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Zonnepark double AC' })).toBeVisible();
+  await expect(page.getByText('EVSE 2 — R')).toBeVisible();
+  const templateId = page.url().split('/').pop()!;
+  const template = await (await page.request.get(`/api/v2/hardware-templates/${templateId}`)).json();
+  expect(template.evses).toHaveLength(2);
+  expect(template.evses[1].connectors[0]).toMatchObject({ id: '1', standard: 'IEC_62196_T2', max_electric_power: 22000 });
+
+  // Every catalog page, desktop and phone.
+  await desktopAndPhone(page, '/tenants', 'tenants');
+  await desktopAndPhone(page, `/tenants/${tenantId}`, 'tenant-detail');
+  await desktopAndPhone(page, '/tariffs', 'tariffs');
+  await desktopAndPhone(page, `/tariffs/${TARIFF}`, 'tariff-detail');
+  await desktopAndPhone(page, '/hardware-templates', 'hardware-templates');
+  await desktopAndPhone(page, `/hardware-templates/${templateId}`, 'hardware-template-detail');
+});
