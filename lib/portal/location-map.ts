@@ -16,7 +16,7 @@ export function toMapMarker(location: Location): MapMarker {
  * read from the process environment; the value itself comes from the validated settings. A value
  * that is not an http(s) template with {z}, {x} and {y} is treated as not set.
  */
-export function mapTileUrl(environment: NodeJS.ProcessEnv = process.env): string | null {
+export function mapTileUrl(environment: Record<string, string | undefined> = process.env): string | null {
   if (!environment.MAP_TILE_URL?.trim()) return null;
   const url = environment === process.env ? getEnv().MAP_TILE_URL : environment.MAP_TILE_URL.trim();
   return isTileTemplate(url) ? url : null;
