@@ -53,7 +53,7 @@ test('a CPO admin creates a location for a customer, picking the coordinates on 
   await page.getByRole('button', { name: 'Create location' }).click();
   await expect(page).toHaveURL(/\/locations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name })).toBeVisible();
-  await expect(page.getByText('Stations at this location')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stations at this location' })).toBeVisible();
   await expect(page.getByText('No stations are linked to this location.')).toBeVisible();
   await screenshot(page, 'location-created-detail');
 
