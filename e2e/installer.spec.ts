@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
 import { screenshot, signIn } from './support/session';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -35,4 +36,52 @@ test('roles without station:link get no installer page', async ({ page }) => {
   await signIn(page, 'viewer@utrecht.example');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Installer' })).toHaveCount(0);
   expect((await page.goto('/installer'))?.status()).toBe(404);
+});
+
+test.describe('locations near me', () => {
+  // Near Utrecht centre; the browser reports this position.
+  test.use({ geolocation: { latitude: 52.09, longitude: 5.12 } });
+
+  test('an installer links a station to a location found near their position', async ({ page, context, request }) => {
+    // A site about 60 m away (the demo locations are over 1 km from this point).
+    const key = DEMO_API_KEYS.find((k) => k.tenant === 'gemeente-utrecht')!.secret;
+    const created = await request.post('/api/v2/locations', {
+      headers: { authorization: `Bearer ${key}` },
+      data: { name: `Near-me site ${Date.now()}`, address: 'Lange Viestraat 2', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.0905, longitude: 5.1206 } },
+    });
+    expect(created.status()).toBe(201);
+    const site = await created.json();
+
+    await context.grantPermissions(['geolocation']);
+    await signIn(page, 'installer@cpo.example');
+    await page.goto('/installer');
+    await page.getByLabel('OCPP id or serial number').fill('POOL-005');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Locations near me' }).click();
+    await expect(page).toHaveURL(/near=52\.09/);
+    await expect(page).toHaveURL(/station=POOL-005/);
+
+    const nearby = page.getByRole('region', { name: 'Locations near you' });
+    await expect(nearby.getByRole('listitem').first()).toContainText(site.name);
+    await expect(nearby.getByRole('listitem').first()).toContainText(/\d+ m/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'installer-near-me-phone');
+
+    const card = page.getByRole('article', { name: 'Station POOL-005' });
+    await expect(card.getByLabel('Location').locator('option').first()).toHaveAttribute('value', site.id);
+    await card.getByRole('button', { name: 'Link to this location' }).click();
+    await expect(card.getByText('linked to a location')).toBeVisible();
+    const station = (await (await page.request.get('/api/v2/charge-stations?q=POOL-005')).json()).data[0];
+    expect(station).toMatchObject({ location_id: site.id, tenant_id: site.tenant_id });
+  });
+
+  test('without location access the installer is told so and keeps the search', async ({ page, context }) => {
+    await context.clearPermissions();
+    await signIn(page, 'installer@cpo.example');
+    await page.goto('/installer');
+    await page.getByRole('button', { name: 'Locations near me' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Location access was denied' })).toBeVisible();
+    await expect(page.getByLabel('Location search (name, address, city)')).toBeVisible();
+  });
 });

@@ -15,9 +15,19 @@ export type LocationRowView = Pick<
 
 const col = createColumnHelper<ServerTableFeatures, LocationRowView>();
 
-export function LocationsTable({ rows, sort }: { rows: LocationRowView[]; sort: Record<'name' | 'updated_at', SortLink> }) {
+type Props = {
+  rows: LocationRowView[];
+  sort: Record<'name' | 'updated_at', SortLink>;
+  /** Column ids hidden by the URL's `hide`; the table then offers its column chooser. */
+  hiddenColumns: string[];
+  columnLabels: Record<string, string>;
+};
+
+/** The locations table: each row links to its location; hidden columns are kept in the URL. */
+export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Props) {
   const columns = useMemo(() => col.columns([
     col.accessor('name', {
+      enableHiding: false,
       header: () => <SortHeader label="Name" link={sort.name} />,
       cell: (info) => (
         <Link href={`/locations/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
@@ -35,5 +45,15 @@ export function LocationsTable({ rows, sort }: { rows: LocationRowView[]; sort: 
       cell: (info) => new Date(info.getValue()).toISOString().slice(0, 16).replace('T', ' '),
     }),
   ]), [sort]);
-  return <DataTable caption="Locations" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No locations match." />;
+  return (
+    <DataTable
+      caption="Locations"
+      columns={columns}
+      data={rows}
+      getRowId={(r) => r.id}
+      emptyMessage="No locations match."
+      hiddenColumns={hiddenColumns}
+      columnLabels={columnLabels}
+    />
+  );
 }

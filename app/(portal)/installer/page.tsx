@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { LinkForm, TestForm } from '@/components/installer/installer-forms';
+import { NearMeButton } from '@/components/installer/near-me-button';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { toSearchParams } from '@/lib/http/search-params';
+import { NEAR_RADIUS_M, nearbyLocations } from '@/lib/portal/location-near';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import { locationListQuerySchema } from '@/lib/schemas/location';
 import { getLatestTestRun, listChargeStations } from '@/lib/services/charge-stations';
@@ -23,13 +26,18 @@ export default async function InstallerPage({ searchParams }: Props) {
   const params = toSearchParams(await searchParams);
   const stationQuery = params.get('station')?.trim().slice(0, 200) ?? '';
   const placeQuery = params.get('place')?.trim().slice(0, 200) ?? '';
+  const nearQuery = params.get('near');
+  const nearby = nearQuery ? await nearbyLocations(ctx, nearQuery) : null;
 
   const stations = stationQuery
     ? (await listChargeStations({ ctx, query: chargeStationListQuerySchema.parse({ q: stationQuery, limit: '10', sort: 'ocpp_id' }) })).data
     : [];
-  const locations = (
-    await listLocations({ ctx, query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }) })
-  ).data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` }));
+  // Linking offers the locations near the installer when they asked for them, else the search's.
+  const locations = nearby?.length
+    ? nearby.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city} (${distance(l.distance)})` }))
+    : (
+        await listLocations({ ctx, query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }) })
+      ).data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` }));
   const runs = await Promise.all(stations.map((s) => getLatestTestRun({ ctx, id: s.id })));
 
   return (
@@ -52,6 +60,8 @@ export default async function InstallerPage({ searchParams }: Props) {
           Find
         </button>
       </form>
+      <NearMeButton />
+      {nearQuery && <NearbyList nearby={nearby} />}
 
       {stationQuery && stations.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
       {stations.map((station, i) => (
@@ -84,5 +94,38 @@ export default async function InstallerPage({ searchParams }: Props) {
         </article>
       ))}
     </div>
+  );
+}
+
+const distance = (metres: number) => (metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`);
+
+/** Locations within the near-me radius, nearest first; a found station's link form offers the same. */
+function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocations>> }) {
+  if (nearby === null) return <p className="text-slate-600">That position is not valid; try “Locations near me” again.</p>;
+  return (
+    <section aria-labelledby="nearby" className="space-y-2">
+      <h2 id="nearby" className="text-lg font-medium">
+        Locations near you
+      </h2>
+      {nearby.length === 0 && <p className="text-slate-600">No locations within {distance(NEAR_RADIUS_M)}. Search by name above.</p>}
+      {nearby.length > 0 && (
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {nearby.map((l) => (
+          <li key={l.id} className="flex items-baseline justify-between gap-3 px-3 py-3">
+            <span className="min-w-0">
+              <Link href={`/locations/${l.id}`} className="font-medium text-brand-700 underline">
+                {l.name}
+              </Link>
+              <span className="block break-words text-sm text-slate-600">
+                {l.address}, {l.city}
+              </span>
+            </span>
+            <span className="shrink-0 text-sm text-slate-700">{distance(l.distance)}</span>
+          </li>
+        ))}
+      </ul>
+      )}
+      {nearby.length > 0 && <p className="text-sm text-slate-600">Find a station above to link it to one of these.</p>}
+    </section>
   );
 }

@@ -1,33 +1,90 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { DetailList } from '@/components/layout/detail-list';
+import { DeleteLocationForm } from '@/components/locations/delete-location-form';
+import { LocationStations } from '@/components/locations/location-stations';
+import { LocationsMap } from '@/components/map/lazy-maps';
+import { BasemapNote } from '@/components/map/map-notes';
+import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
+import { WEEKDAYS } from '@/lib/portal/location-form';
+import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/portal/location-map';
 import { orNotFound } from '@/lib/portal/or-not-found';
+import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
+import type { Location } from '@/lib/schemas/location';
+import { listChargeStations } from '@/lib/services/charge-stations';
 import { getLocation } from '@/lib/services/locations';
+import { deleteLocationAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Location' };
 
 type Props = { params: Promise<{ id: string }> };
 
+const STATIONS_SHOWN = 100;
+
+function openingTimes(opening: Location['opening_times']): string {
+  if (!opening) return '—';
+  if (opening.twentyfourseven) return 'Open 24/7';
+  const hours = opening.regular_hours ?? [];
+  if (!hours.length) return 'Closed (no regular hours)';
+  return WEEKDAYS.map(({ day, label }) => {
+    const periods = hours.filter((h) => h.weekday === day).map((h) => `${h.period_begin}–${h.period_end}`);
+    return `${label.slice(0, 3)} ${periods.join(', ') || 'closed'}`;
+  }).join(' · ');
+}
+
+const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
 export default async function LocationPage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
+  // Resolved before anything streams, so a missing or foreign id answers HTTP 404.
   const location = await orNotFound(() => getLocation({ ctx, id }));
+  const stations = await listChargeStations({
+    ctx,
+    query: chargeStationListQuerySchema.parse({ location_id: location.id, limit: String(STATIONS_SHOWN), sort: 'name' }),
+  });
+  const tileUrl = mapTileUrl();
+  const m = location.maintenance;
   const rows: [string, string][] = [
     ['Address', `${location.address}, ${location.postal_code ?? ''} ${location.city}`],
     ['Country', location.country],
     ['Coordinates', `${location.coordinates.latitude}, ${location.coordinates.longitude}`],
     ['External id', location.external_id ?? '—'],
+    ['Parking type', location.parking_type ? words(location.parking_type) : '—'],
+    ['Facilities', location.facilities.map(words).join(', ') || '—'],
+    ['Opening times', openingTimes(location.opening_times)],
     ['Groups', location.custom_groups.join(', ') || '—'],
     ['Stations', String(location.stations_count)],
     ['EVSEs', String(location.evses_count)],
     ['Remarks', location.remarks ?? '—'],
-    ['Maintenance contractor', location.maintenance?.contractor ?? '—'],
-    ['Next service', location.maintenance?.next_service_date ?? '—'],
+    ['Maintenance contractor', m?.contractor ?? '—'],
+    ['Contract reference', m?.contract_reference ?? '—'],
+    ['Last service', m?.last_service_date ?? '—'],
+    ['Next service', m?.next_service_date ?? '—'],
+    ['Maintenance notes', m?.notes ?? '—'],
   ];
   return (
     <article className="space-y-4">
-      <h1 className="text-2xl font-semibold">{location.name}</h1>
-      <DetailList rows={rows} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="break-words text-2xl font-semibold">{location.name}</h1>
+        {can(ctx, 'location:write', location.tenant_id) && (
+          <Link href={`/locations/${location.id}/edit`} className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-600">
+            Edit location
+          </Link>
+        )}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <DetailList rows={rows} />
+        <div className="min-w-0 space-y-1">
+          <LocationsMap markers={[toMapMarker(location)]} tileUrl={tileUrl} attribution={tileAttribution(tileUrl)} label="Map of this location" className="h-64" />
+          <BasemapNote tileUrl={tileUrl} />
+        </div>
+      </div>
+      <LocationStations stations={stations.data} more={stations.next_cursor !== null} allHref={`/charge-stations?location_id=${location.id}`} />
+      {can(ctx, 'location:delete', location.tenant_id) && (
+        <DeleteLocationForm action={deleteLocationAction} id={location.id} version={location.version} name={location.name} />
+      )}
     </article>
   );
 }

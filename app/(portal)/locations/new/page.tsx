@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LocationForm } from '@/components/locations/location-form';
+import { can, unfocused } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { locationFormValues } from '@/lib/portal/location-form';
+import { mapTileUrl, tileAttribution } from '@/lib/portal/location-map';
+import { locationTenantOptions } from '@/lib/portal/location-tenants';
+import { createLocationAction } from '../actions';
+
+export const metadata: Metadata = { title: 'New location' };
+
+export default async function NewLocationPage() {
+  const ctx = await requirePageContext();
+  if (!can(unfocused(ctx), 'location:write')) notFound();
+  const tileUrl = mapTileUrl();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/locations" className="text-sm text-brand-700 underline">
+        ← Locations
+      </Link>
+      <h1 className="text-2xl font-semibold">New location</h1>
+      <LocationForm
+        action={createLocationAction}
+        values={locationFormValues()}
+        tenants={await locationTenantOptions(ctx)}
+        tileUrl={tileUrl}
+        attribution={tileAttribution(tileUrl)}
+      />
+    </div>
+  );
+}

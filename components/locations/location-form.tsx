@@ -1,0 +1,196 @@
+'use client';
+
+import { useState } from 'react';
+import { ActionForm, useFieldError } from '@/components/forms/action-form';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { CoordinatePicker } from '@/components/map/lazy-maps';
+import type { FormAction } from '@/lib/actions/define-action';
+import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
+import { WEEKDAYS, type LocationFormValues } from '@/lib/portal/location-form';
+import type { TenantChoice } from '@/lib/portal/tenant-choices';
+
+type Props = {
+  action: FormAction;
+  values: LocationFormValues;
+  /** Editing: the location's id and the version the form was loaded with (a conflict is refused). */
+  target?: { id: string; version: number };
+  tenants?: { choices: TenantChoice[]; selected: string };
+  tileUrl: string | null;
+  attribution?: string;
+};
+
+const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+const FACILITY_OPTIONS = FACILITIES.map((f) => ({ value: f, label: words(f) }));
+const PARKING_OPTIONS = [{ value: '', label: 'Not specified' }, ...PARKING_TYPES.map((p) => ({ value: p, label: words(p) }))];
+const SECTION = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
+const GRID = 'grid gap-3 sm:grid-cols-2';
+
+/** A number typed into a coordinate input, or null while it is not one. */
+const parsed = (value: string) => {
+  const number = Number(value.replace(',', '.'));
+  return value.trim() !== '' && Number.isFinite(number) ? number : null;
+};
+
+/** Create and edit form of a location; coordinates are typed or picked on the map. */
+export function LocationForm({ action, values, target, tenants, tileUrl, attribution }: Props) {
+  const [latitude, setLatitude] = useState(values.latitude);
+  const [longitude, setLongitude] = useState(values.longitude);
+  const [allDay, setAllDay] = useState(values.twentyfourseven);
+  const lat = parsed(latitude);
+  const lon = parsed(longitude);
+  const position: [number, number] | null = lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? [lat, lon] : null;
+  return (
+    <ActionForm action={action} className="space-y-4" label={target ? 'Edit location' : 'New location'}>
+      {target && (
+        <>
+          <input type="hidden" name="id" value={target.id} />
+          <input type="hidden" name="version" value={target.version} />
+        </>
+      )}
+      <section className={SECTION} aria-labelledby="loc-general">
+        <h2 id="loc-general" className="font-medium">
+          General
+        </h2>
+        {tenants && tenants.choices.length > 0 && (
+          <SelectField
+            name="tenant_id"
+            label="Customer (tenant)"
+            options={tenants.choices.map((t) => ({ value: t.id, label: t.name }))}
+            defaultValue={tenants.selected}
+          />
+        )}
+        <div className={GRID}>
+          <TextField name="name" label="Name" defaultValue={values.name} required maxLength={255} />
+          <TextField name="external_id" label="External id" hint="Optional; unique per customer" defaultValue={values.external_id} />
+        </div>
+      </section>
+
+      <section className={SECTION} aria-labelledby="loc-address">
+        <h2 id="loc-address" className="font-medium">
+          Address and position
+        </h2>
+        <TextField name="address" label="Street and number" defaultValue={values.address} required autoComplete="street-address" />
+        <div className="grid gap-3 sm:grid-cols-3">
+          <TextField name="postal_code" label="Postal code" defaultValue={values.postal_code} autoComplete="postal-code" />
+          <TextField name="city" label="City" defaultValue={values.city} required />
+          <TextField name="country" label="Country" hint="ISO 3166 alpha-3, e.g. NLD, BEL" defaultValue={values.country} required maxLength={3} />
+        </div>
+        <p className="text-sm text-slate-700">Click the map to set the coordinates, or drag the pin; you can also type them.</p>
+        <CoordinatePicker
+          position={position}
+          onPick={(la, lo) => {
+            setLatitude(String(la));
+            setLongitude(String(lo));
+          }}
+          tileUrl={tileUrl}
+          attribution={attribution}
+        />
+        {!tileUrl && <p className="text-xs text-slate-600">The basemap is not configured (MAP_TILE_URL); the map has no background.</p>}
+        <div className={GRID}>
+          <TextField
+            name="latitude"
+            label="Latitude"
+            path="/coordinates/latitude"
+            inputMode="decimal"
+            value={latitude}
+            onChange={(e) => setLatitude(e.target.value)}
+            required
+          />
+          <TextField
+            name="longitude"
+            label="Longitude"
+            path="/coordinates/longitude"
+            inputMode="decimal"
+            value={longitude}
+            onChange={(e) => setLongitude(e.target.value)}
+            required
+          />
+        </div>
+      </section>
+
+      <section className={SECTION} aria-labelledby="loc-site">
+        <h2 id="loc-site" className="font-medium">
+          Site
+        </h2>
+        <SelectField name="parking_type" label="Parking type" options={PARKING_OPTIONS} defaultValue={values.parking_type} />
+        <CheckboxGroup name="facilities" label="Facilities" options={FACILITY_OPTIONS} checked={values.facilities} />
+        <OpeningTimes values={values} allDay={allDay} onAllDay={setAllDay} />
+        <TextField name="custom_groups" label="Groups" hint="Comma-separated, e.g. Binnenstad, Phase 2" defaultValue={values.custom_groups} />
+        <TextAreaField name="remarks" label="Remarks" defaultValue={values.remarks} maxLength={4000} />
+      </section>
+
+      <section className={SECTION} aria-labelledby="loc-maintenance">
+        <h2 id="loc-maintenance" className="font-medium">
+          Maintenance
+        </h2>
+        <div className={GRID}>
+          <TextField name="maintenance_contractor" path="/maintenance/contractor" label="Contractor" defaultValue={values.maintenance.contractor} />
+          <TextField
+            name="maintenance_contract_reference"
+            path="/maintenance/contract_reference"
+            label="Contract reference"
+            defaultValue={values.maintenance.contract_reference}
+          />
+          <TextField
+            name="maintenance_last_service_date"
+            path="/maintenance/last_service_date"
+            label="Last service"
+            type="date"
+            defaultValue={values.maintenance.last_service_date}
+          />
+          <TextField
+            name="maintenance_next_service_date"
+            path="/maintenance/next_service_date"
+            label="Next service"
+            type="date"
+            defaultValue={values.maintenance.next_service_date}
+          />
+        </div>
+        <TextAreaField name="maintenance_notes" path="/maintenance/notes" label="Maintenance notes" defaultValue={values.maintenance.notes} />
+      </section>
+
+      <SubmitButton pendingLabel="Saving…">{target ? 'Save location' : 'Create location'}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** 24/7, or one opening period per weekday (empty day = closed). */
+function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues; allDay: boolean; onAllDay: (on: boolean) => void }) {
+  const error = useFieldError('/opening_times');
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">Opening times</legend>
+      <input type="hidden" name="opening_exceptions" value={values.opening_exceptions} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="twentyfourseven" checked={allDay} onChange={(e) => onAllDay(e.target.checked)} />
+        Open 24/7
+      </label>
+      {!allDay && (
+        <div className="space-y-1">
+          <p className="text-xs text-slate-600">Leave a day empty when it is closed; leave all empty when the hours are unknown.</p>
+          {WEEKDAYS.map(({ day, label }) => (
+            <div key={day} className="grid grid-cols-[6.5rem_1fr_1fr] items-center gap-2 text-sm">
+              <span>{label}</span>
+              <input
+                type="time"
+                name={`open_${day}`}
+                aria-label={`${label} opens`}
+                defaultValue={values.hours[day]?.begin ?? ''}
+                className="min-w-0 rounded border border-slate-300 px-2 py-1"
+              />
+              <input
+                type="time"
+                name={`close_${day}`}
+                aria-label={`${label} closes`}
+                defaultValue={values.hours[day]?.end ?? ''}
+                className="min-w-0 rounded border border-slate-300 px-2 py-1"
+              />
+            </div>
+          ))}
+        </div>
+      )}
+      {error && <p className="text-sm text-red-800">{error}</p>}
+    </fieldset>
+  );
+}

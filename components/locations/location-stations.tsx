@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import type { ChargeStation } from '@/lib/schemas/charge-station';
+
+type StationRow = Pick<ChargeStation, 'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'charger_type'>;
+
+/** The stations at a location, each linking to its station page (server-rendered). */
+export function LocationStations({ stations, more, allHref }: { stations: StationRow[]; more: boolean; allHref: string }) {
+  return (
+    <section aria-labelledby="location-stations" className="space-y-2">
+      <h2 id="location-stations" className="text-lg font-medium">
+        Stations at this location
+      </h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Stations at this location</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {['Name', 'OCPP id', 'Status', 'Availability', 'Type'].map((label) => (
+                <th key={label} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {stations.map((station) => (
+              <tr key={station.id} className="hover:bg-slate-50">
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Link href={`/charge-stations/${station.id}`} className="font-medium text-brand-700 hover:underline">
+                    {station.name ?? station.ocpp_id}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono">{station.ocpp_id}</td>
+                <td className="whitespace-nowrap px-3 py-2">{station.status}</td>
+                <td className="whitespace-nowrap px-3 py-2">{station.availability}</td>
+                <td className="whitespace-nowrap px-3 py-2">{station.charger_type}</td>
+              </tr>
+            ))}
+            {stations.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+                  No stations are linked to this location.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {more && (
+        <Link href={allHref} className="text-sm text-brand-700 underline">
+          All stations of this location
+        </Link>
+      )}
+    </section>
+  );
+}

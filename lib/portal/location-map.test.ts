@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hiddenLocationColumns, locationExportHref } from './location-list';
+import { distanceMetres, isTileTemplate, mapTileUrl, tileAttribution } from './location-map';
+
+describe('map settings', () => {
+  it('no MAP_TILE_URL (or a non-template) means no basemap', () => {
+    expect(mapTileUrl({})).toBeNull();
+    expect(mapTileUrl({ MAP_TILE_URL: ' ' })).toBeNull();
+    expect(mapTileUrl({ MAP_TILE_URL: 'javascript:alert(1)' })).toBeNull();
+    const osm = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+    expect(mapTileUrl({ MAP_TILE_URL: osm })).toBe(osm);
+    expect(isTileTemplate('https://tiles.example/{z}/{x}.png')).toBe(false);
+    expect(tileAttribution(osm)).toContain('OpenStreetMap');
+  });
+
+  it('measures great-circle distances', () => {
+    const utrecht = { latitude: 52.0907, longitude: 5.1214 };
+    expect(distanceMetres(utrecht, utrecht)).toBe(0);
+    // Utrecht → Amsterdam centre is about 35 km.
+    expect(distanceMetres(utrecht, { latitude: 52.3676, longitude: 4.9041 }) / 1000).toBeCloseTo(34, 0);
+  });
+});
+
+describe('locations list URL', () => {
+  it('keeps only known columns in `hide`', () => {
+    expect(hiddenLocationColumns('city,bogus,country')).toEqual(['city', 'country']);
+    expect(hiddenLocationColumns(null)).toEqual([]);
+  });
+
+  it('exports the current filters without paging or view settings', () => {
+    const href = locationExportHref(new URLSearchParams('q=Utrecht&cursor=abc&limit=50&hide=city&sort=name'));
+    expect(href).toBe('/api/v2/locations/export?q=Utrecht&sort=name&format=csv');
+  });
+});
