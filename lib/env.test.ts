@@ -13,6 +13,7 @@ describe('getEnv', () => {
   it('applies the SPEC defaults', async () => {
     const env = await loadWith({ RATE_LIMIT_PER_MINUTE: '', OCPP_PORT: '', OCPP_UNKNOWN_STATIONS: '' });
     expect(env).toMatchObject({ RATE_LIMIT_PER_MINUTE: 6000, OCPP_PORT: 9220, OCPP_UNKNOWN_STATIONS: 'pool', PORT: expect.any(Number) });
+    expect((await loadWith({ MAP_TILE_URL: '' })).MAP_TILE_URL).toBeUndefined();
   });
 
   it('rejects bad values naming every variable', async () => {
@@ -21,6 +22,8 @@ describe('getEnv', () => {
     ).rejects.toThrow(/OCPP_PORT[\s\S]*OCPP_UNKNOWN_STATIONS|OCPP_UNKNOWN_STATIONS[\s\S]*OCPP_PORT/);
     await expect(loadWith({ DATABASE_URL: 'mysql://x' })).rejects.toThrow(/DATABASE_URL: must be a postgres/);
     await expect(loadWith({ ADMIN_API_KEY: 'short' })).rejects.toThrow(/ADMIN_API_KEY: must be at least 20/);
+    await expect(loadWith({ MAP_TILE_URL: 'javascript:alert(1)' })).rejects.toThrow(/MAP_TILE_URL: must be an http/);
+    await expect(loadWith({ MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png' })).rejects.toThrow(/MAP_TILE_URL: must contain \{z\}/);
     await expect(loadWith({ ADMIN_EMAIL: 'a@b.example' })).rejects.toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
   });
 });

@@ -22,7 +22,12 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
     OCPP_PORT: port(9220),
     OCPP_UNKNOWN_STATIONS: z.enum(['pool', 'reject']).default('pool'),
-    MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    /** Basemap tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset → markers on a plain map, nothing fetched from outside. */
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL template')
+      .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'must contain {z}, {x} and {y}')
+      .optional(),
     /** Behind a reverse proxy: believe its X-Forwarded-For (client IP for sign-in limits). */
     TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     PORT: port(3000),

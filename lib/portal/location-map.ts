@@ -10,20 +10,9 @@ export function toMapMarker(location: Location): MapMarker {
   return { id, name, address, latitude: coordinates.latitude, longitude: coordinates.longitude };
 }
 
-/**
- * The basemap's tile URL template from MAP_TILE_URL, or null when it is not set (the map then
- * shows markers on a plain background). lib/env.ts gives the variable a default, so "not set" is
- * read from the process environment; the value itself comes from the validated settings. A value
- * that is not an http(s) template with {z}, {x} and {y} is treated as not set.
- */
-export function mapTileUrl(environment: Record<string, string | undefined> = process.env): string | null {
-  if (!environment.MAP_TILE_URL?.trim()) return null;
-  const url = environment === process.env ? getEnv().MAP_TILE_URL : environment.MAP_TILE_URL.trim();
-  return isTileTemplate(url) ? url : null;
-}
-
-export function isTileTemplate(url: string): boolean {
-  return /^https?:\/\/\S+$/.test(url) && ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
+/** The basemap's tile URL template (MAP_TILE_URL, validated in lib/env.ts), or null: markers on a plain background. */
+export function mapTileUrl(): string | null {
+  return getEnv().MAP_TILE_URL ?? null;
 }
 
 /** Attribution the tile provider asks for (OpenStreetMap's licence requires it). */
