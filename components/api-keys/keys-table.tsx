@@ -6,30 +6,26 @@ import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { FormAction } from '@/lib/actions/define-action';
+import type { KeyStatus } from '@/lib/portal/access-keys';
 import type { ApiKey } from '@/lib/schemas/api-key';
 import { RevokeKeyForm } from './revoke-key-form';
 
-const col = createColumnHelper<ServerTableFeatures, ApiKey>();
+export type KeyRow = ApiKey & { status: KeyStatus };
+
+const col = createColumnHelper<ServerTableFeatures, KeyRow>();
 
 const when = (iso: string | null, empty = '—') => (iso ? iso.slice(0, 16).replace('T', ' ') : empty);
 
-function status(key: ApiKey, now: number): string {
-  if (key.revoked_at) return 'Revoked';
-  if (key.expires_at && Date.parse(key.expires_at) <= now) return 'Expired';
-  return 'Active';
-}
 
 type Props = {
-  rows: ApiKey[];
+  rows: KeyRow[];
   tenants: Record<string, string>;
   sort: Record<'name' | 'created_at', SortLink>;
   /** Present only for callers who may revoke (each row is checked again on the server). */
   revoke?: FormAction;
-  /** When the page was rendered, so "Expired" does not depend on the browser's clock. */
-  now: number;
 };
 
-export function KeysTable({ rows, tenants, sort, revoke, now }: Props) {
+export function KeysTable({ rows, tenants, sort, revoke }: Props) {
   const columns = useMemo(
     () =>
       col.columns([
@@ -45,7 +41,7 @@ export function KeysTable({ rows, tenants, sort, revoke, now }: Props) {
           header: 'Status',
           cell: (info) => {
             const key = info.row.original;
-            const text = status(key, now);
+            const text = key.status;
             return (
               <span className={text === 'Active' ? 'text-emerald-800' : 'text-slate-500'}>
                 {text}
@@ -67,7 +63,7 @@ export function KeysTable({ rows, tenants, sort, revoke, now }: Props) {
             ]
           : []),
       ]),
-    [sort, tenants, revoke, now],
+    [sort, tenants, revoke],
   );
   return <DataTable caption="API keys" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No API keys match." />;
 }

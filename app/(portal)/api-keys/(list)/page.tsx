@@ -6,6 +6,7 @@ import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
+import { withStatus } from '@/lib/portal/access-keys';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { loadListPage } from '@/lib/portal/list-page';
 import { apiKeyListQuerySchema } from '@/lib/schemas/api-key';
@@ -56,11 +57,10 @@ export default async function ApiKeysPage({ searchParams }: Props) {
       </form>
       {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
       <KeysTable
-        rows={page.data}
+        rows={withStatus(page.data)}
         tenants={tenants}
         sort={sortLinks(['name', 'created_at'] as const, query.sort, params)}
         revoke={revokeKey}
-        now={Date.now()}
       />
       <Pager params={params} nextCursor={page.next_cursor} />
     </div>
