@@ -54,7 +54,7 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
           ? [
               col.display({
                 id: 'actions',
-                header: () => <span className="sr-only">Actions</span>,
+                header: 'Actions',
                 cell: (info) => {
                   const key = info.row.original;
                   return key.revoked_at ? null : <RevokeKeyForm action={revoke} id={key.id} version={key.version} name={key.name} />;
