@@ -40,4 +40,4 @@ export function changeLines(changes: AuditEvent['changes']): ChangeLine[] {
   return meaningful.length ? meaningful : all;
 }
 
-const BOOKKEEPING = new Set(['version', 'updated_at', 'created_at']);
+const BOOKKEEPING = new Set(['id', 'version', 'updated_at', 'created_at']);
