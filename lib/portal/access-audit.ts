@@ -32,7 +32,8 @@ export function showValue(value: unknown): string {
 
 /**
  * The changed fields of an event as short "before → after" lines. Bookkeeping fields that change
- * on every write (`version`, `updated_at`) are left out, unless nothing else changed.
+ * on every write (`version`, `updated_at`) and the id (shown in the Entity column) are left out,
+ * unless nothing else changed.
  */
 export function changeLines(changes: AuditEvent['changes']): ChangeLine[] {
   const all = Object.entries(changes).map(([field, { before, after }]) => ({ field, before: showValue(before), after: showValue(after) }));
