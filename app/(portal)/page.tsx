@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
+import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { StationBriefList } from '@/components/dashboard/station-brief-list';
 import { StatusChart } from '@/components/dashboard/status-chart';
 import { StatCard } from '@/components/layout/stat-card';
+import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
+import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
+import { listAuditEvents } from '@/lib/services/audit-events';
 import { getDashboardSummary } from '@/lib/services/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const ctx = await requirePageContext();
-  const summary = await getDashboardSummary({ ctx });
+  const [summary, recent] = await Promise.all([
+    getDashboardSummary({ ctx }),
+    can(ctx, 'audit:read') ? listAuditEvents({ ctx, query: auditEventListQuerySchema.parse({ limit: '10', sort: '-at' }) }) : null,
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -29,6 +36,7 @@ export default async function DashboardPage() {
         <StationBriefList title="Faulted stations" stations={summary.faultedStations} empty="No station reports a fault." />
         <StationBriefList title="Offline stations" stations={summary.offlineStations} empty="Every station that reported is online." />
       </div>
+      {recent && <RecentActivity events={recent.data} />}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CreateKeyForm } from '@/components/api-keys/create-key-form';
+import { can } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { listGrantableRoles } from '@/lib/services/users';
+import { createKey } from '../actions';
+
+export const metadata: Metadata = { title: 'Create API key' };
+
+export default async function NewApiKeyPage() {
+  const ctx = await requirePageContext();
+  if (!can(ctx, 'apikey:manage')) notFound();
+  const choices = await listGrantableRoles({ ctx, permission: 'apikey:manage' });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/api-keys" className="text-brand-700 underline">
+          API keys
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Create API key</h1>
+      <p className="max-w-xl text-sm text-slate-600">
+        A key acts with one role in one tenant. Its secret is shown once, right after you create it; only a hash is stored.
+      </p>
+      <CreateKeyForm action={createKey} choices={choices} />
+    </div>
+  );
+}

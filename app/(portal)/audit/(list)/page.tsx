@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AuditFilters } from '@/components/audit/audit-filters';
+import { AuditTable } from '@/components/audit/audit-table';
+import { Pager } from '@/components/data-table/pager';
+import { can } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { tenantNames } from '@/lib/portal/access-tenants';
+import { loadListPage } from '@/lib/portal/list-page';
+import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
+import { listAuditEvents } from '@/lib/services/audit-events';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: Props) {
+  const ctx = await requirePageContext();
+  if (!can(ctx, 'audit:read')) notFound();
+  // People look for what just happened: newest first unless the address says otherwise.
+  const [{ page, notice, params }, tenants] = await Promise.all([
+    loadListPage(auditEventListQuerySchema, await searchParams, { limit: '50', sort: '-at' }, (q) => listAuditEvents({ ctx, query: q })),
+    tenantNames(ctx),
+  ]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <AuditFilters params={params} tenants={tenants} />
+      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <AuditTable events={page.data} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+    </div>
+  );
+}

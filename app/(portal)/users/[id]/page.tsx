@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DetailList } from '@/components/layout/detail-list';
+import { ConfirmActionForm } from '@/components/users/confirm-action-form';
+import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
+import { can } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { tenantNames } from '@/lib/portal/access-tenants';
+import { orNotFound } from '@/lib/portal/or-not-found';
+import { getUser, listGrantableRoles } from '@/lib/services/users';
+import { removeUser, updateAccess, updateProfile } from '../actions';
+
+export const metadata: Metadata = { title: 'User' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function UserPage({ params }: Props) {
+  const ctx = await requirePageContext();
+  if (!can(ctx, 'user:manage')) notFound();
+  const { id } = await params;
+  const user = await orNotFound(() => getUser({ ctx, id }));
+  const [tenants, choices] = await Promise.all([tenantNames(ctx), listGrantableRoles({ ctx, permission: 'user:manage' })]);
+  const grantable = new Map(choices.tenants.map((t) => [t.id, t.roles]));
+  const rows: AccessRow[] = user.memberships.map((m) => ({
+    tenantId: m.tenant_id,
+    tenantName: tenants[m.tenant_id] ?? m.tenant_id,
+    role: m.role,
+    options: grantable.get(m.tenant_id) ?? null,
+  }));
+  const addable = user.cpo_role ? [] : choices.tenants.filter((t) => t.roles.length && !user.memberships.some((m) => m.tenant_id === t.id));
+  const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === user.id;
+  // Sign-in changes need user:manage in every tenant of the user; show them only when that holds
+  // (the service checks the roles' permissions too).
+  const coversUser = user.cpo_role ? choices.cpoRoles.length > 0 : user.memberships.every((m) => grantable.has(m.tenant_id));
+  return (
+    <article className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm">
+          <Link href="/users" className="text-brand-700 underline">
+            Users
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">{user.name}</h1>
+      </header>
+      <DetailList
+        rows={[
+          ['Email', user.email],
+          ['Sign-in', user.disabled ? 'Disabled' : 'Enabled'],
+          ['CPO-wide role', user.cpo_role ?? '—'],
+          ['Created', user.created_at.slice(0, 16).replace('T', ' ')],
+          ['Updated', `${user.updated_at.slice(0, 16).replace('T', ' ')} (version ${user.version})`],
+        ]}
+      />
+      <p className="text-sm">
+        <Link href={`/audit?entity=user&entity_id=${user.id}`} className="text-brand-700 underline">
+          History of this user
+        </Link>
+      </p>
+      {(coversUser || isSelf) && <ProfileForm action={updateProfile} user={user} />}
+      {!user.cpo_role && <AccessForm action={updateAccess} user={user} rows={rows} addable={addable} />}
+      {coversUser && !isSelf && (
+        <ConfirmActionForm
+          action={removeUser}
+          fields={{ id: user.id, version: user.version }}
+          ask="Delete user…"
+          question={`Delete ${user.name}? They can no longer sign in.`}
+          confirm="Yes, delete"
+          pendingLabel="Deleting…"
+        />
+      )}
+    </article>
+  );
+}

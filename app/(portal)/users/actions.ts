@@ -1,0 +1,78 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { formInput, optionalText, type FormFields } from '@/lib/actions/form-input';
+import { userCreateSchema, userPatchSchema, type Membership } from '@/lib/schemas/user';
+import { createUser, deleteUser, updateUser } from '@/lib/services/users';
+
+/** A password is taken as typed (spaces count); empty means "not given". */
+const password = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+const target = { id: z.string().min(1), version: z.coerce.number().int().positive() };
+
+export const inviteUser = defineAction({
+  schema: formInput(userCreateSchema, (form) => {
+    const tenant = optionalText(form.tenant_id);
+    const role = optionalText(form.role) ?? '';
+    return {
+      email: optionalText(form.email) ?? '',
+      name: optionalText(form.name) ?? '',
+      password: password(form.password),
+      ...(tenant ? { memberships: [{ tenant_id: tenant, role }] } : { cpo_role: role || null }),
+    };
+  }),
+  run: async ({ ctx, input }) => {
+    const created = await createUser({ ctx, input });
+    revalidatePath('/users');
+    return created;
+  },
+  success: 'User invited.',
+  data: (created) => ({ id: created.id, email: created.email, initial_password: created.initial_password ?? '' }),
+});
+
+export const updateProfile = defineAction({
+  schema: formInput(userPatchSchema.extend(target), (form) => ({
+    id: form.id,
+    version: form.version,
+    name: optionalText(form.name) ?? '',
+    email: optionalText(form.email) ?? '',
+    disabled: form.disabled === 'on',
+    password: password(form.password),
+  })),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await updateUser({ ctx, id, body, expectedVersion: version });
+    revalidatePath(`/users/${id}`);
+  },
+  success: 'User saved.',
+});
+
+/** The access form: `role:<tenant id>` per listed membership ('' removes it), plus an optional new one. */
+function memberships(form: FormFields): Membership[] {
+  const kept = Object.entries(form)
+    .filter(([key, role]) => key.startsWith('role:') && typeof role === 'string' && role !== '')
+    .map(([key, role]) => ({ tenant_id: key.slice('role:'.length), role: String(role) }));
+  const tenant = optionalText(form.add_tenant);
+  return tenant ? [...kept, { tenant_id: tenant, role: optionalText(form.add_role) ?? '' }] : kept;
+}
+
+export const updateAccess = defineAction({
+  schema: formInput(userPatchSchema.extend(target), (form) => ({ id: form.id, version: form.version, memberships: memberships(form) })),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await updateUser({ ctx, id, body, expectedVersion: version });
+    revalidatePath(`/users/${id}`);
+  },
+  success: 'Access saved.',
+});
+
+export const removeUser = defineAction({
+  schema: z.object(target),
+  run: async ({ ctx, input }) => {
+    await deleteUser({ ctx, id: input.id, expectedVersion: input.version });
+    revalidatePath('/users');
+    redirect('/users');
+  },
+  success: 'User deleted.',
+});

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { InviteForm } from '@/components/users/invite-form';
+import { can } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/page-context';
+import { listGrantableRoles } from '@/lib/services/users';
+import { inviteUser } from '../actions';
+
+export const metadata: Metadata = { title: 'Invite user' };
+
+export default async function InviteUserPage() {
+  const ctx = await requirePageContext();
+  if (!can(ctx, 'user:manage')) notFound();
+  const choices = await listGrantableRoles({ ctx, permission: 'user:manage' });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/users" className="text-brand-700 underline">
+          Users
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Invite user</h1>
+      <p className="max-w-xl text-sm text-slate-600">
+        The user signs in with the e-mail and the initial password; no e-mail is sent. You can only grant roles whose permissions you hold yourself.
+      </p>
+      <InviteForm action={inviteUser} choices={choices} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { OneTimeSecret } from '@/components/api-keys/one-time-secret';
+import { ActionForm } from '@/components/forms/action-form';
+import { TextField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import type { FormAction } from '@/lib/actions/define-action';
+import type { GrantableRoles } from '@/lib/services/users';
+import { TenantRoleFields } from './tenant-role-fields';
+
+/** An invite: the user is created with the password typed here or a generated one, shown once. No e-mail is sent. */
+export function InviteForm({ action, choices }: { action: FormAction; choices: GrantableRoles }) {
+  return (
+    <ActionForm
+      action={action}
+      label="Invite a user"
+      className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      onSuccess={(state) => (
+        <div className="space-y-2">
+          {state.data?.initial_password ? (
+            <OneTimeSecret
+              label={`Initial password of ${state.data.email}`}
+              value={state.data.initial_password}
+              note="Give it to the user yourself (no e-mail is sent); it is not shown again."
+            />
+          ) : null}
+          {state.data?.id && (
+            <p className="text-sm">
+              <Link href={`/users/${state.data.id}`} className="text-brand-700 underline">
+                Open the new user
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+    >
+      <TextField name="name" label="Name" required autoComplete="off" maxLength={255} />
+      <TextField name="email" label="Email" type="email" required autoComplete="off" maxLength={254} />
+      <TenantRoleFields choices={choices} tenantPath="/memberships/0/tenant_id" rolePath="/memberships/0/role" />
+      <TextField
+        name="password"
+        label="Initial password (optional)"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. Leave empty to generate one, shown once after inviting."
+      />
+      <SubmitButton pendingLabel="Inviting…">Invite user</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useId } from 'react';
+import { ActionForm } from '@/components/forms/action-form';
+import { SelectField, TextField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import type { FormAction } from '@/lib/actions/define-action';
+import type { User } from '@/lib/schemas/user';
+import type { RoleOption } from '@/lib/services/users';
+
+const FORM = 'max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4';
+
+/** Name, e-mail, sign-in enabled and an optional new password, saved against the version shown. */
+export function ProfileForm({ action, user }: { action: FormAction; user: User }) {
+  const disabledId = useId();
+  return (
+    <ActionForm action={action} label="Profile" className={FORM}>
+      <h2 className="text-lg font-medium">Profile and sign-in</h2>
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <TextField name="name" label="Name" defaultValue={user.name} required maxLength={255} />
+      <TextField name="email" label="Email" type="email" defaultValue={user.email} required maxLength={254} />
+      <div className="flex items-center gap-2">
+        <input id={disabledId} type="checkbox" name="disabled" defaultChecked={user.disabled} />
+        <label htmlFor={disabledId} className="text-sm">
+          Disabled (cannot sign in)
+        </label>
+      </div>
+      <TextField name="password" label="New password (optional)" type="password" autoComplete="new-password" hint="At least 12 characters; empty keeps the current one." />
+      <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export type AccessRow = { tenantId: string; tenantName: string; role: string; options: RoleOption[] | null };
+
+/**
+ * Roles per tenant: a select per membership in a tenant the caller manages ("No access" removes
+ * it), read-only text elsewhere, and one optional new membership.
+ */
+export function AccessForm({
+  action,
+  user,
+  rows,
+  addable,
+}: {
+  action: FormAction;
+  user: User;
+  rows: AccessRow[];
+  addable: { id: string; name: string; roles: RoleOption[] }[];
+}) {
+  const roleLabel = (r: RoleOption) => `${r.name} (${r.id})`;
+  const addRoles = [...new Map(addable.flatMap((t) => t.roles).map((r) => [r.id, r])).values()];
+  return (
+    <ActionForm action={action} label="Roles per tenant" className={FORM}>
+      <h2 className="text-lg font-medium">Roles per tenant</h2>
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      {rows.length === 0 && <p className="text-sm text-slate-600">No memberships in tenants you see.</p>}
+      {rows.map((row) =>
+        row.options ? (
+          <SelectField
+            key={row.tenantId}
+            name={`role:${row.tenantId}`}
+            label={row.tenantName}
+            defaultValue={row.role}
+            options={[
+              ...(row.options.some((o) => o.id === row.role) ? [] : [{ value: row.role, label: row.role }]),
+              ...row.options.map((o) => ({ value: o.id, label: roleLabel(o) })),
+              { value: '', label: 'No access (remove)' },
+            ]}
+          />
+        ) : (
+          <p key={row.tenantId} className="text-sm">
+            {row.tenantName}: {row.role} <span className="text-slate-500">(you do not manage users there)</span>
+          </p>
+        ),
+      )}
+      {addable.length > 0 && (
+        <fieldset className="space-y-2 border-t border-slate-200 pt-3">
+          <legend className="text-sm font-medium">Add to a tenant</legend>
+          <SelectField
+            name="add_tenant"
+            label="Tenant"
+            options={[{ value: '', label: '— none —' }, ...addable.map((t) => ({ value: t.id, label: t.name }))]}
+            defaultValue=""
+          />
+          <SelectField name="add_role" label="Role" options={addRoles.map((r) => ({ value: r.id, label: roleLabel(r) }))} />
+        </fieldset>
+      )}
+      <SubmitButton pendingLabel="Saving…">Save roles</SubmitButton>
+    </ActionForm>
+  );
+}
