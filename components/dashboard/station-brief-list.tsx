@@ -16,7 +16,7 @@ export function StationBriefList({ title, stations, empty }: { title: string; st
         <ul className="space-y-1 text-sm">
           {stations.map((s) => (
             <li key={s.id}>
-              <Link href={`/charge-stations/${s.id}`} className="text-brand-700 hover:underline">
+              <Link href={`/charge-stations/${s.id}`} className="text-brand-700 underline">
                 {s.name ?? s.ocppId}
               </Link>{' '}
               <span className="text-slate-500">
