@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot, signIn } from './support/session';
+
+type Station = { id: string; availability: string; custom_groups: string[] };
+
+async function tenantId(page: Page, slug: string): Promise<string> {
+  const tenants = (await (await page.request.get('/api/v2/tenants?limit=1000')).json()).data as { id: string; slug: string }[];
+  return tenants.find((t) => t.slug === slug)!.id;
+}
+
+async function stationsOf(page: Page, tenant: string): Promise<Station[]> {
+  return (await (await page.request.get(`/api/v2/charge-stations?tenant=${tenant}&limit=1000`)).json()).data;
+}
+
+test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and adds them to a group, with a result per station', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'admin@cpo.example');
+  const utrecht = await tenantId(page, 'gemeente-utrecht');
+  await page.goto(`/charge-stations?tenant=${utrecht}&sort=ocpp_id`);
+
+  const table = page.getByRole('table', { name: 'Charge stations' });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  const hrefs = await rows.locator('td a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const ids = hrefs.map((href) => href.split('/').pop()!);
+  expect(new Set(ids).size).toBe(50);
+
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await expect(bulk).toHaveCount(0);
+  await page.getByLabel('Select all rows on this page').check();
+  await expect(bulk.getByText('50 selected')).toBeVisible();
+
+  await bulk.getByLabel('Bulk action').selectOption('availability');
+  await bulk.getByLabel('Availability').selectOption('INOPERATIVE');
+  await bulk.getByRole('button', { name: 'Apply…' }).click();
+  const confirm = bulk.getByRole('alertdialog', { name: 'Confirm bulk action' });
+  await expect(confirm).toContainText('Set availability INOPERATIVE on 50 stations?');
+  // Cancel leaves everything as it was; the second time it is confirmed.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await bulk.getByRole('button', { name: 'Apply…' }).click();
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+
+  await expect(bulk.getByTestId('bulk-summary')).toHaveText('50 of 50 done', { timeout: 60_000 });
+  const results = bulk.getByTestId('bulk-results').locator('tr');
+  await expect(results).toHaveCount(50);
+  expect(await results.locator('td:nth-child(2)').allTextContents()).toEqual(Array(50).fill('OK'));
+  await screenshot(page, 'bulk-availability');
+
+  const afterAvailability = await stationsOf(page, utrecht);
+  for (const id of ids) expect(afterAvailability.find((s) => s.id === id)?.availability).toBe('INOPERATIVE');
+
+  // The selection stays for the next operation: add all 50 to a group.
+  await expect(bulk.getByText('50 selected')).toBeVisible();
+  await bulk.getByLabel('Bulk action').selectOption('group_add');
+  await bulk.getByLabel('Group name').fill('Bulk E2E');
+  await bulk.getByRole('button', { name: 'Apply…' }).click();
+  await expect(confirm).toContainText('Add 50 stations to group “Bulk E2E”?');
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  await expect(bulk.getByTestId('bulk-summary')).toHaveText('50 of 50 done', { timeout: 60_000 });
+
+  const grouped = (await (await page.request.get(`/api/v2/charge-stations?custom_group=Bulk%20E2E&limit=1000`)).json()).data as Station[];
+  expect(grouped.map((s) => s.id).sort()).toEqual([...ids].sort());
+
+  // The group filter of the table shows the same stations.
+  await page.goto('/charge-stations?custom_group=Bulk%20E2E');
+  await expect(table.locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByLabel('Group', { exact: true })).toHaveValue('Bulk E2E');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('Select all rows on this page').check();
+  await expect(bulk.getByText('50 selected')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, 'bulk-phone');
+});
+
+test('a viewer gets no row selection and no bulk actions', async ({ page }) => {
+  await signIn(page, 'viewer@utrecht.example');
+  await page.goto('/charge-stations');
+  await expect(page.getByRole('table', { name: 'Charge stations' }).locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByLabel('Select all rows on this page')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Bulk actions' })).toHaveCount(0);
+});
