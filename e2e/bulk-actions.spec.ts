@@ -58,6 +58,7 @@ test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and a
   await expect(confirm).toContainText('Add 50 stations to group “Bulk E2E”?');
   await confirm.getByRole('button', { name: 'Confirm' }).click();
   await expect(bulk.getByTestId('bulk-summary')).toHaveText('50 of 50 done', { timeout: 60_000 });
+  await expect(results.filter({ hasText: 'Added to the group.' })).toHaveCount(50);
 
   const grouped = (await (await page.request.get(`/api/v2/charge-stations?custom_group=Bulk%20E2E&limit=1000`)).json()).data as Station[];
   expect(grouped.map((s) => s.id).sort()).toEqual([...ids].sort());
@@ -65,7 +66,7 @@ test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and a
   // The group filter of the table shows the same stations.
   await page.goto('/charge-stations?custom_group=Bulk%20E2E');
   await expect(table.locator('tbody tr')).toHaveCount(50);
-  await expect(page.getByLabel('Group', { exact: true })).toHaveValue('Bulk E2E');
+  await expect(page.getByRole('textbox', { name: 'Group', exact: true })).toHaveValue('Bulk E2E');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByLabel('Select all rows on this page').check();

@@ -23,7 +23,7 @@ test('a customer operator browses, filters and opens their stations; another ten
   await expect(page.getByRole('link', { name: 'Next page' })).toBeVisible();
   await screenshot(page, 'charge-stations');
 
-  await page.getByLabel('Status').selectOption('OUTOFORDER');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('OUTOFORDER');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/status=OUTOFORDER/);
   await expect(table.locator('tbody tr')).toHaveCount(Math.max(outOfOrder.length, 1));
@@ -65,13 +65,13 @@ test('the column chooser keeps hidden columns in the URL; group and location fil
   await expect(table.getByRole('columnheader', { name: 'Status' })).toHaveCount(0);
   await expect(table.getByRole('columnheader', { name: 'OCPP id' })).toBeVisible();
 
-  await page.getByLabel('Location', { exact: true }).selectOption(location.id);
+  await page.getByRole('combobox', { name: 'Location', exact: true }).selectOption(location.id);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`location_id=${location.id}`));
   await expect(table.locator('tbody tr')).toHaveCount(expected.length);
   expect((await table.locator('tbody tr td:nth-child(3)').allTextContents()).sort()).toEqual([...expected].sort());
 
-  await page.getByLabel('Group', { exact: true }).fill('No such group');
+  await page.getByRole('textbox', { name: 'Group', exact: true }).fill('No such group');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/custom_group=No\+such\+group/);
   await expect(table.getByText('No charge stations match.')).toBeVisible();

@@ -66,7 +66,8 @@ export function BulkBar({
         : operation === 'group_add'
           ? `Add ${stations} to group “${value}”?`
           : `Remove ${stations} from group “${value}”?`;
-  const results = state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
+  // A new run replaces the last results; while it runs, the old ones would mislead.
+  const results = !pending && state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
   const failed = results.filter((r) => !r.ok).length;
 
   if (operations.length === 0 || (count === 0 && !state)) return null;

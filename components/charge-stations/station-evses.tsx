@@ -76,6 +76,8 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
       })}
       {setTariffs && (
         <TariffCodesForm
+          // Its checkboxes start from the union of all connectors' codes: start again when a connector changes.
+          key={JSON.stringify(station.evses.map((e) => e.connectors.map((c) => c.tariff_ids)))}
           action={setTariffs}
           station={station}
           offered={offered}
