@@ -3,7 +3,7 @@ import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
 import { createChargeStation, getChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
 import { makeLocation, makeTariff, makeTenant, userContext } from '@/test/fixtures';
-import { applyBulkStationOperation, bulkIdsSchema, bulkStationSchema, BULK_MAX_IDS } from './station-bulk';
+import { applyBulkStationOperation, bulkIdsSchema, bulkStationSchema, BULK_MAX_IDS, rowError } from './station-bulk';
 
 let n = 0;
 let own: string;
@@ -81,13 +81,14 @@ describe('applyBulkStationOperation', () => {
     expect((await getChargeStation({ ctx: operator, id: s.id })).custom_groups).toEqual(['Garage B']);
   });
 
-  it('a concurrent change between read and write is reported as a conflict, not overwritten', async () => {
+  it('a concurrent change between read and write is refused by version and reported as "retry", not overwritten', async () => {
     const s = await newStation(own);
-    // The update verb itself guards the write with the version read; simulate the race by patching at a stale version.
+    // What the group operation does, with the read taken before someone else's edit.
     await updateChargeStation({ ctx: operator, id: s.id, body: { remarks: 'edited meanwhile' }, mode: 'merge' });
-    await expect(updateChargeStation({ ctx: operator, id: s.id, body: { custom_groups: [] }, mode: 'merge', expectedVersion: s.version })).rejects.toMatchObject({
-      code: 'precondition_failed',
-    });
+    const stale = updateChargeStation({ ctx: operator, id: s.id, body: { custom_groups: [] }, mode: 'merge', expectedVersion: s.version });
+    const error = await stale.then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'precondition_failed' });
+    expect(rowError(error)).toBe('Changed by someone else in the meantime; retry.');
     expect((await getChargeStation({ ctx: operator, id: s.id })).custom_groups).toEqual(['Phase 1']);
   });
 });

@@ -29,7 +29,7 @@ export const bulkIdsSchema = z
 export type BulkRowResult = { id: string; ok: true; message: string } | { id: string; ok: false; message: string };
 
 /** The message a person sees for one failed row. */
-function rowError(error: unknown): string {
+export function rowError(error: unknown): string {
   if (!(error instanceof AppError)) throw error;
   switch (error.code) {
     case 'not_found':
