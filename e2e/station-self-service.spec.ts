@@ -92,3 +92,70 @@ test('a condominium operator changes availability and one connector’s tariff c
   expect(unchanged).toMatchObject({ availability: ownStation.availability, version: ownStation.version });
   await viewerContext.close();
 });
+
+test('an operator edits details (with field errors), groups, configuration and maintenance; a stale form reports the conflict', async ({ page, request, browser }) => {
+  const list = await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers: parkzicht });
+  const station = (await list.json()).data[0] as { id: string };
+
+  await signIn(page, 'operator@parkzicht.example');
+  await page.goto(`/charge-stations/${station.id}`);
+  // A second tab on the same version, used at the end for the conflict.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, 'operator@parkzicht.example');
+  await other.goto(`/charge-stations/${station.id}`);
+
+  const details = page.getByRole('form', { name: 'Station details' });
+  await details.getByLabel('Max power (kW)').fill('lots');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByLabel('Max power (kW)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(details.getByText('Some fields are not valid.')).toBeVisible();
+  await details.getByLabel('Max power (kW)').fill('11');
+  await details.getByLabel('Model').fill('Eve Single');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByTestId('form-outcome')).toHaveText('Station details saved.');
+
+  const notes = page.getByRole('form', { name: 'Remarks and groups' });
+  await notes.getByLabel('Groups').fill('Garage A, Phase 2');
+  await notes.getByLabel('Remarks').fill('Key at the concierge');
+  await notes.getByRole('button', { name: 'Save remarks and groups' }).click();
+  await expect(notes.getByTestId('form-outcome')).toHaveText('Remarks and groups saved.');
+
+  const config = page.getByRole('form', { name: 'Set a configuration key' });
+  await config.getByLabel('Key').fill('MeterValueSampleInterval');
+  await config.getByLabel('Value').fill('60');
+  await config.getByRole('button', { name: 'Set key' }).click();
+  await expect(config.getByTestId('form-outcome')).toHaveText(/Configuration saved/);
+
+  const maintenance = page.getByRole('form', { name: 'Add a maintenance window' });
+  await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
+  await maintenance.getByLabel('Ends (UTC)').fill('2027-03-01T07:00');
+  await maintenance.getByRole('button', { name: 'Add window' }).click();
+  await expect(maintenance.getByText('must be after starts_at')).toBeVisible();
+  // React resets a form after its action returns, so every field is filled again.
+  await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
+  await maintenance.getByLabel('Ends (UTC)').fill('2027-03-01T12:00');
+  await maintenance.getByLabel('Reason').fill('Annual inspection');
+  await maintenance.getByRole('button', { name: 'Add window' }).click();
+  await expect(maintenance.getByTestId('form-outcome')).toHaveText('Maintenance window added.');
+  await expect(page.getByText('2027-03-01 08:00 UTC – 2027-03-01 12:00 UTC: Annual inspection')).toBeVisible();
+
+  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json();
+  expect(after).toMatchObject({
+    model: 'Eve Single',
+    max_power_kw: 11,
+    remarks: 'Key at the concierge',
+    configuration: expect.objectContaining({ MeterValueSampleInterval: '60' }),
+    maintenance_windows: [{ starts_at: '2027-03-01T08:00:00Z', ends_at: '2027-03-01T12:00:00Z', reason: 'Annual inspection' }],
+  });
+  expect([...after.custom_groups].sort()).toEqual(['Garage A', 'Phase 2']);
+
+  // The other tab still holds the first version: its save is refused with a reload offer.
+  const stale = other.getByRole('form', { name: 'Station details' });
+  await stale.getByLabel('Name').fill('Overwritten?');
+  await stale.getByRole('button', { name: 'Save details' }).click();
+  await expect(stale.getByText(/Someone else changed this/)).toBeVisible();
+  await expect(stale.getByRole('button', { name: 'Reload to see the latest version' })).toBeVisible();
+  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()).name).toBe(after.name);
+  await otherContext.close();
+});
