@@ -83,3 +83,38 @@ test('a viewer gets no row selection and no bulk actions', async ({ page }) => {
   await expect(page.getByLabel('Select all rows on this page')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Bulk actions' })).toHaveCount(0);
 });
+
+test('a tariff offered to one tenant only: set on a mixed selection, it fails for the rows of other tenants', async ({ page }) => {
+  await signIn(page, 'admin@cpo.example');
+  // A search that finds stations of VvE Parkzicht (VVE-…) and of other tenants on one page.
+  const all = (await (await page.request.get('/api/v2/charge-stations?limit=1000')).json()).data as { ocpp_id: string }[];
+  const q = [...new Set(all.map((s) => s.ocpp_id.slice(3, 7)))].find((part) => {
+    const hits = all.filter((s) => s.ocpp_id.includes(part));
+    return hits.length <= 50 && hits.some((s) => s.ocpp_id.startsWith('VVE-')) && hits.some((s) => !s.ocpp_id.startsWith('VVE-'));
+  });
+  expect(q).toBeDefined();
+  await page.goto(`/charge-stations?q=${encodeURIComponent(q!)}&sort=ocpp_id`);
+  const table = page.getByRole('table', { name: 'Charge stations' });
+  const ocppIds = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+  expect(ocppIds.some((id) => id.startsWith('VVE-'))).toBe(true);
+  expect(ocppIds.some((id) => !id.startsWith('VVE-'))).toBe(true);
+
+  await page.getByLabel('Select all rows on this page').check();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await bulk.getByLabel('Bulk action').selectOption('tariff');
+  await bulk.getByLabel('Tariff code').selectOption('AC-RESIDENT');
+  await bulk.getByRole('button', { name: 'Apply…' }).click();
+  await bulk.getByRole('button', { name: 'Confirm' }).click();
+  const failed = ocppIds.filter((id) => !id.startsWith('VVE-')).length;
+  await expect(bulk.getByTestId('bulk-summary')).toHaveText(`${ocppIds.length - failed} of ${ocppIds.length} done, ${failed} failed`);
+  const results = bulk.getByTestId('bulk-results').locator('tr');
+  for (const ocppId of ocppIds) {
+    const row = results.filter({ hasText: `(${ocppId})` });
+    await expect(row.locator('td:nth-child(2)')).toHaveText(ocppId.startsWith('VVE-') ? 'OK' : 'Error');
+  }
+  await expect(results.filter({ hasText: 'Error' }).first()).toContainText('tariff_ids/0');
+  // The controls still show what was applied (a form reset must not swap the operation behind the label).
+  await expect(bulk.getByLabel('Bulk action')).toHaveValue('tariff');
+  await expect(bulk.getByLabel('Tariff code')).toHaveValue('AC-RESIDENT');
+  await screenshot(page, 'bulk-tariff-mixed');
+});

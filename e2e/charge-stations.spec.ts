@@ -86,3 +86,23 @@ test('the stations table fits a 390 px phone; the table scrolls inside its own b
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'charge-stations-phone');
 });
+
+test('a customer admin unlinks a station from its location and links it again', async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${keyOf('vve-parkzicht')}` };
+  const station = (await (await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers })).json()).data[0] as { id: string; location_id: string };
+
+  await signIn(page, 'admin@parkzicht.example');
+  await page.goto(`/charge-stations/${station.id}`);
+  await page.getByRole('button', { name: 'Unlink from its location' }).click();
+  await expect(page.getByText('Not linked to a location')).toBeVisible();
+  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json()).location_id).toBeNull();
+
+  const link = page.getByRole('form', { name: 'Link to a location' });
+  await link.getByLabel('Link to location').selectOption(station.location_id);
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(page.getByRole('link', { name: 'Open its location' })).toHaveAttribute('href', `/locations/${station.location_id}`);
+  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json();
+  expect(after.location_id).toBe(station.location_id);
+  const audit = await (await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`, { headers })).json();
+  expect(audit.data.map((e: { action: string }) => e.action)).toEqual(['charge_station.linked', 'charge_station.unlinked']);
+});

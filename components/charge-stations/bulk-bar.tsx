@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import { ActionOutcome } from '@/components/forms/action-form';
 import type { FormAction } from '@/lib/actions/define-action';
 
@@ -75,10 +75,17 @@ export function BulkBar({
     <section aria-label="Bulk actions" className="space-y-3 rounded-lg border border-slate-300 bg-brand-50 p-3">
       {count > 0 && (
         <form
-          action={(form) => {
+          onSubmit={(event) => {
+            // Sent from state, not read back from the form: exactly what the confirmation said. (A
+            // form `action` would also reset the controlled selects behind React's back.)
+            event.preventDefault();
+            const form = new FormData();
+            for (const id of selectedIds) form.append('ids[]', id);
+            form.set('operation', operation);
+            form.set(operation === 'availability' ? 'availability' : operation === 'tariff' ? 'tariff_id' : 'group', value);
             setConfirming(false);
             setLabels(Object.fromEntries(selectedIds.map((id) => [id, labelOf(id)])));
-            submit(form);
+            startTransition(() => submit(form));
           }}
           className="space-y-2"
         >
@@ -89,9 +96,6 @@ export function BulkBar({
             <button type="button" onClick={onClear} className={SECONDARY}>
               Clear selection
             </button>
-            {selectedIds.map((id) => (
-              <input key={id} type="hidden" name="ids[]" value={id} />
-            ))}
             <div>
               <label htmlFor="bulk-operation" className="block text-sm font-medium">
                 Bulk action
