@@ -15,17 +15,19 @@ test('a customer operator browses, filters and opens their stations; another ten
   await signIn(page, 'operator@parkzicht.example');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Charge stations' }).click();
   await expect(page.getByRole('heading', { name: 'Charge stations' })).toBeVisible();
-  await expect(page.getByRole('columnheader').first()).toHaveText('Name');
-  await expect(page.getByRole('columnheader').nth(1)).toHaveText('OCPP id');
-  await expect(page.locator('tbody tr')).toHaveCount(50);
+  const table = page.getByRole('table', { name: 'Charge stations' });
+  // The first column holds the row checkboxes (bulk actions); then name and OCPP id.
+  await expect(table.getByRole('columnheader').nth(1)).toHaveText('Name');
+  await expect(table.getByRole('columnheader').nth(2)).toHaveText('OCPP id');
+  await expect(table.locator('tbody tr')).toHaveCount(50);
   await expect(page.getByRole('link', { name: 'Next page' })).toBeVisible();
   await screenshot(page, 'charge-stations');
 
-  await page.getByLabel('Status').selectOption('OUTOFORDER');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('OUTOFORDER');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/status=OUTOFORDER/);
-  await expect(page.locator('tbody tr')).toHaveCount(Math.max(outOfOrder.length, 1));
-  const shown = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  await expect(table.locator('tbody tr')).toHaveCount(Math.max(outOfOrder.length, 1));
+  const shown = await table.locator('tbody tr td:nth-child(3)').allTextContents();
   expect(shown.sort()).toEqual(outOfOrder.map((s) => s.ocpp_id).sort());
 
   const exportHref = await page.getByRole('link', { name: 'Export these stations (CSV)' }).getAttribute('href');
@@ -36,12 +38,43 @@ test('a customer operator browses, filters and opens their stations; another ten
   expect(lines[0]!.startsWith('id,tenant_id,location_id,ocpp_id')).toBe(true);
   expect(lines).toHaveLength(outOfOrder.length + 1);
 
-  await page.locator('tbody tr').first().getByRole('link').click();
+  await table.locator('tbody tr').first().getByRole('link').click();
   await expect(page.getByRole('heading', { name: 'EVSEs and connectors' })).toBeVisible();
   await screenshot(page, 'charge-station-detail');
 
   const response = await page.goto(`/charge-stations/${theirId}`);
   expect(response?.status()).toBe(404);
+});
+
+test('the column chooser keeps hidden columns in the URL; group and location filters narrow the list', async ({ page, request }) => {
+  const own = await request.get('/api/v2/locations?limit=1&sort=name', { headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` } });
+  const location = (await own.json()).data[0] as { id: string };
+  const atLocation = await request.get(`/api/v2/charge-stations?location_id=${location.id}&limit=1000`, {
+    headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` },
+  });
+  const expected: string[] = (await atLocation.json()).data.map((s: { ocpp_id: string }) => s.ocpp_id);
+
+  await signIn(page, 'operator@parkzicht.example');
+  await page.goto('/charge-stations');
+  const table = page.getByRole('table', { name: 'Charge stations' });
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Status', exact: true }).uncheck();
+  await expect(page).toHaveURL(/hide=status/);
+  await expect(table.getByRole('columnheader', { name: 'Status' })).toHaveCount(0);
+  await page.reload();
+  await expect(table.getByRole('columnheader', { name: 'Status' })).toHaveCount(0);
+  await expect(table.getByRole('columnheader', { name: 'OCPP id' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Location', exact: true }).selectOption(location.id);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(new RegExp(`location_id=${location.id}`));
+  await expect(table.locator('tbody tr')).toHaveCount(expected.length);
+  expect((await table.locator('tbody tr td:nth-child(3)').allTextContents()).sort()).toEqual([...expected].sort());
+
+  await page.getByRole('textbox', { name: 'Group', exact: true }).fill('No such group');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/custom_group=No\+such\+group/);
+  await expect(table.getByText('No charge stations match.')).toBeVisible();
 });
 
 test('the stations table fits a 390 px phone; the table scrolls inside its own box', async ({ page }) => {
@@ -52,4 +85,24 @@ test('the stations table fits a 390 px phone; the table scrolls inside its own b
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'charge-stations-phone');
+});
+
+test('a customer admin unlinks a station from its location and links it again', async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${keyOf('vve-parkzicht')}` };
+  const station = (await (await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers })).json()).data[0] as { id: string; location_id: string };
+
+  await signIn(page, 'admin@parkzicht.example');
+  await page.goto(`/charge-stations/${station.id}`);
+  await page.getByRole('button', { name: 'Unlink from its location' }).click();
+  await expect(page.getByText('Not linked to a location')).toBeVisible();
+  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json()).location_id).toBeNull();
+
+  const link = page.getByRole('form', { name: 'Link to a location' });
+  await link.getByLabel('Link to location').selectOption(station.location_id);
+  await link.getByRole('button', { name: 'Link' }).click();
+  await expect(page.getByRole('link', { name: 'Open its location' })).toHaveAttribute('href', `/locations/${station.location_id}`);
+  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json();
+  expect(after.location_id).toBe(station.location_id);
+  const audit = await (await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`, { headers })).json();
+  expect(audit.data.map((e: { action: string }) => e.action)).toEqual(['charge_station.linked', 'charge_station.unlinked']);
 });

@@ -2,9 +2,15 @@ import { expect, test, type Request } from '@playwright/test';
 import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
 import { screenshot, signIn } from './support/session';
 
+type StationBody = {
+  availability: string;
+  version: number;
+  evses: { uid: string; evse_id: string | null; connectors: { id: string; tariff_ids: string[] }[] }[];
+};
+
 const parkzicht = { authorization: `Bearer ${DEMO_API_KEYS.find((k) => k.tenant === 'vve-parkzicht')!.secret}` };
 
-test('a condominium operator changes availability and tariff codes; the API and the audit log show it; a forged call by a viewer is refused', async ({
+test('a condominium operator changes availability and one connector’s tariff codes; the API and the audit log show it; a forged call by a viewer is refused', async ({
   page,
   request,
   browser,
@@ -13,30 +19,52 @@ test('a condominium operator changes availability and tariff codes; the API and 
   const station = (await list.json()).data[0] as { id: string; availability: string };
   expect(station.availability).toBe('OPERATIVE');
 
+  const before = (await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()) as StationBody;
+  const evse = before.evses[0]!;
+  const connector = evse.connectors[0]!;
+
   await signIn(page, 'operator@parkzicht.example');
   await page.goto(`/charge-stations/${station.id}`);
   let actionRequest: Request | undefined;
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.headers()['next-action']) actionRequest ??= r;
   });
-  await page.getByRole('button', { name: 'Set inoperative' }).click();
-  await expect(page.getByTestId('form-outcome')).toHaveText(/Availability saved/);
+  const availability = page.getByRole('form', { name: 'Station availability' });
+  await availability.getByRole('button', { name: 'Set inoperative', exact: true }).click();
+  await expect(availability.getByTestId('form-outcome')).toHaveText(/Availability saved/);
   await expect(page.getByText(/^INOPERATIVE — sync (PENDING|OFFLINE)$/)).toBeVisible();
 
-  await page.getByLabel(/^AC-RESIDENT/).check();
-  await page.getByLabel(/^AC-STANDARD/).uncheck();
-  await page.getByRole('button', { name: 'Save tariff codes' }).click();
-  await expect(page.getByTestId('form-outcome').last()).toHaveText(/Tariff codes saved/);
-  await screenshot(page, 'station-self-service');
-
-  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json();
-  expect(after.availability).toBe('INOPERATIVE');
-  expect(after.evses.flatMap((e: { connectors: { tariff_ids: string[] }[] }) => e.connectors.map((c) => c.tariff_ids))).toEqual(
-    after.evses.flatMap((e: { connectors: unknown[] }) => e.connectors.map(() => ['AC-RESIDENT'])),
+  // One connector's tariff codes, from the codes offered to the tenant.
+  await page.getByText('Edit tariff codes per connector').first().click();
+  const tariffs = page.getByRole('form', { name: `Tariff codes of connector ${connector.id} of ${evse.evse_id ?? 'EVSE 1'}` });
+  await tariffs.getByLabel(/^AC-RESIDENT/).check();
+  await tariffs.getByLabel(/^AC-STANDARD/).uncheck();
+  await tariffs.getByRole('button', { name: 'Save connector tariffs' }).click();
+  await expect(tariffs.getByTestId('form-outcome')).toHaveText(/Tariff codes saved/);
+  await expect(page.getByTestId(`tariffs-${evse.uid}-${connector.id}`)).toHaveText('AC-RESIDENT');
+  await expect(page.getByTestId('station-audit')).toContainText('charge_station.tariffs_set');
+  await expect(page.getByRole('link', { name: 'Full audit history of this station' })).toHaveAttribute(
+    'href',
+    `/audit?entity=charge_station&entity_id=${station.id}`,
   );
+  await screenshot(page, 'station-self-service');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, 'station-self-service-phone');
+
+  const after = (await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()) as StationBody;
+  expect(after.availability).toBe('INOPERATIVE');
+  const codes = (s: StationBody) => s.evses.map((e) => e.connectors.map((c) => c.tariff_ids));
+  const expected = codes(before);
+  expected[0]![0] = ['AC-RESIDENT'];
+  expect(codes(after)).toEqual(expected);
+  // The same through the operator's own session.
+  expect(((await (await page.request.get(`/api/v2/charge-stations/${station.id}`)).json()) as StationBody).version).toBe(after.version);
   const audit = await (await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}`, { headers: parkzicht })).json();
-  const actions = audit.data.map((e: { action: string }) => e.action);
-  expect(actions).toEqual(expect.arrayContaining(['charge_station.availability_set', 'charge_station.tariffs_set']));
+  const events = audit.data as { action: string; changes: Record<string, unknown> }[];
+  expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['charge_station.availability_set', 'charge_station.tariffs_set']));
+  expect(events.find((e) => e.action === 'charge_station.tariffs_set')!.changes).toHaveProperty('evses');
 
   // The viewer sees no controls, and replaying the operator's action with the viewer's session fails.
   const viewerContext = await browser.newContext();
@@ -48,6 +76,7 @@ test('a condominium operator changes availability and tariff codes; the API and 
   await expect(viewer.getByRole('heading', { name: 'EVSEs and connectors' })).toBeVisible();
   await expect(viewer.getByRole('button', { name: /Set (in)?operative/ })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Save tariff codes' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /^Save|^Set key|^Add window|^Link|^Remove/ })).toHaveCount(0);
 
   const forged = actionRequest!;
   // The permission check comes before the version check, so only the station id needs swapping.
@@ -62,4 +91,71 @@ test('a condominium operator changes availability and tariff codes; the API and 
   const unchanged = (await (await viewer.request.get(`/api/v2/charge-stations/${ownStation.id}`)).json()) as { availability: string; version: number };
   expect(unchanged).toMatchObject({ availability: ownStation.availability, version: ownStation.version });
   await viewerContext.close();
+});
+
+test('an operator edits details (with field errors), groups, configuration and maintenance; a stale form reports the conflict', async ({ page, request, browser }) => {
+  const list = await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers: parkzicht });
+  const station = (await list.json()).data[0] as { id: string };
+
+  await signIn(page, 'operator@parkzicht.example');
+  await page.goto(`/charge-stations/${station.id}`);
+  // A second tab on the same version, used at the end for the conflict.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, 'operator@parkzicht.example');
+  await other.goto(`/charge-stations/${station.id}`);
+
+  const details = page.getByRole('form', { name: 'Station details' });
+  await details.getByLabel('Max power (kW)').fill('lots');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByLabel('Max power (kW)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(details.getByText('Some fields are not valid.')).toBeVisible();
+  await details.getByLabel('Max power (kW)').fill('11');
+  await details.getByLabel('Model').fill('Eve Single');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByTestId('form-outcome')).toHaveText('Station details saved.');
+
+  const notes = page.getByRole('form', { name: 'Remarks and groups' });
+  await notes.getByLabel('Groups').fill('Garage A, Phase 2');
+  await notes.getByLabel('Remarks').fill('Key at the concierge');
+  await notes.getByRole('button', { name: 'Save remarks and groups' }).click();
+  await expect(notes.getByTestId('form-outcome')).toHaveText('Remarks and groups saved.');
+
+  const config = page.getByRole('form', { name: 'Set a configuration key' });
+  await config.getByLabel('Key').fill('MeterValueSampleInterval');
+  await config.getByLabel('Value').fill('60');
+  await config.getByRole('button', { name: 'Set key' }).click();
+  await expect(config.getByTestId('form-outcome')).toHaveText(/Configuration saved/);
+
+  const maintenance = page.getByRole('form', { name: 'Add a maintenance window' });
+  await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
+  await maintenance.getByLabel('Ends (UTC)').fill('2027-03-01T07:00');
+  await maintenance.getByRole('button', { name: 'Add window' }).click();
+  await expect(maintenance.getByText('must be after starts_at')).toBeVisible();
+  // React resets a form after its action returns, so every field is filled again.
+  await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
+  await maintenance.getByLabel('Ends (UTC)').fill('2027-03-01T12:00');
+  await maintenance.getByLabel('Reason').fill('Annual inspection');
+  await maintenance.getByRole('button', { name: 'Add window' }).click();
+  await expect(maintenance.getByTestId('form-outcome')).toHaveText('Maintenance window added.');
+  await expect(page.getByText('2027-03-01 08:00 UTC – 2027-03-01 12:00 UTC: Annual inspection')).toBeVisible();
+
+  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json();
+  expect(after).toMatchObject({
+    model: 'Eve Single',
+    max_power_kw: 11,
+    remarks: 'Key at the concierge',
+    configuration: expect.objectContaining({ MeterValueSampleInterval: '60' }),
+    maintenance_windows: [{ starts_at: '2027-03-01T08:00:00Z', ends_at: '2027-03-01T12:00:00Z', reason: 'Annual inspection' }],
+  });
+  expect([...after.custom_groups].sort()).toEqual(['Garage A', 'Phase 2']);
+
+  // The other tab still holds the first version: its save is refused with a reload offer.
+  const stale = other.getByRole('form', { name: 'Station details' });
+  await stale.getByLabel('Name').fill('Overwritten?');
+  await stale.getByRole('button', { name: 'Save details' }).click();
+  await expect(stale.getByText(/Someone else changed this/)).toBeVisible();
+  await expect(stale.getByRole('button', { name: 'Reload to see the latest version' })).toBeVisible();
+  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()).name).toBe(after.name);
+  await otherContext.close();
 });

@@ -1,60 +1,78 @@
 'use client';
 
-import { useActionState } from 'react';
-import { ActionOutcome } from '@/components/forms/action-form';
+import { ActionForm } from '@/components/forms/action-form';
+import { CheckboxGroup } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
 
+type Station = { id: string; version: number };
 
-/** Desired availability of the whole station (shown only to holders of station:availability). */
-export function AvailabilityForm({ action, id, version, availability }: { action: FormAction; id: string; version: number; availability: string }) {
-  const [state, submit, pending] = useActionState(action, null);
-  const next = availability === 'OPERATIVE' ? 'INOPERATIVE' : 'OPERATIVE';
+function StationRef({ station }: { station: Station }) {
   return (
-    <form action={submit} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="availability" value={next} />
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
-        {pending ? 'Saving…' : next === 'INOPERATIVE' ? 'Set inoperative' : 'Set operative'}
-      </button>
-      <ActionOutcome state={state} />
-    </form>
+    <>
+      <input type="hidden" name="id" value={station.id} />
+      <input type="hidden" name="version" value={station.version} />
+    </>
   );
 }
 
-/** Tariff codes of every connector, chosen only from the tariffs offered to the station's tenant. */
-export function TariffCodesForm({
+/** Desired availability of the whole station, or of one EVSE (shown only to holders of station:availability). */
+export function AvailabilityForm({
   action,
-  id,
-  version,
-  offered,
-  current,
+  station,
+  availability,
+  evse,
 }: {
   action: FormAction;
-  id: string;
-  version: number;
+  station: Station;
+  availability: string;
+  evse?: { uid: string; label: string };
+}) {
+  const next = availability === 'OPERATIVE' ? 'INOPERATIVE' : 'OPERATIVE';
+  const verb = next === 'INOPERATIVE' ? 'Set inoperative' : 'Set operative';
+  return (
+    <ActionForm action={action} label={evse ? `Availability of ${evse.label}` : 'Station availability'} className="flex flex-wrap items-center gap-3">
+      <StationRef station={station} />
+      <input type="hidden" name="availability" value={next} />
+      {evse && <input type="hidden" name="evse_uid" value={evse.uid} />}
+      <SubmitButton pendingLabel="Saving…" variant={evse ? 'secondary' : 'primary'} className={evse ? 'px-3 py-1 text-sm' : ''}>
+        {evse ? `${verb} (this EVSE)` : verb}
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/**
+ * Tariff codes of every connector, or of one connector, chosen only from the tariffs offered to the
+ * station's tenant (the server checks that again).
+ */
+export function TariffCodesForm({
+  action,
+  station,
+  offered,
+  current,
+  connector,
+}: {
+  action: FormAction;
+  station: Station;
   offered: { id: string; name: string | null }[];
   current: string[];
+  connector?: { ref: string; label: string };
 }) {
-  const [state, submit, pending] = useActionState(action, null);
+  const legend = connector ? `Tariff codes of ${connector.label}` : 'Tariff codes for all connectors';
   return (
-    <form action={submit} className="space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <fieldset className="flex flex-wrap gap-4">
-        <legend className="mb-1 text-sm font-medium">Tariff codes for all connectors</legend>
-        {offered.map((tariff) => (
-          <label key={tariff.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="tariff_ids[]" value={tariff.id} defaultChecked={current.includes(tariff.id)} />
-            {tariff.id}
-            {tariff.name ? ` — ${tariff.name}` : ''}
-          </label>
-        ))}
-      </fieldset>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60">
-        {pending ? 'Saving…' : 'Save tariff codes'}
-      </button>
-      <ActionOutcome state={state} />
-    </form>
+    <ActionForm action={action} label={legend} className="space-y-2">
+      <StationRef station={station} />
+      {connector && <input type="hidden" name="connector" value={connector.ref} />}
+      <CheckboxGroup
+        name="tariff_ids"
+        label={legend}
+        options={offered.map((t) => ({ value: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id }))}
+        checked={current}
+      />
+      <SubmitButton pendingLabel="Saving…" variant={connector ? 'secondary' : 'primary'} className={connector ? 'px-3 py-1 text-sm' : ''}>
+        {connector ? 'Save connector tariffs' : 'Save tariff codes'}
+      </SubmitButton>
+    </ActionForm>
   );
 }

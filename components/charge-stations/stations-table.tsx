@@ -1,12 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
-import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { createColumnHelper, type RowSelectionState } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { BulkBar, type BulkChoice, type BulkPermissions } from './bulk-bar';
 
 export type StationRowView = Pick<
   ChargeStation,
@@ -17,12 +19,31 @@ const col = createColumnHelper<ServerTableFeatures, StationRowView>();
 
 type Sorts = Record<'name' | 'ocpp_id' | 'updated_at', SortLink>;
 
-/** The charge stations table: name and OCPP id first (SPEC §4), each row links to its station. */
-export function StationsTable({ rows, sort }: { rows: StationRowView[]; sort: Sorts }) {
+/** Names in the "Columns" chooser, by column id. */
+export const STATION_COLUMN_LABELS: Record<string, string> = {
+  name: 'Name',
+  ocpp_id: 'OCPP id',
+  status: 'Status',
+  availability: 'Availability',
+  charger_type: 'Type',
+  location_id: 'Location',
+  custom_groups: 'Groups',
+  updated_at: 'Updated',
+};
+
+type Bulk = { action: FormAction; permissions: BulkPermissions; tariffs: BulkChoice[]; maxIds: number };
+
+/**
+ * The charge stations table: name and OCPP id first (SPEC §4), each row links to its station;
+ * with `bulk`, rows can be selected and changed together.
+ */
+export function StationsTable({ rows, sort, hiddenColumns, bulk }: { rows: StationRowView[]; sort: Sorts; hiddenColumns: string[]; bulk?: Bulk }) {
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const columns = useMemo(
     () =>
       col.columns([
         col.accessor('name', {
+          enableHiding: false,
           header: () => <SortHeader label="Name" link={sort.name} />,
           cell: (info) => (
             <Link href={`/charge-stations/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
@@ -46,5 +67,36 @@ export function StationsTable({ rows, sort }: { rows: StationRowView[]; sort: So
       ]),
     [sort],
   );
-  return <DataTable caption="Charge stations" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No charge stations match." />;
+  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const labelOf = (id: string) => {
+    const row = byId.get(id);
+    return row ? `${row.name ?? '(unnamed)'} (${row.ocpp_id})` : id;
+  };
+  // Only rows on this page count: a selection never reaches stations the user cannot see.
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id] && byId.has(id));
+  return (
+    <div className="space-y-3">
+      {bulk && (
+        <BulkBar
+          action={bulk.action}
+          selectedIds={selectedIds}
+          labelOf={labelOf}
+          permissions={bulk.permissions}
+          tariffs={bulk.tariffs}
+          maxIds={bulk.maxIds}
+          onClear={() => setRowSelection({})}
+        />
+      )}
+      <DataTable
+        caption="Charge stations"
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.id}
+        emptyMessage="No charge stations match."
+        hiddenColumns={hiddenColumns}
+        columnLabels={STATION_COLUMN_LABELS}
+        selection={bulk ? { rowSelection, onChange: setRowSelection, label: labelOf } : undefined}
+      />
+    </div>
+  );
 }

@@ -5,8 +5,11 @@ import { StationsTable } from '@/components/charge-stations/stations-table';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
 import { loadListPage } from '@/lib/portal/list-page';
+import { BULK_MAX_IDS } from '@/lib/portal/station-bulk';
+import { bulkOperations, bulkTariffChoices, splitHiddenColumns, stationLocationChoices } from '@/lib/portal/station-list';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import { listChargeStations } from '@/lib/services/charge-stations';
+import { bulkUpdateStations } from './actions';
 
 export const metadata: Metadata = { title: 'Charge stations' };
 
@@ -16,8 +19,10 @@ const FILTERS = [
   { name: 'status', label: 'Status', options: EVSE_STATUSES },
   { name: 'availability', label: 'Availability', options: AVAILABILITIES },
   { name: 'charger_type', label: 'Charger type', options: CHARGER_TYPES },
-  { name: 'unlinked', label: 'Location', options: ['true', 'false'], labels: { true: 'Unlinked', false: 'Linked' } },
+  { name: 'unlinked', label: 'Linked', options: ['true', 'false'], labels: { true: 'Unlinked', false: 'Linked' } },
 ] as const;
+
+const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
 
 /** The list's filters for the export endpoint, which takes no paging. */
 function exportQuery(params: URLSearchParams): string {
@@ -30,9 +35,19 @@ function exportQuery(params: URLSearchParams): string {
 
 export default async function ChargeStationsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
-  const { query, page, notice, params } = await loadListPage(chargeStationListQuerySchema, await searchParams, { limit: '50' }, (q) =>
+  const { hidden, filters } = splitHiddenColumns(await searchParams);
+  const { query, page, notice, params } = await loadListPage(chargeStationListQuerySchema, filters, { limit: '50' }, (q) =>
     listChargeStations({ ctx, query: q }),
   );
+  const operations = bulkOperations(ctx);
+  const anyBulk = operations.availability || operations.tariff || operations.groups;
+  const [locations, tariffs] = await Promise.all([
+    stationLocationChoices(ctx, query.location_id),
+    operations.tariff ? bulkTariffChoices(ctx) : Promise.resolve([]),
+  ]);
+  // Sorting and paging keep the chosen columns.
+  const linkParams = new URLSearchParams(params);
+  if (hidden.length) linkParams.set('hide', hidden.join(','));
   const current = (name: string) => params.get(name) ?? '';
   return (
     <div className="space-y-4">
@@ -43,20 +58,14 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
           <label htmlFor="q" className="block text-sm font-medium">
             Search
           </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={query.q ?? ''}
-            placeholder="Name, OCPP id, serial, address"
-            className="rounded border border-slate-300 px-3 py-1.5"
-          />
+          <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Name, OCPP id, serial, address" className={`${CONTROL} px-3`} />
         </div>
         {FILTERS.map((filter) => (
           <div key={filter.name}>
             <label htmlFor={filter.name} className="block text-sm font-medium">
               {filter.label}
             </label>
-            <select id={filter.name} name={filter.name} defaultValue={current(filter.name)} className="rounded border border-slate-300 px-2 py-1.5">
+            <select id={filter.name} name={filter.name} defaultValue={current(filter.name)} className={CONTROL}>
               <option value="">Any</option>
               {filter.options.map((option) => (
                 <option key={option} value={option}>
@@ -66,15 +75,40 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
             </select>
           </div>
         ))}
+        <div>
+          <label htmlFor="custom_group" className="block text-sm font-medium">
+            Group
+          </label>
+          <input id="custom_group" name="custom_group" defaultValue={query.custom_group ?? ''} maxLength={64} className={`${CONTROL} w-36`} />
+        </div>
+        <div className="max-w-full">
+          <label htmlFor="location_id" className="block text-sm font-medium">
+            Location
+          </label>
+          <select id="location_id" name="location_id" defaultValue={query.location_id ?? ''} className={`${CONTROL} max-w-full sm:max-w-72`}>
+            <option value="">Any</option>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <input type="hidden" name="sort" value={query.sort} />
+        {hidden.length > 0 && <input type="hidden" name="hide" value={hidden.join(',')} />}
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
           Apply
         </button>
       </form>
       {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
-      <StationsTable rows={page.data} sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, params)} />
+      <StationsTable
+        rows={page.data}
+        sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, linkParams)}
+        hiddenColumns={hidden}
+        bulk={anyBulk ? { action: bulkUpdateStations, permissions: operations, tariffs, maxIds: BULK_MAX_IDS } : undefined}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Pager params={params} nextCursor={page.next_cursor} />
+        <Pager params={linkParams} nextCursor={page.next_cursor} />
         {/* Streamed by the API export with the same filters; the session cookie authenticates it. */}
         <a href={`/api/v2/charge-stations/export?${exportQuery(params)}`} className="text-sm text-brand-700 underline" download>
           Export these stations (CSV)

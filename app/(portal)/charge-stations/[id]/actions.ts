@@ -3,25 +3,60 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { AVAILABILITIES } from '@/lib/domain/vocabulary';
-import { setAvailability, setTariffs } from '@/lib/services/charge-stations';
+import { formInput, optionalText } from '@/lib/actions/form-input';
+import { availabilitySchema, linkSchema, setTariffsSchema } from '@/lib/schemas/charge-station';
+import { linkChargeStation, setAvailability, setTariffs, unlinkChargeStation } from '@/lib/services/charge-stations';
+import { stationForm, stationRef } from './station-form';
 
-const station = { id: z.string().min(1), version: z.coerce.number().int().positive() };
+const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
+/** Desired availability of the station, or of one EVSE (`evse_uid`). */
 export const setStationAvailability = defineAction({
-  schema: z.object({ ...station, availability: z.enum(AVAILABILITIES) }),
-  run: async ({ ctx, input }) => {
-    await setAvailability({ ctx, id: input.id, input: { availability: input.availability }, expectedVersion: input.version });
-    revalidatePath(`/charge-stations/${input.id}`);
+  schema: stationForm(
+    formInput(availabilitySchema, (f) => {
+      const evse = optionalText(f.evse_uid);
+      return { availability: f.availability, ...(evse ? { evse_uids: [evse] } : {}) };
+    }),
+  ),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await setAvailability({ ctx, id, input: body, expectedVersion: version });
+    refresh(id);
   },
   success: 'Availability saved; the station applies it when it is connected.',
 });
 
+/** Tariff codes of every connector, or of one connector (`connector` = `<evse uid>/<connector id>`). */
 export const setStationTariffs = defineAction({
-  schema: z.object({ ...station, tariff_ids: z.array(z.string().min(1)).default([]) }),
-  run: async ({ ctx, input }) => {
-    await setTariffs({ ctx, id: input.id, input: { tariff_ids: input.tariff_ids }, expectedVersion: input.version });
-    revalidatePath(`/charge-stations/${input.id}`);
+  schema: stationForm(
+    formInput(setTariffsSchema, (f) => {
+      const tariff_ids = Array.isArray(f.tariff_ids) ? f.tariff_ids : [];
+      const connector = optionalText(f.connector);
+      if (!connector) return { tariff_ids };
+      const slash = connector.indexOf('/');
+      return { tariff_ids, connectors: [{ evse_uid: connector.slice(0, slash), connector_id: connector.slice(slash + 1) }] };
+    }),
+  ),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await setTariffs({ ctx, id, input: body, expectedVersion: version });
+    refresh(id);
   },
-  success: 'Tariff codes saved for every connector.',
+  success: 'Tariff codes saved.',
+});
+
+export const linkStation = defineAction({
+  schema: stationForm(formInput(linkSchema, (f) => ({ location_id: optionalText(f.location_id) }))),
+  run: async ({ ctx, input }) => {
+    await linkChargeStation({ ctx, id: input.id, locationId: input.location_id, expectedVersion: input.version });
+    refresh(input.id);
+  },
+  success: 'Linked to the location.',
+});
+
+export const unlinkStation = defineAction({
+  schema: z.object(stationRef),
+  run: async ({ ctx, input }) => {
+    await unlinkChargeStation({ ctx, id: input.id, expectedVersion: input.version });
+    refresh(input.id);
+  },
+  success: 'Unlinked; the station stays with its customer.',
 });

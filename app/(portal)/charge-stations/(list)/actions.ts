@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { applyBulkStationOperation, bulkIdsSchema, bulkStationSchema } from '@/lib/portal/station-bulk';
+
+/**
+ * One operation on the selected stations; every row is applied and reported on its own
+ * (`data`: station id → JSON `{ok, message}`), so one refused row never hides the others.
+ */
+export const bulkUpdateStations = defineAction({
+  schema: z.object({ ids: bulkIdsSchema }).and(bulkStationSchema),
+  run: async ({ ctx, input }) => {
+    const { ids, ...operation } = input;
+    const results = await applyBulkStationOperation(ctx, ids, operation);
+    revalidatePath('/charge-stations');
+    return results;
+  },
+  success: 'Bulk action finished; the result of each station is listed below.',
+  data: (results) => Object.fromEntries(results.map((r) => [r.id, JSON.stringify({ ok: r.ok, message: r.message })])),
+});

@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { formInput, nullableText, optionalNumber, optionalText, stringList } from '@/lib/actions/form-input';
+import { chargeStationPatchSchema, configurationPatchSchema, maintenanceWindowSchema } from '@/lib/schemas/charge-station';
+import { getChargeStation, updateChargeStation, updateConfiguration } from '@/lib/services/charge-stations';
+import { stationForm, stationRef } from './station-form';
+
+const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
+
+/** A `datetime-local` value (shown as UTC) as an RFC 3339 UTC timestamp; anything else goes to the schema as is. */
+function utcTimestamp(value: unknown): unknown {
+  const text = optionalText(value);
+  return text && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00Z` : text;
+}
+
+/** Identity and hardware: a merge patch of the fields the form shows. */
+export const saveStationDetails = defineAction({
+  schema: stationForm(
+    formInput(chargeStationPatchSchema, (f) => ({
+      name: nullableText(f.name),
+      vendor: nullableText(f.vendor),
+      model: nullableText(f.model),
+      serial_number: nullableText(f.serial_number),
+      firmware_version: nullableText(f.firmware_version),
+      charger_type: optionalText(f.charger_type),
+      access: nullableText(f.access),
+      max_power_kw: optionalNumber(f.max_power_kw) ?? null,
+    })),
+  ),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await updateChargeStation({ ctx, id, body, mode: 'merge', expectedVersion: version });
+    refresh(id);
+  },
+  success: 'Station details saved.',
+});
+
+/** Remarks and custom groups (a new group name creates the group in the station's tenant). */
+export const saveStationNotes = defineAction({
+  schema: stationForm(formInput(chargeStationPatchSchema, (f) => ({ remarks: nullableText(f.remarks), custom_groups: stringList(f.custom_groups) }))),
+  run: async ({ ctx, input: { id, version, ...body } }) => {
+    await updateChargeStation({ ctx, id, body, mode: 'merge', expectedVersion: version });
+    refresh(id);
+  },
+  success: 'Remarks and groups saved.',
+});
+
+/** Sets one configuration key, or removes it when `remove` is sent (merge patch with null). */
+export const saveConfigurationKey = defineAction({
+  schema: z.object({ ...stationRef, key: z.string().trim().min(1, 'enter a key').max(50), value: z.string().max(500).optional(), remove: z.string().optional() }),
+  run: async ({ ctx, input }) => {
+    const patch = configurationPatchSchema.parse({ [input.key]: input.remove ? null : (input.value ?? '') });
+    await updateConfiguration({ ctx, id: input.id, patch, expectedVersion: input.version });
+    refresh(input.id);
+  },
+  success: 'Configuration saved; a connected station gets it right away.',
+});
+
+/** Adds a maintenance window to those the station had at the version shown. */
+export const addMaintenanceWindow = defineAction({
+  schema: stationForm(
+    formInput(maintenanceWindowSchema, (f) => ({ starts_at: utcTimestamp(f.starts_at), ends_at: utcTimestamp(f.ends_at), reason: nullableText(f.reason) })),
+  ),
+  run: async ({ ctx, input: { id, version, ...window } }) => {
+    const station = await getChargeStation({ ctx, id });
+    await updateChargeStation({ ctx, id, body: { maintenance_windows: [...station.maintenance_windows, window] }, mode: 'merge', expectedVersion: version });
+    refresh(id);
+  },
+  success: 'Maintenance window added.',
+});
+
+export const removeMaintenanceWindow = defineAction({
+  schema: z.object({ ...stationRef, index: z.coerce.number().int().min(0) }),
+  run: async ({ ctx, input }) => {
+    const station = await getChargeStation({ ctx, id: input.id });
+    const maintenance_windows = station.maintenance_windows.filter((_, i) => i !== input.index);
+    await updateChargeStation({ ctx, id: input.id, body: { maintenance_windows }, mode: 'merge', expectedVersion: input.version });
+    refresh(input.id);
+  },
+  success: 'Maintenance window removed.',
+});

@@ -1,0 +1,205 @@
+'use client';
+
+import { startTransition, useActionState, useState } from 'react';
+import { ActionOutcome } from '@/components/forms/action-form';
+import type { FormAction } from '@/lib/actions/define-action';
+
+export type BulkChoice = { id: string; label: string };
+export type BulkPermissions = { availability: boolean; tariff: boolean; groups: boolean };
+
+type Operation = 'availability' | 'tariff' | 'group_add' | 'group_remove';
+
+const OPERATION_LABELS: Record<Operation, string> = {
+  availability: 'Set availability',
+  tariff: 'Set tariff (all connectors)',
+  group_add: 'Add to group',
+  group_remove: 'Remove from group',
+};
+
+const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
+const BUTTON = 'rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60';
+const SECONDARY = 'rounded border border-slate-300 bg-white px-3 py-1.5';
+
+type Row = { ok: boolean; message: string };
+
+/**
+ * The bar over the stations table once rows are selected: choose an operation and its value,
+ * confirm, and read one result per station (each applied on its own on the server).
+ */
+export function BulkBar({
+  action,
+  selectedIds,
+  labelOf,
+  permissions,
+  tariffs,
+  maxIds,
+  onClear,
+}: {
+  action: FormAction;
+  selectedIds: string[];
+  labelOf: (id: string) => string;
+  permissions: BulkPermissions;
+  tariffs: BulkChoice[];
+  maxIds: number;
+  onClear: () => void;
+}) {
+  const [state, submit, pending] = useActionState(action, null);
+  const operations = (Object.keys(OPERATION_LABELS) as Operation[]).filter((op) =>
+    op === 'availability' ? permissions.availability : op === 'tariff' ? permissions.tariff : permissions.groups,
+  );
+  const [operation, setOperation] = useState<Operation>(operations[0] ?? 'availability');
+  const [availability, setAvailability] = useState('INOPERATIVE');
+  const [tariff, setTariff] = useState(tariffs[0]?.id ?? '');
+  const [group, setGroup] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  // Labels as they were when the action ran: the table may have re-rendered with other rows since.
+  const [labels, setLabels] = useState<Record<string, string>>({});
+
+  const count = selectedIds.length;
+  const value = operation === 'availability' ? availability : operation === 'tariff' ? tariff : group.trim();
+  const stations = `${count} station${count === 1 ? '' : 's'}`;
+  const question =
+    operation === 'availability'
+      ? `Set availability ${availability} on ${stations}?`
+      : operation === 'tariff'
+        ? `Set tariff ${tariff} on every connector of ${stations}?`
+        : operation === 'group_add'
+          ? `Add ${stations} to group “${value}”?`
+          : `Remove ${stations} from group “${value}”?`;
+  // A new run replaces the last results; while it runs, the old ones would mislead.
+  const results = !pending && state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
+  const failed = results.filter((r) => !r.ok).length;
+
+  if (operations.length === 0 || (count === 0 && !state)) return null;
+  return (
+    <section aria-label="Bulk actions" className="space-y-3 rounded-lg border border-slate-300 bg-brand-50 p-3">
+      {count > 0 && (
+        <form
+          onSubmit={(event) => {
+            // Sent from state, not read back from the form: exactly what the confirmation said. (A
+            // form `action` would also reset the controlled selects behind React's back.)
+            event.preventDefault();
+            const form = new FormData();
+            for (const id of selectedIds) form.append('ids[]', id);
+            form.set('operation', operation);
+            form.set(operation === 'availability' ? 'availability' : operation === 'tariff' ? 'tariff_id' : 'group', value);
+            setConfirming(false);
+            setLabels(Object.fromEntries(selectedIds.map((id) => [id, labelOf(id)])));
+            startTransition(() => submit(form));
+          }}
+          className="space-y-2"
+        >
+          <div className="flex flex-wrap items-end gap-2">
+            <p className="py-1.5 font-medium" aria-live="polite">
+              {count} selected
+            </p>
+            <button type="button" onClick={onClear} className={SECONDARY}>
+              Clear selection
+            </button>
+            <div>
+              <label htmlFor="bulk-operation" className="block text-sm font-medium">
+                Bulk action
+              </label>
+              <select
+                id="bulk-operation"
+                name="operation"
+                value={operation}
+                onChange={(e) => {
+                  setOperation(e.target.value as Operation);
+                  setConfirming(false);
+                }}
+                className={CONTROL}
+              >
+                {operations.map((op) => (
+                  <option key={op} value={op}>
+                    {OPERATION_LABELS[op]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {operation === 'availability' && (
+              <div>
+                <label htmlFor="bulk-availability" className="block text-sm font-medium">
+                  Availability
+                </label>
+                <select id="bulk-availability" name="availability" value={availability} onChange={(e) => setAvailability(e.target.value)} className={CONTROL}>
+                  <option value="INOPERATIVE">INOPERATIVE</option>
+                  <option value="OPERATIVE">OPERATIVE</option>
+                </select>
+              </div>
+            )}
+            {operation === 'tariff' && (
+              <div>
+                <label htmlFor="bulk-tariff" className="block text-sm font-medium">
+                  Tariff code
+                </label>
+                <select id="bulk-tariff" name="tariff_id" value={tariff} onChange={(e) => setTariff(e.target.value)} className={CONTROL}>
+                  {tariffs.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {(operation === 'group_add' || operation === 'group_remove') && (
+              <div>
+                <label htmlFor="bulk-group" className="block text-sm font-medium">
+                  Group name
+                </label>
+                <input id="bulk-group" name="group" value={group} maxLength={64} onChange={(e) => setGroup(e.target.value)} className={CONTROL} />
+              </div>
+            )}
+            {!confirming && (
+              <button type="button" className={BUTTON} disabled={!value || count > maxIds || pending} onClick={() => setConfirming(true)}>
+                Apply…
+              </button>
+            )}
+          </div>
+          {count > maxIds && <p className="text-sm text-red-800">At most {maxIds} stations at once; select fewer.</p>}
+          {confirming && (
+            <div role="alertdialog" aria-label="Confirm bulk action" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2">
+              <p className="font-medium">{question}</p>
+              <button type="submit" className={BUTTON} autoFocus>
+                Confirm
+              </button>
+              <button type="button" className={SECONDARY} onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {pending && <p role="status">Applying to {stations}…</p>}
+        </form>
+      )}
+      {state && !state.ok && <ActionOutcome state={state} />}
+      {results.length > 0 && (
+        <div className="space-y-1">
+          <h2 className="font-medium" data-testid="bulk-summary">
+            {results.length - failed} of {results.length} done{failed ? `, ${failed} failed` : ''}
+          </h2>
+          <div className="max-h-80 overflow-auto rounded border border-slate-200 bg-white">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Result per station</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className="px-2 py-1 text-left">Station</th>
+                  <th scope="col" className="px-2 py-1 text-left">Result</th>
+                  <th scope="col" className="px-2 py-1 text-left">Detail</th>
+                </tr>
+              </thead>
+              <tbody data-testid="bulk-results">
+                {results.map((r) => (
+                  <tr key={r.id}>
+                    <td className="px-2 py-1 whitespace-nowrap">{labels[r.id] ?? r.id}</td>
+                    <td className={`px-2 py-1 font-medium ${r.ok ? 'text-emerald-800' : 'text-red-800'}`}>{r.ok ? 'OK' : 'Error'}</td>
+                    <td className="px-2 py-1">{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

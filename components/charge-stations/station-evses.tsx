@@ -1,0 +1,89 @@
+import type { FormAction } from '@/lib/actions/define-action';
+import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { AvailabilityForm, TariffCodesForm } from './station-controls';
+
+type Props = {
+  station: ChargeStation;
+  offered: { id: string; name: string | null }[];
+  /** Present only when the user may use it on this station. */
+  setAvailability?: FormAction;
+  setTariffs?: FormAction;
+};
+
+/** EVSEs with their connectors and tariff codes; per-EVSE availability and per-connector tariffs where allowed. */
+export function StationEvses({ station, offered, setAvailability, setTariffs }: Props) {
+  if (station.evses.length === 0) return <p className="text-slate-500">No EVSEs.</p>;
+  return (
+    <div className="space-y-3">
+      {station.evses.map((evse, e) => {
+        const evseLabel = evse.evse_id ?? `EVSE ${e + 1}`;
+        return (
+          <div key={evse.uid} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="font-medium break-all">
+                {evseLabel} — {evse.status}, {evse.availability}
+              </p>
+              {setAvailability && (
+                <AvailabilityForm action={setAvailability} station={station} availability={evse.availability} evse={{ uid: evse.uid, label: evseLabel }} />
+              )}
+            </div>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm">
+                <caption className="sr-only">Connectors of {evseLabel}</caption>
+                <thead>
+                  <tr className="text-left text-slate-600">
+                    <th scope="col" className="pr-4">Connector</th>
+                    <th scope="col" className="pr-4">Standard</th>
+                    <th scope="col" className="pr-4">Power</th>
+                    <th scope="col">Tariff codes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {evse.connectors.map((c) => (
+                    <tr key={c.id}>
+                      <td className="pr-4">{c.id}</td>
+                      <td className="pr-4">
+                        {c.standard} ({c.format.toLowerCase()})
+                      </td>
+                      <td className="pr-4 whitespace-nowrap">
+                        {c.power_type}, {c.max_voltage} V / {c.max_amperage} A
+                      </td>
+                      <td data-testid={`tariffs-${evse.uid}-${c.id}`}>{c.tariff_ids.join(', ') || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {setTariffs && (
+              <details className="text-sm">
+                <summary className="cursor-pointer text-brand-700">Edit tariff codes per connector</summary>
+                <div className="mt-2 space-y-3">
+                  {evse.connectors.map((c) => (
+                    <TariffCodesForm
+                      key={c.id}
+                      action={setTariffs}
+                      station={station}
+                      offered={offered}
+                      current={c.tariff_ids}
+                      connector={{ ref: `${evse.uid}/${c.id}`, label: `connector ${c.id} of ${evseLabel}` }}
+                    />
+                  ))}
+                </div>
+              </details>
+            )}
+          </div>
+        );
+      })}
+      {setTariffs && (
+        <TariffCodesForm
+          // Its checkboxes start from the union of all connectors' codes: start again when a connector changes.
+          key={JSON.stringify(station.evses.map((e) => e.connectors.map((c) => c.tariff_ids)))}
+          action={setTariffs}
+          station={station}
+          offered={offered}
+          current={[...new Set(station.evses.flatMap((e) => e.connectors.flatMap((c) => c.tariff_ids)))]}
+        />
+      )}
+    </div>
+  );
+}

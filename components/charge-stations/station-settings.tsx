@@ -1,0 +1,112 @@
+'use client';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { TextField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import type { FormAction } from '@/lib/actions/define-action';
+
+type Station = { id: string; version: number };
+type Window = { starts_at: string; ends_at: string; reason?: string | null };
+
+function StationRef({ station }: { station: Station }) {
+  return (
+    <>
+      <input type="hidden" name="id" value={station.id} />
+      <input type="hidden" name="version" value={station.version} />
+    </>
+  );
+}
+
+const when = (at: string) => `${at.replace('T', ' ').slice(0, 16)} UTC`;
+
+/** The desired OCPP configuration keys; with `action` each can be removed and keys set. */
+export function ConfigurationEditor({ action, station, configuration }: { action?: FormAction; station: Station; configuration: Record<string, string> }) {
+  const entries = Object.entries(configuration);
+  return (
+    <div className="space-y-3">
+      {entries.length === 0 ? (
+        <p className="text-slate-500">No keys set.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {entries.map(([key, value]) => (
+            <li key={key} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+              <span className="min-w-0 break-all">
+                <span className="font-mono text-sm">{key}</span> = <span className="font-mono text-sm">{value}</span>
+              </span>
+              {action && (
+                <ActionForm action={action} label={`Remove ${key}`}>
+                  <StationRef station={station} />
+                  <input type="hidden" name="key" value={key} />
+                  <input type="hidden" name="remove" value="1" />
+                  <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
+                    Remove <span className="sr-only">{key}</span>
+                  </SubmitButton>
+                </ActionForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {action && (
+        <ActionForm action={action} label="Set a configuration key" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+          <StationRef station={station} />
+          <TextField name="key" label="Key" maxLength={50} placeholder="HeartbeatInterval" />
+          <TextField name="value" label="Value" maxLength={500} />
+          <SubmitButton pendingLabel="Saving…">Set key</SubmitButton>
+        </ActionForm>
+      )}
+    </div>
+  );
+}
+
+/** Planned maintenance windows; with the actions they can be added and removed. */
+export function MaintenanceEditor({
+  add,
+  remove,
+  station,
+  windows,
+}: {
+  add?: FormAction;
+  remove?: FormAction;
+  station: Station;
+  windows: Window[];
+}) {
+  return (
+    <div className="space-y-3">
+      {windows.length === 0 ? (
+        <p className="text-slate-500">None planned.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {windows.map((w, i) => (
+            <li key={`${w.starts_at}-${i}`} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+              <span>
+                {when(w.starts_at)} – {when(w.ends_at)}
+                {w.reason ? `: ${w.reason}` : ''}
+              </span>
+              {remove && (
+                <ActionForm action={remove} label={`Remove window ${i + 1}`}>
+                  <StationRef station={station} />
+                  <input type="hidden" name="index" value={i} />
+                  <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
+                    Remove <span className="sr-only">window from {when(w.starts_at)}</span>
+                  </SubmitButton>
+                </ActionForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {add && (
+        <ActionForm action={add} label="Add a maintenance window" className="grid gap-3 sm:grid-cols-2">
+          <StationRef station={station} />
+          <TextField name="starts_at" label="Starts (UTC)" type="datetime-local" />
+          <TextField name="ends_at" label="Ends (UTC)" type="datetime-local" />
+          <TextField name="reason" label="Reason" maxLength={255} />
+          <div className="sm:self-end">
+            <SubmitButton pendingLabel="Adding…">Add window</SubmitButton>
+          </div>
+        </ActionForm>
+      )}
+    </div>
+  );
+}

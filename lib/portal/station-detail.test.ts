@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '@/lib/auth/context';
+import { createChargeStation, setAvailability } from '@/lib/services/charge-stations';
+import { makeLocation, makeTariff, makeTenant, userContext } from '@/test/fixtures';
+import { loadStationDetailExtras } from './station-detail';
+
+let own: string;
+let other: string;
+
+beforeAll(async () => {
+  own = (await makeTenant('Detail own')).id;
+  other = (await makeTenant('Detail other')).id;
+});
+
+describe('loadStationDetailExtras', () => {
+  it('gives an operator edit, tariff and availability controls with the tenant’s tariffs, no link, and the audit trail newest first', async () => {
+    const location = await makeLocation(own, { name: 'Aaa garage' });
+    const offered = await makeTariff('AC-DETAIL', [own]);
+    const notOffered = await makeTariff('AC-ELSEWHERE', [other]);
+    const operator = await userContext('customer_operator', [own]);
+    const station = await createChargeStation({
+      ctx: systemContext(),
+      input: {
+        ocpp_id: `DETAIL-${Date.now().toString(36)}`,
+        location_id: location.id,
+        charger_type: 'AC',
+        evses: [{ connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }] }],
+      },
+    });
+    const changed = await setAvailability({ ctx: operator, id: station.id, input: { availability: 'INOPERATIVE' } });
+
+    const extras = await loadStationDetailExtras(operator, changed);
+    expect(extras.may).toEqual({ write: true, availability: true, tariff: true, link: false, maintenance: true, audit: true });
+    expect(extras.offered.map((t) => t.id)).toContain(offered);
+    expect(extras.offered.map((t) => t.id)).not.toContain(notOffered);
+    expect(extras.locations).toEqual([]);
+    expect(extras.audit.map((e) => e.action)).toEqual(['charge_station.availability_set', 'charge_station.created']);
+
+    const admin = await userContext('customer_admin', [own]);
+    const asAdmin = await loadStationDetailExtras(admin, changed);
+    expect(asAdmin.may.link).toBe(true);
+    expect(asAdmin.locations.map((l) => l.id)).toContain(location.id);
+
+    const viewer = await userContext('viewer', [own]);
+    const asViewer = await loadStationDetailExtras(viewer, changed);
+    expect(asViewer.may).toEqual({ write: false, availability: false, tariff: false, link: false, maintenance: false, audit: true });
+    expect(asViewer.offered).toEqual([]);
+  });
+});
