@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { changeLines, entityHref } from '@/lib/portal/access-audit';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
+import { ScrollBox } from '@/components/layout/scroll-box';
 
 const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 
@@ -60,7 +61,7 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
 /** Audit events, newest first by default; wide content scrolls inside the table's container. */
 export function AuditTable({ events, caption = 'Audit events' }: { events: AuditEvent[]; caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
@@ -97,6 +98,6 @@ export function AuditTable({ events, caption = 'Audit events' }: { events: Audit
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { AvailabilityForm, TariffCodesForm } from './station-controls';
+import { ScrollBox } from '@/components/layout/scroll-box';
 
 type Props = {
   station: ChargeStation;
@@ -27,7 +28,7 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
                 <AvailabilityForm action={setAvailability} station={station} availability={evse.availability} evse={{ uid: evse.uid, label: evseLabel }} />
               )}
             </div>
-            <div className="overflow-x-auto">
+            <ScrollBox label={`Connectors of ${evseLabel}`}>
               <table className="min-w-full text-sm">
                 <caption className="sr-only">Connectors of {evseLabel}</caption>
                 <thead>
@@ -53,7 +54,7 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             {setTariffs && (
               <details className="text-sm">
                 <summary className="cursor-pointer text-brand-700">Edit tariff codes per connector</summary>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
+import { ScrollBox } from '@/components/layout/scroll-box';
 
 /** The URL parameter that lists hidden columns, so a bookmarked view keeps its columns. */
 export const HIDDEN_COLUMNS_PARAM = 'hide';
@@ -66,7 +67,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
           </fieldset>
         </details>
       )}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50">
@@ -122,7 +123,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

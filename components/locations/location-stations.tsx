@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { ScrollBox } from '@/components/layout/scroll-box';
 
 type StationRow = Pick<ChargeStation, 'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'charger_type'>;
 
@@ -10,7 +11,7 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
       <h2 id="location-stations" className="text-lg font-medium">
         Stations at this location
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollBox label="Stations at this location" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Stations at this location</caption>
           <thead className="bg-slate-50">
@@ -45,7 +46,7 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {more && (
         <Link href={allHref} className="text-sm text-brand-700 underline">
           All stations of this location

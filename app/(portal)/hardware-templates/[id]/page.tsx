@@ -6,6 +6,7 @@ import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getHardwareTemplate } from '@/lib/services/hardware-templates';
 import { deleteTemplateAction, replaceTemplateAction } from './actions';
+import { ScrollBox } from '@/components/layout/scroll-box';
 
 export const metadata: Metadata = { title: 'Hardware template' };
 
@@ -37,7 +38,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
               EVSE {i + 1}
               {evse.physical_reference ? ` — ${evse.physical_reference}` : ''}
             </p>
-            <div className="overflow-x-auto">
+            <ScrollBox label={`Connectors of EVSE ${i + 1}`}>
               <table className="mt-2 min-w-full text-sm">
                 <caption className="sr-only">Connectors of EVSE {i + 1}</caption>
                 <thead>
@@ -63,7 +64,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </div>
         ))}
       </section>
