@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { StationBriefList } from '@/components/dashboard/station-brief-list';
-import { StatusChart } from '@/components/dashboard/status-chart';
+import { BarChart } from '@/components/dashboard/bar-chart';
 import { StatCard } from '@/components/layout/stat-card';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
@@ -26,12 +26,20 @@ export default async function DashboardPage() {
         <StatCard label="EVSEs" value={summary.evses} />
         <StatCard label="Offline stations" value={summary.offline} />
       </div>
-      <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="by-status" className="mb-3 text-lg font-medium">
-          Stations by status
-        </h2>
-        <StatusChart data={summary.byStatus} />
-      </section>
+      <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="by-status" className="mb-3 text-lg font-medium">
+            Stations by status
+          </h2>
+          <BarChart label="Stations by status" data={summary.byStatus.map((s) => ({ key: s.status, count: s.count }))} />
+        </section>
+        <section aria-labelledby="by-availability" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="by-availability" className="mb-3 text-lg font-medium">
+            Stations by availability
+          </h2>
+          <BarChart label="Stations by availability" data={summary.byAvailability.map((s) => ({ key: s.availability, count: s.count }))} />
+        </section>
+      </div>
       <div className="grid gap-4 md:grid-cols-2">
         <StationBriefList title="Faulted stations" stations={summary.faultedStations} empty="No station reports a fault." />
         <StationBriefList title="Offline stations" stations={summary.offlineStations} empty="Every station that reported is online." />

@@ -59,7 +59,15 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
 }
 
 /** Audit events, newest first by default; wide content scrolls inside the table's container. */
-export function AuditTable({ events, caption = 'Audit events' }: { events: AuditEvent[]; caption?: string }) {
+export function AuditTable({
+  events,
+  caption = 'Audit events',
+  emptyMessage = 'No audit events match.',
+}: {
+  events: AuditEvent[];
+  caption?: string;
+  emptyMessage?: string;
+}) {
   return (
     <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -92,7 +100,7 @@ export function AuditTable({ events, caption = 'Audit events' }: { events: Audit
           {events.length === 0 && (
             <tr>
               <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                No audit events match.
+                {emptyMessage}
               </td>
             </tr>
           )}

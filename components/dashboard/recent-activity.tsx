@@ -14,7 +14,7 @@ export function RecentActivity({ events }: { events: AuditEvent[] }) {
           Open the audit log
         </Link>
       </div>
-      <AuditTable events={events} caption="Recent audit events" />
+      <AuditTable events={events} caption="Recent audit events" emptyMessage="No changes recorded yet." />
     </section>
   );
 }

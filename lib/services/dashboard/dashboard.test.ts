@@ -17,7 +17,10 @@ describe('getDashboardSummary', () => {
     const db = getDb();
     await db.update(chargeStations).set({ status: 'OUTOFORDER', connected: true, lastHeartbeatAt: new Date() }).where(eq(chargeStations.id, faulted.id));
     await db.update(chargeStations).set({ status: 'AVAILABLE', connected: true, lastHeartbeatAt: new Date(Date.now() - 60 * 60_000) }).where(eq(chargeStations.id, silent.id));
-    await db.update(chargeStations).set({ status: 'AVAILABLE', connected: true, lastHeartbeatAt: new Date() }).where(eq(chargeStations.id, healthy.id));
+    await db
+      .update(chargeStations)
+      .set({ status: 'AVAILABLE', availability: 'INOPERATIVE', connected: true, lastHeartbeatAt: new Date() })
+      .where(eq(chargeStations.id, healthy.id));
     await db.update(chargeStations).set({ status: 'OUTOFORDER' }).where(eq(chargeStations.id, theirs.id));
 
     const summary = await getDashboardSummary({ ctx: await userContext('viewer', [own]) });
@@ -25,6 +28,10 @@ describe('getDashboardSummary', () => {
     expect(summary.byStatus).toEqual([
       { status: 'AVAILABLE', count: 2 },
       { status: 'OUTOFORDER', count: 1 },
+    ]);
+    expect(summary.byAvailability).toEqual([
+      { availability: 'INOPERATIVE', count: 1 },
+      { availability: 'OPERATIVE', count: 2 },
     ]);
     expect(summary.faultedStations.map((s) => s.id)).toEqual([faulted.id]);
     expect(summary.offlineStations.map((s) => s.id)).toEqual([silent.id]);

@@ -13,6 +13,7 @@ export type DashboardSummary = {
   evses: number;
   offline: number;
   byStatus: { status: string; count: number }[];
+  byAvailability: { availability: string; count: number }[];
   /** Up to 10 of each, for the lists that need someone's attention. */
   faultedStations: StationBrief[];
   offlineStations: StationBrief[];
@@ -31,14 +32,14 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
 
   const isOffline = sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`;
   const brief = { id: chargeStations.id, name: chargeStations.name, ocppId: chargeStations.ocppId, lastHeartbeatAt: chargeStations.lastHeartbeatAt };
-  const [[locationCount], byStatus, [evseCount], [offline], faultedStations, offlineStations] = await Promise.all([
+  const [[locationCount], byStatusAndAvailability, [evseCount], [offline], faultedStations, offlineStations] = await Promise.all([
     db.select({ n: count() }).from(locations).where(locationScope),
+    // One scan for both charts.
     db
-      .select({ status: chargeStations.status, count: count() })
+      .select({ status: chargeStations.status, availability: chargeStations.availability, count: count() })
       .from(chargeStations)
       .where(stationScope)
-      .groupBy(chargeStations.status)
-      .orderBy(chargeStations.status),
+      .groupBy(chargeStations.status, chargeStations.availability),
     db.select({ n: count() }).from(evses).innerJoin(chargeStations, sql`${chargeStations.id} = ${evses.stationId}`).where(stationScope),
     db
       .select({ n: count() })
@@ -58,13 +59,23 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
       .orderBy(chargeStations.lastHeartbeatAt)
       .limit(LISTED),
   ]);
+  const byStatus = totals(byStatusAndAvailability, (row) => row.status).map(([status, n]) => ({ status, count: n }));
+  const byAvailability = totals(byStatusAndAvailability, (row) => row.availability).map(([availability, n]) => ({ availability, count: n }));
   return {
     locations: locationCount?.n ?? 0,
     stations: byStatus.reduce((sum, s) => sum + s.count, 0),
     evses: evseCount?.n ?? 0,
     offline: offline?.n ?? 0,
     byStatus,
+    byAvailability,
     faultedStations,
     offlineStations,
   };
+}
+
+/** Counts summed by one key, sorted by that key. */
+function totals<R extends { count: number }>(rows: R[], key: (row: R) => string): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + row.count);
+  return [...sums].sort(([a], [b]) => a.localeCompare(b));
 }
