@@ -83,6 +83,23 @@ test('a CPO admin adds a tenant, a tariff offered only to it, and a hardware tem
   await screenshot(customerPage, 'tariffs-customer');
   await customer.close();
 
+  // A location for the new tenant on the map form: the coordinates come from a click on the map.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
+  await page.getByRole('link', { name: 'New location' }).click();
+  await page.getByLabel('Customer (tenant)').selectOption({ label: 'Zonnepark Noord' });
+  await page.getByLabel('Name', { exact: true }).fill('Zonnepark Noord P1');
+  await page.getByLabel('Street and number').fill('Zonneweg 1');
+  await page.getByLabel('Postal code').fill('9711 AA');
+  await page.getByLabel('City').fill('Groningen');
+  const map = page.getByTestId('coordinate-map');
+  await map.click({ position: { x: 150, y: 120 } });
+  await expect(page.getByLabel('Latitude')).not.toHaveValue('');
+  const picked = { latitude: Number(await page.getByLabel('Latitude').inputValue()), longitude: Number(await page.getByLabel('Longitude').inputValue()) };
+  await page.getByRole('button', { name: 'Create location' }).click();
+  await expect(page).toHaveURL(/\/locations\/[0-9a-f-]{36}$/);
+  const location = await (await page.request.get(`/api/v2/locations/${page.url().split('/').pop()}`)).json();
+  expect(location).toMatchObject({ tenant_id: tenantId, name: 'Zonnepark Noord P1', coordinates: picked });
+
   // Hardware template with two EVSEs; a bad connector power is refused at its own field first.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hardware templates' }).click();
   const newTemplate = page.getByRole('form', { name: 'New hardware template' });

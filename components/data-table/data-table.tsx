@@ -3,10 +3,9 @@
 import { useState } from 'react';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
+import { HIDDEN_COLUMNS_PARAM } from './hidden-columns';
 import { ScrollBox } from '@/components/layout/scroll-box';
 
-/** The URL parameter that lists hidden columns, so a bookmarked view keeps its columns. */
-export const HIDDEN_COLUMNS_PARAM = 'hide';
 
 type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };
 
@@ -137,4 +136,9 @@ function rememberHiddenColumns(visibility: ColumnVisibilityState) {
   if (hidden.length) url.searchParams.set(HIDDEN_COLUMNS_PARAM, hidden.join(','));
   else url.searchParams.delete(HIDDEN_COLUMNS_PARAM);
   window.history.replaceState(window.history.state, '', url);
+  // The page's filter form carries the view's columns through "Apply".
+  for (const input of document.querySelectorAll<HTMLInputElement>(`form[role="search"] input[name="${HIDDEN_COLUMNS_PARAM}"]`)) {
+    input.value = hidden.join(',');
+    input.disabled = hidden.length === 0;
+  }
 }

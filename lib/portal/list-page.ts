@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { HIDDEN_COLUMNS_PARAM, parseHiddenColumns } from '@/components/data-table/hidden-columns';
 import { AppError } from '@/lib/errors';
 import { toSearchParams } from '@/lib/http/search-params';
 
@@ -7,6 +8,8 @@ type Page<T> = { data: T[]; next_cursor: string | null };
 /**
  * A portal list page's data: the URL's search params parsed by the same schema as the API list
  * (a bad address falls back to the default view and says so), then one call of the list verb.
+ * The table's hidden columns (`hide`) are split off before the (strict) API schema and stay in
+ * `params`, so sort and page links keep them.
  */
 export async function loadListPage<Q extends { cursor?: string }, T>(
   schema: z.ZodType<Q>,
@@ -14,7 +17,9 @@ export async function loadListPage<Q extends { cursor?: string }, T>(
   defaults: Record<string, string>,
   list: (query: Q) => Promise<Page<T>>,
 ) {
-  const params = toSearchParams(raw);
+  const { [HIDDEN_COLUMNS_PARAM]: hide, ...filters } = raw;
+  const hidden = parseHiddenColumns(hide);
+  const params = toSearchParams(filters);
   const parsed = schema.safeParse({ ...defaults, ...Object.fromEntries(params) });
   const query = parsed.success ? parsed.data : schema.parse(defaults);
   let notice = parsed.success ? undefined : 'Some filters in the address were not valid and were ignored.';
@@ -27,5 +32,14 @@ export async function loadListPage<Q extends { cursor?: string }, T>(
     notice = 'That page link has expired; showing the first page.';
     page = await list({ ...query, cursor: undefined });
   }
-  return { query, page, notice, params };
+  if (hidden.length) params.set(HIDDEN_COLUMNS_PARAM, hidden.join(','));
+  return { query, page, notice, params, hidden };
+}
+
+/** The list's filters as its export endpoint takes them (no paging, no view settings), as CSV. */
+export function exportHref(exportPath: string, params: URLSearchParams): string {
+  const filters = new URLSearchParams(params);
+  for (const key of ['cursor', 'limit', HIDDEN_COLUMNS_PARAM]) filters.delete(key);
+  filters.set('format', 'csv');
+  return `${exportPath}?${filters}`;
 }

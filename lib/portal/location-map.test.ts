@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenLocationColumns, locationExportHref } from './location-list';
 import { distanceMetres, tileAttribution } from './location-map';
 
 describe('map settings', () => {
@@ -14,17 +13,5 @@ describe('map settings', () => {
     expect(distanceMetres(utrecht, utrecht)).toBe(0);
     // Utrecht → Amsterdam centre is about 35 km.
     expect(distanceMetres(utrecht, { latitude: 52.3676, longitude: 4.9041 }) / 1000).toBeCloseTo(34, 0);
-  });
-});
-
-describe('locations list URL', () => {
-  it('keeps only known columns in `hide`', () => {
-    expect(hiddenLocationColumns('city,bogus,country')).toEqual(['city', 'country']);
-    expect(hiddenLocationColumns(null)).toEqual([]);
-  });
-
-  it('exports the current filters without paging or view settings', () => {
-    const href = locationExportHref(new URLSearchParams('q=Utrecht&cursor=abc&limit=50&hide=city&sort=name'));
-    expect(href).toBe('/api/v2/locations/export?q=Utrecht&sort=name&format=csv');
   });
 });

@@ -5,9 +5,6 @@ import { getLocation, listLocations } from '@/lib/services/locations';
 import { listTariffs } from '@/lib/services/tariffs';
 import { AppError } from '@/lib/errors';
 
-/** DataTable's HIDDEN_COLUMNS_PARAM; not imported, since that module is a client component. */
-const HIDDEN_COLUMNS_PARAM = 'hide';
-
 export type Choice = { id: string; label: string };
 
 /** How many locations the table's location filter offers (by name); a linked one is always added. */
@@ -42,12 +39,4 @@ export function bulkOperations(ctx: AuthContext): BulkOperations {
 export async function bulkTariffChoices(ctx: AuthContext): Promise<Choice[]> {
   const page = await listTariffs({ ctx, query: tariffListQuerySchema.parse({ limit: '1000', sort: 'id' }) });
   return page.data.map((t) => ({ id: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id }));
-}
-
-/** The `hide` URL parameter (column chooser) apart from the list's API filters, which reject unknown keys. */
-export function splitHiddenColumns(raw: Record<string, string | string[] | undefined>) {
-  const { [HIDDEN_COLUMNS_PARAM]: hide, ...filters } = raw;
-  const value = Array.isArray(hide) ? hide.at(-1) : hide;
-  const hidden = (value ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  return { hidden, filters };
 }

@@ -4,9 +4,9 @@ import { sortLinks } from '@/components/data-table/sort-header';
 import { StationsTable } from '@/components/charge-stations/stations-table';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
-import { loadListPage } from '@/lib/portal/list-page';
+import { exportHref, loadListPage } from '@/lib/portal/list-page';
 import { BULK_MAX_IDS } from '@/lib/portal/station-bulk';
-import { bulkOperations, bulkTariffChoices, splitHiddenColumns, stationLocationChoices } from '@/lib/portal/station-list';
+import { bulkOperations, bulkTariffChoices, stationLocationChoices } from '@/lib/portal/station-list';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import { listChargeStations } from '@/lib/services/charge-stations';
 import { bulkUpdateStations } from './actions';
@@ -24,19 +24,9 @@ const FILTERS = [
 
 const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
 
-/** The list's filters for the export endpoint, which takes no paging. */
-function exportQuery(params: URLSearchParams): string {
-  const filters = new URLSearchParams(params);
-  filters.delete('cursor');
-  filters.delete('limit');
-  filters.set('format', 'csv');
-  return filters.toString();
-}
-
 export default async function ChargeStationsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
-  const { hidden, filters } = splitHiddenColumns(await searchParams);
-  const { query, page, notice, params } = await loadListPage(chargeStationListQuerySchema, filters, { limit: '50' }, (q) =>
+  const { query, page, notice, params, hidden } = await loadListPage(chargeStationListQuerySchema, await searchParams, { limit: '50' }, (q) =>
     listChargeStations({ ctx, query: q }),
   );
   const operations = bulkOperations(ctx);
@@ -45,9 +35,6 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
     stationLocationChoices(ctx, query.location_id),
     operations.tariff ? bulkTariffChoices(ctx) : Promise.resolve([]),
   ]);
-  // Sorting and paging keep the chosen columns.
-  const linkParams = new URLSearchParams(params);
-  if (hidden.length) linkParams.set('hide', hidden.join(','));
   const current = (name: string) => params.get(name) ?? '';
   return (
     <div className="space-y-4">
@@ -95,7 +82,7 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
           </select>
         </div>
         <input type="hidden" name="sort" value={query.sort} />
-        {hidden.length > 0 && <input type="hidden" name="hide" value={hidden.join(',')} />}
+        <input type="hidden" name="hide" value={hidden.join(',')} disabled={hidden.length === 0} />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
           Apply
         </button>
@@ -103,14 +90,14 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
       {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
       <StationsTable
         rows={page.data}
-        sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, linkParams)}
+        sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, params)}
         hiddenColumns={hidden}
         bulk={anyBulk ? { action: bulkUpdateStations, permissions: operations, tariffs, maxIds: BULK_MAX_IDS } : undefined}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Pager params={linkParams} nextCursor={page.next_cursor} />
+        <Pager params={params} nextCursor={page.next_cursor} />
         {/* Streamed by the API export with the same filters; the session cookie authenticates it. */}
-        <a href={`/api/v2/charge-stations/export?${exportQuery(params)}`} className="text-sm text-brand-700 underline" download>
+        <a href={exportHref('/api/v2/charge-stations/export', params)} className="text-sm text-brand-700 underline" download>
           Export these stations (CSV)
         </a>
       </div>

@@ -71,7 +71,7 @@ export default async function LocationsPage({ searchParams }: Props) {
           <input id="date_from" name="date_from" type="date" defaultValue={params.get('date_from') ?? ''} className={CONTROL} />
         </div>
         <input type="hidden" name="sort" value={query.sort} />
-        {hidden.length > 0 && <input type="hidden" name="hide" value={hidden.join(',')} />}
+        <input type="hidden" name="hide" value={hidden.join(',')} disabled={hidden.length === 0} />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
           Apply
         </button>

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { exportHref, loadListPage } from './list-page';
+
+const schema = z.object({ q: z.string().optional(), sort: z.string().default('name'), limit: z.coerce.number().default(50), cursor: z.string().optional() }).strict();
+
+describe('loadListPage', () => {
+  it('keeps the hidden columns out of the strict API query but in the page links', async () => {
+    let seen: unknown;
+    const result = await loadListPage(schema, { q: 'Utrecht', hide: 'city,country' }, { limit: '50' }, async (query) => {
+      seen = query;
+      return { data: [], next_cursor: null };
+    });
+    expect(seen).toEqual({ q: 'Utrecht', sort: 'name', limit: 50 });
+    expect(result.notice).toBeUndefined();
+    expect(result.hidden).toEqual(['city', 'country']);
+    expect(result.params.get('hide')).toBe('city,country');
+  });
+
+  it('exports the current filters without paging or view settings', () => {
+    const href = exportHref('/api/v2/locations/export', new URLSearchParams('q=Utrecht&cursor=abc&limit=50&hide=city&sort=name'));
+    expect(href).toBe('/api/v2/locations/export?q=Utrecht&sort=name&format=csv');
+  });
+});
