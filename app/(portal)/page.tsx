@@ -8,6 +8,7 @@ import { requirePageContext } from '@/lib/auth/page-context';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
 import { listAuditEvents } from '@/lib/services/audit-events';
 import { getDashboardSummary } from '@/lib/services/dashboard';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -27,18 +28,12 @@ export default async function DashboardPage() {
         <StatCard label="Offline stations" value={summary.offline} />
       </div>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="by-status" className="mb-3 text-lg font-medium">
-            Stations by status
-          </h2>
+        <Panel id="by-status" title="Stations by status">
           <BarChart label="Stations by status" data={summary.byStatus.map((s) => ({ key: s.status, count: s.count }))} />
-        </section>
-        <section aria-labelledby="by-availability" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="by-availability" className="mb-3 text-lg font-medium">
-            Stations by availability
-          </h2>
+        </Panel>
+        <Panel id="by-availability" title="Stations by availability">
           <BarChart label="Stations by availability" data={summary.byAvailability.map((s) => ({ key: s.availability, count: s.count }))} />
-        </section>
+        </Panel>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <StationBriefList title="Faulted stations" stations={summary.faultedStations} empty="No station reports a fault." />

@@ -1,16 +1,14 @@
 import Link from 'next/link';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { ScrollBox } from '@/components/layout/scroll-box';
+import { Panel } from '@/components/layout/panel';
 
 type StationRow = Pick<ChargeStation, 'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'charger_type'>;
 
 /** The stations at a location, each linking to its station page (server-rendered). */
 export function LocationStations({ stations, more, allHref }: { stations: StationRow[]; more: boolean; allHref: string }) {
   return (
-    <section aria-labelledby="location-stations" className="space-y-2">
-      <h2 id="location-stations" className="text-lg font-medium">
-        Stations at this location
-      </h2>
+    <Panel id="location-stations" title="Stations at this location" framed={false}>
       <ScrollBox label="Stations at this location" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Stations at this location</caption>
@@ -52,6 +50,6 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
           All stations of this location
         </Link>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -12,6 +12,7 @@ import { locationListQuerySchema } from '@/lib/schemas/location';
 import { getLatestTestRun, listChargeStations } from '@/lib/services/charge-stations';
 import { listLocations } from '@/lib/services/locations';
 import { linkStationToLocation, runCommissioningTest } from './actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Installer' };
 
@@ -103,10 +104,7 @@ const distance = (metres: number) => (metres < 1000 ? `${metres} m` : `${(metres
 function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocations>> }) {
   if (nearby === null) return <p className="text-slate-600">That position is not valid; try “Locations near me” again.</p>;
   return (
-    <section aria-labelledby="nearby" className="space-y-2">
-      <h2 id="nearby" className="text-lg font-medium">
-        Locations near you
-      </h2>
+    <Panel id="nearby" title="Locations near you" framed={false}>
       {nearby.length === 0 && <p className="text-slate-600">No locations within {distance(NEAR_RADIUS_M)}. Search by name above.</p>}
       {nearby.length > 0 && (
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
@@ -126,6 +124,6 @@ function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocati
       </ul>
       )}
       {nearby.length > 0 && <p className="text-sm text-slate-600">Find a station above to link it to one of these.</p>}
-    </section>
+    </Panel>
   );
 }

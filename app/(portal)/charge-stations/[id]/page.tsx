@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { StationAudit } from '@/components/charge-stations/station-audit';
 import { AvailabilityForm } from '@/components/charge-stations/station-controls';
 import { StationDetailsForm, StationLinkForms, StationNotesForm } from '@/components/charge-stations/station-edit-forms';
@@ -19,21 +18,11 @@ import {
   saveStationDetails,
   saveStationNotes,
 } from './edit-actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Charge station' };
 
 type Props = { params: Promise<{ id: string }> };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-2">
-      <h2 id={id} className="text-lg font-medium">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function ChargeStationPage({ params }: Props) {
   const ctx = await requirePageContext();
@@ -73,45 +62,45 @@ export default async function ChargeStationPage({ params }: Props) {
       <DetailList rows={rows} />
       {may.availability && <AvailabilityForm action={setStationAvailability} station={station} availability={station.availability} />}
 
-      <Section id="evses" title="EVSEs and connectors">
+      <Panel framed={false} id="evses" title="EVSEs and connectors">
         <StationEvses
           station={station}
           offered={offered}
           setAvailability={may.availability ? setStationAvailability : undefined}
           setTariffs={may.tariff ? setStationTariffs : undefined}
         />
-      </Section>
+      </Panel>
 
       {may.write && (
-        <Section id="edit" title="Edit details">
+        <Panel framed={false} id="edit" title="Edit details">
           <StationDetailsForm action={saveStationDetails} station={station} />
           <StationNotesForm action={saveStationNotes} station={station} />
-        </Section>
+        </Panel>
       )}
 
       {may.link && (
-        <Section id="location" title="Location">
+        <Panel framed={false} id="location" title="Location">
           <StationLinkForms link={linkStation} unlink={unlinkStation} station={station} locations={locations} />
-        </Section>
+        </Panel>
       )}
 
-      <Section id="configuration" title="Configuration (desired)">
+      <Panel framed={false} id="configuration" title="Configuration (desired)">
         <ConfigurationEditor action={may.write ? saveConfigurationKey : undefined} station={station} configuration={station.configuration} />
-      </Section>
+      </Panel>
 
-      <Section id="maintenance" title="Maintenance windows">
+      <Panel framed={false} id="maintenance" title="Maintenance windows">
         <MaintenanceEditor
           add={may.maintenance ? addMaintenanceWindow : undefined}
           remove={may.maintenance ? removeMaintenanceWindow : undefined}
           station={station}
           windows={station.maintenance_windows}
         />
-      </Section>
+      </Panel>
 
       {may.audit && (
-        <Section id="history" title="Audit history">
+        <Panel framed={false} id="history" title="Audit history">
           <StationAudit stationId={station.id} events={audit} />
-        </Section>
+        </Panel>
       )}
     </article>
   );

@@ -9,6 +9,7 @@ import { loadListPage } from '@/lib/portal/list-page';
 import { hardwareTemplateListQuerySchema } from '@/lib/schemas/hardware-template';
 import { listHardwareTemplates } from '@/lib/services/hardware-templates';
 import { createTemplateAction } from '../actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Hardware templates' };
 
@@ -38,12 +39,9 @@ export default async function HardwareTemplatesPage({ searchParams }: Props) {
       <TemplatesTable rows={rows} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
       {mayManage && (
-        <section aria-labelledby="new-template" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-template" className="text-lg font-medium">
-            New hardware template
-          </h2>
+        <Panel id="new-template" title="New hardware template">
           <TemplateForm action={createTemplateAction} />
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { orNotFound } from '@/lib/portal/or-not-found';
 import { getHardwareTemplate } from '@/lib/services/hardware-templates';
 import { deleteTemplateAction, replaceTemplateAction } from './actions';
 import { ScrollBox } from '@/components/layout/scroll-box';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Hardware template' };
 
@@ -27,10 +28,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
     <article className="space-y-6">
       <h1 className="text-2xl font-semibold">{template.name}</h1>
       <DetailList rows={rows} />
-      <section aria-labelledby="blueprint" className="space-y-2">
-        <h2 id="blueprint" className="text-lg font-medium">
-          EVSE blueprint
-        </h2>
+      <Panel id="blueprint" title="EVSE blueprint" framed={false}>
         {template.evses.length === 0 && <p className="text-slate-500">No EVSEs.</p>}
         {template.evses.map((evse, i) => (
           <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
@@ -67,15 +65,12 @@ export default async function HardwareTemplatePage({ params }: Props) {
             </ScrollBox>
           </div>
         ))}
-      </section>
+      </Panel>
       {mayManage && (
         <>
-          <section aria-labelledby="edit-template" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="edit-template" className="text-lg font-medium">
-              Edit template
-            </h2>
+          <Panel id="edit-template" title="Edit template">
             <TemplateForm action={replaceTemplateAction} template={template} />
-          </section>
+          </Panel>
           <ConfirmDelete
             action={deleteTemplateAction}
             id={template.id}

@@ -11,6 +11,7 @@ import { loadListPage } from '@/lib/portal/list-page';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listTariffs } from '@/lib/services/tariffs';
 import { createTariffAction } from '../actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Tariffs' };
 
@@ -39,12 +40,9 @@ export default async function TariffsPage({ searchParams }: Props) {
       <TariffsTable rows={rows} sort={sortLinks(['id', 'name', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
       {mayManage && (
-        <section aria-labelledby="new-tariff" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-tariff" className="text-lg font-medium">
-            New tariff
-          </h2>
+        <Panel id="new-tariff" title="New tariff">
           <TariffForm action={createTariffAction} tenants={tenants} />
-        </section>
+        </Panel>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTariff } from '@/lib/services/tariffs';
 import { deleteTariffAction, replaceTariffAction } from './actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Tariff' };
 
@@ -34,12 +35,9 @@ export default async function TariffPage({ params }: Props) {
       <DetailList rows={rows} />
       {mayManage && (
         <>
-          <section aria-labelledby="edit-tariff" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="edit-tariff" className="text-lg font-medium">
-              Edit tariff
-            </h2>
+          <Panel id="edit-tariff" title="Edit tariff">
             <TariffForm action={replaceTariffAction} tenants={tenants} tariff={tariff} />
-          </section>
+          </Panel>
           <ConfirmDelete
             action={deleteTariffAction}
             id={tariff.id}

@@ -9,6 +9,7 @@ import { loadListPage } from '@/lib/portal/list-page';
 import { tenantListQuerySchema } from '@/lib/schemas/tenant';
 import { listTenants } from '@/lib/services/tenants';
 import { createTenantAction } from '../actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Tenants' };
 
@@ -28,12 +29,9 @@ export default async function TenantsPage({ searchParams }: Props) {
       <TenantsTable rows={page.data} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
       {mayManage && (
-        <section aria-labelledby="new-tenant" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-tenant" className="text-lg font-medium">
-            New tenant
-          </h2>
+        <Panel id="new-tenant" title="New tenant">
           <TenantForm action={createTenantAction} />
-        </section>
+        </Panel>
       )}
     </div>
   );

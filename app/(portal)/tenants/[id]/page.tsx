@@ -6,6 +6,7 @@ import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTenant } from '@/lib/services/tenants';
 import { deleteTenantAction, updateTenantAction } from './actions';
+import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -29,12 +30,9 @@ export default async function TenantPage({ params }: Props) {
       <DetailList rows={rows} />
       {mayManage && (
         <>
-          <section aria-labelledby="edit-tenant" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="edit-tenant" className="text-lg font-medium">
-              Edit tenant
-            </h2>
+          <Panel id="edit-tenant" title="Edit tenant">
             <TenantForm action={updateTenantAction} tenant={tenant} />
-          </section>
+          </Panel>
           <ConfirmDelete
             action={deleteTenantAction}
             id={tenant.id}
