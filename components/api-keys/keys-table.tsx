@@ -9,12 +9,12 @@ import type { FormAction } from '@/lib/actions/define-action';
 import type { KeyStatus } from '@/lib/portal/access-keys';
 import type { ApiKey } from '@/lib/schemas/api-key';
 import { RevokeKeyForm } from './revoke-key-form';
+import { formatTimestamp } from '@/lib/format';
 
 export type KeyRow = ApiKey & { status: KeyStatus };
 
 const col = createColumnHelper<ServerTableFeatures, KeyRow>();
 
-const when = (iso: string | null, empty = '—') => (iso ? iso.slice(0, 16).replace('T', ' ') : empty);
 
 
 type Props = {
@@ -33,9 +33,9 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
         col.accessor('prefix', { header: 'Prefix', cell: (info) => <code className="font-mono">{info.getValue()}…</code> }),
         col.accessor('tenant_id', { header: 'Tenant', cell: (info) => (info.getValue() ? (tenants[info.getValue()!] ?? info.getValue()) : 'All tenants (CPO-wide)') }),
         col.accessor('role', { header: 'Role' }),
-        col.accessor('created_at', { header: () => <SortHeader label="Created" link={sort.created_at} />, cell: (info) => when(info.getValue()) }),
-        col.accessor('last_used_at', { header: 'Last used', cell: (info) => when(info.getValue(), 'Never') }),
-        col.accessor('expires_at', { header: 'Expires', cell: (info) => when(info.getValue(), 'Never') }),
+        col.accessor('created_at', { header: () => <SortHeader label="Created" link={sort.created_at} />, cell: (info) => formatTimestamp(info.getValue()) }),
+        col.accessor('last_used_at', { header: 'Last used', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
+        col.accessor('expires_at', { header: 'Expires', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
         col.display({
           id: 'status',
           header: 'Status',
@@ -45,7 +45,7 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
             return (
               <span className={text === 'Active' ? 'text-emerald-800' : 'text-slate-500'}>
                 {text}
-                {key.revoked_at ? ` ${when(key.revoked_at)}` : ''}
+                {key.revoked_at ? ` ${formatTimestamp(key.revoked_at)}` : ''}
               </span>
             );
           },

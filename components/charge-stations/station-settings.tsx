@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
+import { formatTimestamp } from '@/lib/format';
 
 type Station = { id: string; version: number };
 type Window = { starts_at: string; ends_at: string; reason?: string | null };
@@ -17,7 +18,7 @@ function StationRef({ station }: { station: Station }) {
   );
 }
 
-const when = (at: string) => `${at.replace('T', ' ').slice(0, 16)} UTC`;
+const when = (at: string) => `${formatTimestamp(at)} UTC`;
 
 /** The desired OCPP configuration keys; with `action` each can be removed and keys set. */
 export function ConfigurationEditor({ action, station, configuration }: { action?: FormAction; station: Station; configuration: Record<string, string> }) {

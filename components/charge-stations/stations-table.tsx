@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { createColumnHelper, type RowSelectionState } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
@@ -9,6 +8,8 @@ import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { BulkBar, type BulkChoice, type BulkPermissions } from './bulk-bar';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 export type StationRowView = Pick<
   ChargeStation,
@@ -46,9 +47,9 @@ export function StationsTable({ rows, sort, hiddenColumns, bulk }: { rows: Stati
           enableHiding: false,
           header: () => <SortHeader label="Name" link={sort.name} />,
           cell: (info) => (
-            <Link href={`/charge-stations/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <RowLink href={`/charge-stations/${info.row.original.id}`}>
               {info.getValue() ?? '(unnamed)'}
-            </Link>
+            </RowLink>
           ),
         }),
         col.accessor('ocpp_id', { header: () => <SortHeader label="OCPP id" link={sort.ocpp_id} /> }),
@@ -62,7 +63,7 @@ export function StationsTable({ rows, sort, hiddenColumns, bulk }: { rows: Stati
         col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => new Date(info.getValue()).toISOString().slice(0, 16).replace('T', ' '),
+          cell: (info) => formatTimestamp(info.getValue()),
         }),
       ]),
     [sort],

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatTimestamp } from '@/lib/format';
 
 type Brief = { id: string; name: string | null; ocppId: string; lastHeartbeatAt: Date | null };
 
@@ -21,7 +22,7 @@ export function StationBriefList({ title, stations, empty }: { title: string; st
               </Link>{' '}
               <span className="text-slate-500">
                 {s.ocppId}
-                {s.lastHeartbeatAt ? `, last heard ${s.lastHeartbeatAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''}
+                {s.lastHeartbeatAt ? `, last heard ${formatTimestamp(s.lastHeartbeatAt)}` : ''}
               </span>
             </li>
           ))}

@@ -1,11 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 /** A hardware template as a table row, with its blueprint counted. */
 export type TemplateRowView = {
@@ -28,9 +29,9 @@ export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: 
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
           cell: (info) => (
-            <Link href={`/hardware-templates/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <RowLink href={`/hardware-templates/${info.row.original.id}`}>
               {info.getValue()}
-            </Link>
+            </RowLink>
           ),
         }),
         col.accessor('vendor_model', { header: 'Vendor / model' }),
@@ -40,7 +41,7 @@ export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: 
         col.accessor('connectors', { header: 'Connectors' }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+          cell: (info) => formatTimestamp(info.getValue()),
         }),
       ]),
     [sort],

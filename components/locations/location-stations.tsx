@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { ScrollBox } from '@/components/layout/scroll-box';
 import { Panel } from '@/components/layout/panel';
+import { RowLink } from '@/components/data-table/row-link';
 
 type StationRow = Pick<ChargeStation, 'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'charger_type'>;
 
@@ -25,9 +26,9 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
             {stations.map((station) => (
               <tr key={station.id} className="hover:bg-slate-50">
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Link href={`/charge-stations/${station.id}`} className="font-medium text-brand-700 hover:underline">
+                  <RowLink href={`/charge-stations/${station.id}`}>
                     {station.name ?? station.ocpp_id}
-                  </Link>
+                  </RowLink>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono">{station.ocpp_id}</td>
                 <td className="whitespace-nowrap px-3 py-2">{station.status}</td>

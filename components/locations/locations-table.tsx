@@ -1,12 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { Location } from '@/lib/schemas/location';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 export type LocationRowView = Pick<
   Location,
@@ -30,9 +31,9 @@ export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Prop
       enableHiding: false,
       header: () => <SortHeader label="Name" link={sort.name} />,
       cell: (info) => (
-        <Link href={`/locations/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+        <RowLink href={`/locations/${info.row.original.id}`}>
           {info.getValue()}
-        </Link>
+        </RowLink>
       ),
     }),
     col.accessor('address', { header: 'Address' }),
@@ -42,7 +43,7 @@ export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Prop
     col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
     col.accessor('updated_at', {
       header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-      cell: (info) => new Date(info.getValue()).toISOString().slice(0, 16).replace('T', ' '),
+      cell: (info) => formatTimestamp(info.getValue()),
     }),
   ]), [sort]);
   return (

@@ -1,11 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 /** A tariff as a table row, with its prices and offer already in words. */
 export type TariffRowView = { id: string; name: string | null; currency: string; prices: string; offered_to: string; updated_at: string };
@@ -19,9 +20,9 @@ export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Reco
         col.accessor('id', {
           header: () => <SortHeader label="Code" link={sort.id} />,
           cell: (info) => (
-            <Link href={`/tariffs/${encodeURIComponent(info.getValue())}`} className="font-medium text-brand-700 hover:underline">
+            <RowLink href={`/tariffs/${encodeURIComponent(info.getValue())}`}>
               {info.getValue()}
-            </Link>
+            </RowLink>
           ),
         }),
         col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
@@ -29,7 +30,7 @@ export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Reco
         col.accessor('offered_to', { header: 'Offered to' }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+          cell: (info) => formatTimestamp(info.getValue()),
         }),
       ]),
     [sort],

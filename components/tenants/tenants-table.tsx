@@ -1,12 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { Tenant } from '@/lib/schemas/tenant';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 export type TenantRowView = Pick<Tenant, 'id' | 'name' | 'slug' | 'kind' | 'external_id' | 'updated_at'>;
 
@@ -19,9 +20,9 @@ export function TenantsTable({ rows, sort }: { rows: TenantRowView[]; sort: Reco
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
           cell: (info) => (
-            <Link href={`/tenants/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <RowLink href={`/tenants/${info.row.original.id}`}>
               {info.getValue()}
-            </Link>
+            </RowLink>
           ),
         }),
         col.accessor('slug', { header: 'Slug' }),
@@ -29,7 +30,7 @@ export function TenantsTable({ rows, sort }: { rows: TenantRowView[]; sort: Reco
         col.accessor('external_id', { header: 'External id', cell: (info) => info.getValue() ?? '—' }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+          cell: (info) => formatTimestamp(info.getValue()),
         }),
       ]),
     [sort],

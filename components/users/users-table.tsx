@@ -1,12 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { User } from '@/lib/schemas/user';
+import { formatTimestamp } from '@/lib/format';
+import { RowLink } from '@/components/data-table/row-link';
 
 const col = createColumnHelper<ServerTableFeatures, User>();
 
@@ -23,9 +24,9 @@ export function UsersTable({ rows, tenants, sort }: { rows: User[]; tenants: Rec
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
           cell: (info) => (
-            <Link href={`/users/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            <RowLink href={`/users/${info.row.original.id}`}>
               {info.getValue()}
-            </Link>
+            </RowLink>
           ),
         }),
         col.accessor('email', { header: () => <SortHeader label="Email" link={sort.email} /> }),
@@ -36,7 +37,7 @@ export function UsersTable({ rows, tenants, sort }: { rows: User[]; tenants: Rec
         }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => info.getValue().slice(0, 16).replace('T', ' '),
+          cell: (info) => formatTimestamp(info.getValue()),
         }),
       ]),
     [sort, tenants],

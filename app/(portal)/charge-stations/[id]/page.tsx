@@ -19,6 +19,7 @@ import {
   saveStationNotes,
 } from './edit-actions';
 import { Panel } from '@/components/layout/panel';
+import { formatTimestamp } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Charge station' };
 
@@ -43,7 +44,7 @@ export default async function ChargeStationPage({ params }: Props) {
     ['Access', station.access ?? '—'],
     ['Groups', station.custom_groups.join(', ') || '—'],
     ['Remarks', station.remarks ?? '—'],
-    ['Last heartbeat', station.last_heartbeat_at?.replace('T', ' ').slice(0, 16) ?? '—'],
+    ['Last heartbeat', formatTimestamp(station.last_heartbeat_at)],
   ];
   return (
     <article className="space-y-6">

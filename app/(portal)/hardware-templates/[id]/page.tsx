@@ -8,6 +8,7 @@ import { getHardwareTemplate } from '@/lib/services/hardware-templates';
 import { deleteTemplateAction, replaceTemplateAction } from './actions';
 import { ScrollBox } from '@/components/layout/scroll-box';
 import { Panel } from '@/components/layout/panel';
+import { formatTimestamp } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Hardware template' };
 
@@ -22,7 +23,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
     ['Vendor / model', [template.vendor, template.model].filter(Boolean).join(' ') || '—'],
     ['Charger type', `${template.charger_type}${template.max_power_kw ? `, ${template.max_power_kw} kW` : ''}`],
     ['EVSEs', String(template.evses.length)],
-    ['Updated', `${template.updated_at.slice(0, 16).replace('T', ' ')} (version ${template.version})`],
+    ['Updated', `${formatTimestamp(template.updated_at)} (version ${template.version})`],
   ];
   return (
     <article className="space-y-6">

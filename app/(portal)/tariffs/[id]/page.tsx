@@ -9,6 +9,7 @@ import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTariff } from '@/lib/services/tariffs';
 import { deleteTariffAction, replaceTariffAction } from './actions';
 import { Panel } from '@/components/layout/panel';
+import { formatTimestamp } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Tariff' };
 
@@ -27,7 +28,7 @@ export default async function TariffPage({ params }: Props) {
     ['Prices', describePrices(tariff)],
     ['VAT', vatRates(tariff) || 'None'],
     ['Offered to', offeredToLabel(tariff.tenant_ids, tenants)],
-    ['Updated', `${tariff.updated_at.slice(0, 16).replace('T', ' ')} (version ${tariff.version})`],
+    ['Updated', `${formatTimestamp(tariff.updated_at)} (version ${tariff.version})`],
   ];
   return (
     <article className="space-y-6">

@@ -7,6 +7,7 @@ import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTenant } from '@/lib/services/tenants';
 import { deleteTenantAction, updateTenantAction } from './actions';
 import { Panel } from '@/components/layout/panel';
+import { formatTimestamp } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -21,8 +22,8 @@ export default async function TenantPage({ params }: Props) {
     ['Slug', tenant.slug],
     ['Kind', tenant.kind],
     ['External id', tenant.external_id ?? '—'],
-    ['Created', tenant.created_at.slice(0, 16).replace('T', ' ')],
-    ['Updated', `${tenant.updated_at.slice(0, 16).replace('T', ' ')} (version ${tenant.version})`],
+    ['Created', formatTimestamp(tenant.created_at)],
+    ['Updated', `${formatTimestamp(tenant.updated_at)} (version ${tenant.version})`],
   ];
   return (
     <article className="space-y-6">

@@ -10,6 +10,7 @@ import { tenantNames } from '@/lib/portal/access-tenants';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getUser, listGrantableRoles } from '@/lib/services/users';
 import { removeUser, updateAccess, updateProfile } from '../actions';
+import { formatTimestamp } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -48,8 +49,8 @@ export default async function UserPage({ params }: Props) {
           ['Email', user.email],
           ['Sign-in', user.disabled ? 'Disabled' : 'Enabled'],
           ['CPO-wide role', user.cpo_role ?? '—'],
-          ['Created', user.created_at.slice(0, 16).replace('T', ' ')],
-          ['Updated', `${user.updated_at.slice(0, 16).replace('T', ' ')} (version ${user.version})`],
+          ['Created', formatTimestamp(user.created_at)],
+          ['Updated', `${formatTimestamp(user.updated_at)} (version ${user.version})`],
         ]}
       />
       <p className="text-sm">
