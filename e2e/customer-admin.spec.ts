@@ -101,3 +101,20 @@ test('a customer admin creates an API key that works, invites a user who signs i
   await expect(page.getByRole('heading', { name: 'Recent activity' })).toBeVisible();
   await shoot(page, 'dashboard-new-operator');
 });
+
+test('users, API keys and the audit log answer 404 to roles without the permission', async ({ page }) => {
+  await signIn(page, 'viewer@utrecht.example');
+  for (const path of ['/users', '/users/new', '/api-keys', '/api-keys/new']) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+  // A viewer may read the audit log (SPEC §1) but not manage users or keys; the navigation agrees.
+  expect((await page.goto('/audit'))?.status()).toBe(200);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Audit log' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, 'installer@cpo.example');
+  expect((await page.goto('/audit'))?.status()).toBe(404);
+});

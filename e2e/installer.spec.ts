@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
+import { chooseTenant, screenshot, signIn } from './support/session';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -30,6 +30,15 @@ test('an installer on a phone finds a pool station, links it to a location, and 
   const station = found.data[0];
   const location = await (await page.request.get(`/api/v2/locations/${locationId}`)).json();
   expect(station).toMatchObject({ location_id: locationId, tenant_id: location.tenant_id, commissioning_status: 'FAILED' });
+});
+
+test('with one tenant chosen in the switcher, the installer view still finds pool stations', async ({ page }) => {
+  await signIn(page, 'installer@cpo.example');
+  await chooseTenant(page, 'Van Dijk Logistics');
+  await page.goto('/installer?station=POOL-004');
+  const card = page.getByRole('article', { name: 'Station POOL-004' });
+  await expect(card.getByText('not linked yet')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Link to this location' })).toBeVisible();
 });
 
 test('roles without station:link get no installer page', async ({ page }) => {

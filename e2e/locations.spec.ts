@@ -98,7 +98,9 @@ test('sorting by name through the column header is kept in the URL', async ({ pa
   await page.goto('/locations');
   await page.getByRole('link', { name: 'Sort by Name' }).click();
   await expect(page).toHaveURL(/sort=name/);
+  await expect(page.getByRole('columnheader', { name: 'Sort by Name' })).toContainText('▲');
   const names = await page.locator('tbody tr td:first-child').allTextContents();
+  expect(names.length).toBeGreaterThan(1);
   expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 });
 

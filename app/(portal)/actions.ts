@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { mayFocus, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { FOCUS_TENANT_COOKIE } from '@/lib/auth/request-context';
+import { localPath } from '@/lib/http/local-path';
 import { isUuid } from '@/lib/services/shared/ids';
 
 /** The tenant switcher: remember the chosen tenant (or all) and show the same page again. */
@@ -18,6 +19,6 @@ export async function switchTenant(form: FormData) {
   } else {
     jar.delete(FOCUS_TENANT_COOKIE);
   }
-  // Only a path on this site; a detail page of the previous tenant simply answers 404.
-  redirect(/^\/(?!\/)[^\s]*$/.test(returnTo) ? returnTo : '/');
+  // A detail page of the previous tenant simply answers 404.
+  redirect(localPath(returnTo));
 }

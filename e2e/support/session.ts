@@ -13,3 +13,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Picks a tenant in the header's switcher and waits for the server to remember the choice. */
+export async function chooseTenant(page: Page, label: string) {
+  const saved = page.waitForResponse((response) => response.request().method() === 'POST' && Boolean(response.request().headers()['next-action']));
+  await page.getByLabel('Tenant', { exact: true }).selectOption({ label });
+  await saved;
+}

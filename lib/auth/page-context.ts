@@ -1,10 +1,22 @@
-import { redirect } from 'next/navigation';
-import type { AuthContext } from './context';
+import { notFound, redirect } from 'next/navigation';
+import { can, type AuthContext } from './context';
+import type { Permission } from './permissions';
 import { sessionContext } from './request-context';
 
 /** The signed-in user's context for a portal page or server action; signed out → /login. */
 export async function requirePageContext(): Promise<AuthContext> {
   const ctx = await sessionContext();
   if (!ctx) redirect('/login');
+  return ctx;
+}
+
+/**
+ * The context for a page only holders of `permission` (somewhere) may open; others get the same
+ * 404 as a missing page. Call it from a layout above the page's loading.tsx, or the status is
+ * already 200 when the page decides.
+ */
+export async function requirePagePermission(permission: Permission): Promise<AuthContext> {
+  const ctx = await requirePageContext();
+  if (!can(ctx, permission)) notFound();
   return ctx;
 }

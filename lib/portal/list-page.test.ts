@@ -17,6 +17,13 @@ describe('loadListPage', () => {
     expect(result.params.get('hide')).toBe('city,country');
   });
 
+  it('drops filters it could not use from the links, and says so', async () => {
+    const result = await loadListPage(schema, { q: 'x', bogus: '1', hide: 'city' }, { limit: '50' }, async () => ({ data: [], next_cursor: null }));
+    expect(result.notice).toMatch(/not valid/);
+    expect(result.query).toEqual({ sort: 'name', limit: 50 });
+    expect([...result.params.keys()]).toEqual(['hide']);
+  });
+
   it('exports the current filters without paging or view settings', () => {
     const href = exportHref('/api/v2/locations/export', new URLSearchParams('q=Utrecht&cursor=abc&limit=50&hide=city&sort=name'));
     expect(href).toBe('/api/v2/locations/export?q=Utrecht&sort=name&format=csv');

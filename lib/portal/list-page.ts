@@ -19,9 +19,11 @@ export async function loadListPage<Q extends { cursor?: string }, T>(
 ) {
   const { [HIDDEN_COLUMNS_PARAM]: hide, ...filters } = raw;
   const hidden = parseHiddenColumns(hide);
-  const params = toSearchParams(filters);
-  const parsed = schema.safeParse({ ...defaults, ...Object.fromEntries(params) });
+  const given = toSearchParams(filters);
+  const parsed = schema.safeParse({ ...defaults, ...Object.fromEntries(given) });
   const query = parsed.success ? parsed.data : schema.parse(defaults);
+  // Links (sort, pages, export) carry what the page shows: the ignored filters are dropped.
+  const params = parsed.success ? given : new URLSearchParams();
   let notice = parsed.success ? undefined : 'Some filters in the address were not valid and were ignored.';
   let page: Page<T>;
   try {

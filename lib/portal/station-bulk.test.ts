@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
 import { createChargeStation, getChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
@@ -101,5 +101,12 @@ describe('bulk input', () => {
     expect(bulkIdsSchema.safeParse(['not-a-uuid']).success).toBe(false);
     expect(bulkStationSchema.safeParse({ operation: 'delete' }).success).toBe(false);
     expect(bulkStationSchema.safeParse({ operation: 'tariff', tariff_id: 'bad code!' }).success).toBe(false);
+  });
+
+  it('reports an unexpected failure on its row instead of losing the rows already saved', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(rowError(new Error('connection reset'))).toBe('Unexpected error; this station was not changed.');
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
   });
 });

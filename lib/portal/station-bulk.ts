@@ -28,9 +28,15 @@ export const bulkIdsSchema = z
 
 export type BulkRowResult = { id: string; ok: true; message: string } | { id: string; ok: false; message: string };
 
-/** The message a person sees for one failed row. */
+/**
+ * The message a person sees for one failed row. An unexpected failure (database gone, a bug) is
+ * logged and reported on its row too: the rows before it are already saved and must be shown.
+ */
 export function rowError(error: unknown): string {
-  if (!(error instanceof AppError)) throw error;
+  if (!(error instanceof AppError)) {
+    console.error('bulk station operation failed on one row', error);
+    return 'Unexpected error; this station was not changed.';
+  }
   switch (error.code) {
     case 'not_found':
       return 'Not found (deleted, or not visible to you).';

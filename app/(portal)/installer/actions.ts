@@ -3,12 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { unfocused } from '@/lib/auth/context';
 import { linkChargeStation, startTestRun } from '@/lib/services/charge-stations';
 
+// Like the page: the installer's whole scope (pool included), not the tenant switcher's view.
 export const linkStationToLocation = defineAction({
   schema: z.object({ id: z.string().min(1), location_id: z.string().min(1) }),
   run: async ({ ctx, input }) => {
-    await linkChargeStation({ ctx, id: input.id, locationId: input.location_id });
+    await linkChargeStation({ ctx: unfocused(ctx), id: input.id, locationId: input.location_id });
     revalidatePath('/installer');
   },
   success: 'Linked. The station now belongs to the location’s customer.',
@@ -17,7 +19,7 @@ export const linkStationToLocation = defineAction({
 export const runCommissioningTest = defineAction({
   schema: z.object({ id: z.string().min(1) }),
   run: async ({ ctx, input }) => {
-    await startTestRun({ ctx, id: input.id });
+    await startTestRun({ ctx: unfocused(ctx), id: input.id });
     revalidatePath('/installer');
   },
   success: 'Test run finished; see the steps below.',

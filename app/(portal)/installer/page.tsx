@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { LinkForm, TestForm } from '@/components/installer/installer-forms';
 import { NearMeButton } from '@/components/installer/near-me-button';
-import { can } from '@/lib/auth/context';
+import { can, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { toSearchParams } from '@/lib/http/search-params';
 import { NEAR_RADIUS_M, nearbyLocations } from '@/lib/portal/location-near';
@@ -22,7 +22,8 @@ const input = 'w-full rounded border border-slate-300 px-3 py-2';
 
 /** Built for a phone: find a just-placed station, link it to a location, test it. */
 export default async function InstallerPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  // The installer works across the pool and all their tenants, whatever the tenant switcher shows.
+  const ctx = unfocused(await requirePageContext());
   if (!can(ctx, 'station:link')) notFound();
   const params = toSearchParams(await searchParams);
   const stationQuery = params.get('station')?.trim().slice(0, 200) ?? '';
@@ -77,8 +78,10 @@ export default async function InstallerPage({ searchParams }: Props) {
               {station.location_id ? 'linked to a location' : 'not linked yet'} · {station.commissioning_status}
             </p>
           </header>
-          {!station.location_id && <LinkForm action={linkStationToLocation} stationId={station.id} locations={locations} />}
-          <TestForm action={runCommissioningTest} stationId={station.id} />
+          {!station.location_id && can(ctx, 'station:link', station.tenant_id) && (
+            <LinkForm action={linkStationToLocation} stationId={station.id} locations={locations} />
+          )}
+          {can(ctx, 'station:test', station.tenant_id) && <TestForm action={runCommissioningTest} stationId={station.id} />}
           {runs[i] && (
             <section aria-label="Latest test run">
               <h3 className="text-sm font-medium">Latest test: {runs[i]!.status}</h3>

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { KeysTable } from '@/components/api-keys/keys-table';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { withStatus } from '@/lib/portal/access-keys';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { loadListPage } from '@/lib/portal/list-page';
@@ -18,8 +16,7 @@ export const metadata: Metadata = { title: 'API keys' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ApiKeysPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'apikey:manage')) notFound();
+  const ctx = await requirePagePermission('apikey:manage');
   const [{ query, page, notice, params }, tenants] = await Promise.all([
     loadListPage(apiKeyListQuerySchema, await searchParams, { limit: '50', sort: '-created_at' }, (q) => listApiKeys({ ctx, query: q })),
     tenantNames(ctx),

@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CreateKeyForm } from '@/components/api-keys/create-key-form';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { listGrantableRoles } from '@/lib/services/users';
 import { createKey } from '../actions';
 
 export const metadata: Metadata = { title: 'Create API key' };
 
 export default async function NewApiKeyPage() {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'apikey:manage')) notFound();
+  const ctx = await requirePagePermission('apikey:manage');
   const choices = await listGrantableRoles({ ctx, permission: 'apikey:manage' });
   return (
     <div className="space-y-4">

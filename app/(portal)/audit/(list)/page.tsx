@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { Pager } from '@/components/data-table/pager';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { loadListPage } from '@/lib/portal/list-page';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
@@ -15,8 +13,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'audit:read')) notFound();
+  const ctx = await requirePagePermission('audit:read');
   // People look for what just happened: newest first unless the address says otherwise.
   const [{ page, notice, params }, tenants] = await Promise.all([
     loadListPage(auditEventListQuerySchema, await searchParams, { limit: '50', sort: '-at' }, (q) => listAuditEvents({ ctx, query: q })),

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { UsersTable } from '@/components/users/users-table';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { loadListPage } from '@/lib/portal/list-page';
 import { userListQuerySchema } from '@/lib/schemas/user';
@@ -16,8 +14,7 @@ export const metadata: Metadata = { title: 'Users' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'user:manage')) notFound();
+  const ctx = await requirePagePermission('user:manage');
   const [{ query, page, notice, params }, tenants] = await Promise.all([
     loadListPage(userListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) => listUsers({ ctx, query: q })),
     tenantNames(ctx),

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmActionForm } from '@/components/users/confirm-action-form';
 import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getUser, listGrantableRoles } from '@/lib/services/users';
@@ -17,8 +15,7 @@ export const metadata: Metadata = { title: 'User' };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function UserPage({ params }: Props) {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'user:manage')) notFound();
+  const ctx = await requirePagePermission('user:manage');
   const { id } = await params;
   const user = await orNotFound(() => getUser({ ctx, id }));
   const [tenants, choices] = await Promise.all([tenantNames(ctx), listGrantableRoles({ ctx, permission: 'user:manage' })]);

@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { InviteForm } from '@/components/users/invite-form';
-import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { listGrantableRoles } from '@/lib/services/users';
 import { inviteUser } from '../actions';
 
 export const metadata: Metadata = { title: 'Invite user' };
 
 export default async function InviteUserPage() {
-  const ctx = await requirePageContext();
-  if (!can(ctx, 'user:manage')) notFound();
+  const ctx = await requirePagePermission('user:manage');
   const choices = await listGrantableRoles({ ctx, permission: 'user:manage' });
   return (
     <div className="space-y-4">
