@@ -43,8 +43,9 @@ export function AvailabilityForm({
 }
 
 /**
- * Tariff codes of every connector, or of one connector, chosen only from the tariffs offered to the
- * station's tenant (the server checks that again).
+ * Tariff codes of every connector, or of one connector, chosen from the tariffs offered to the
+ * station's tenant (the server checks that again). A code in use that is no longer offered is
+ * listed too, so saving never drops it unseen: the user unticks it or the server says why not.
  */
 export function TariffCodesForm({
   action,
@@ -67,7 +68,10 @@ export function TariffCodesForm({
       <CheckboxGroup
         name="tariff_ids"
         label={legend}
-        options={offered.map((t) => ({ value: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id }))}
+        options={[
+          ...offered.map((t) => ({ value: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id })),
+          ...current.filter((code) => !offered.some((t) => t.id === code)).map((code) => ({ value: code, label: `${code} (no longer offered)` })),
+        ]}
         checked={current}
       />
       <SubmitButton pendingLabel="Saving…" variant={connector ? 'secondary' : 'primary'} className={connector ? 'px-3 py-1 text-sm' : ''}>

@@ -166,7 +166,19 @@ function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues
         <input type="checkbox" name="twentyfourseven" checked={allDay} onChange={(e) => onAllDay(e.target.checked)} />
         Open 24/7
       </label>
-      {!allDay && (
+      {!allDay && !values.hoursEditable && (
+        <div className="space-y-1 text-sm">
+          <p className="text-xs text-slate-600">Some days have several opening periods; they are kept as they are (change them through the API).</p>
+          <ul>
+            {values.regularHours.map((p, i) => (
+              <li key={i}>
+                {WEEKDAYS.find((w) => w.day === p.weekday)?.label}: {p.period_begin}–{p.period_end}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!allDay && values.hoursEditable && (
         <div className="space-y-1">
           <p className="text-xs text-slate-600">Leave a day empty when it is closed; leave all empty when the hours are unknown.</p>
           {WEEKDAYS.map(({ day, label }) => (

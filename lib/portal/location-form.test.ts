@@ -91,4 +91,31 @@ describe('locationFormValues', () => {
       maintenance: null,
     });
   });
+
+  it('keeps split days (several periods on one weekday) as they are instead of dropping periods', () => {
+    const opening_times = {
+      twentyfourseven: false,
+      regular_hours: [
+        { weekday: 1, period_begin: '08:00', period_end: '12:00' },
+        { weekday: 1, period_begin: '13:00', period_end: '17:00' },
+      ],
+    };
+    const location = {
+      name: 'Depot',
+      address: 'Parklaan 12',
+      postal_code: '3511',
+      city: 'Utrecht',
+      country: 'NLD',
+      coordinates: { latitude: 52.09, longitude: 5.12 },
+      facilities: [],
+      opening_times,
+      custom_groups: [],
+      maintenance: null,
+    } as unknown as Location;
+    const values = locationFormValues(location);
+    expect(values.hoursEditable).toBe(false);
+    expect(values.hours).toEqual({});
+    // A rename sends the untouched hours back whole.
+    expect(patchForm.parse({ ...values, name: 'Depot Noord' })).toMatchObject({ name: 'Depot Noord', opening_times });
+  });
 });

@@ -18,8 +18,8 @@ function requiredText(value: unknown): string | undefined {
 }
 
 /**
- * Exceptional openings/closings have no controls in the form; the form carries them as JSON in
- * a hidden field so saving the regular hours keeps them.
+ * Exceptional openings/closings (and regular hours with several periods a day) have no controls
+ * in the form; the form carries them as JSON in a hidden field so saving keeps them.
  */
 function exceptions(form: FormFields): Record<string, unknown> {
   if (typeof form.opening_exceptions !== 'string' || !form.opening_exceptions) return {};
@@ -99,6 +99,9 @@ export type LocationFormValues = {
   facilities: string[];
   twentyfourseven: boolean;
   hours: Record<number, { begin: string; end: string }>;
+  /** False when some weekday has several periods: those hours are kept as they are and shown read-only. */
+  hoursEditable: boolean;
+  regularHours: { weekday: number; period_begin: string; period_end: string }[];
   opening_exceptions: string;
   custom_groups: string;
   remarks: string;
@@ -107,15 +110,16 @@ export type LocationFormValues = {
 
 export function locationFormValues(location?: Location): LocationFormValues {
   const opening = location?.opening_times;
+  const regular = opening?.regular_hours ?? [];
+  // The form edits one period per weekday; a location with split days keeps its hours as they
+  // are (carried in the hidden field below, shown read-only) instead of losing periods on save.
+  const hoursEditable = new Set(regular.map((p) => p.weekday)).size === regular.length;
   const hours: LocationFormValues['hours'] = {};
-  for (const period of opening?.regular_hours ?? []) {
-    // One period per weekday in the form; the first one of a day is shown.
-    hours[period.weekday] ??= { begin: period.period_begin, end: period.period_end };
-  }
+  for (const period of hoursEditable ? regular : []) hours[period.weekday] = { begin: period.period_begin, end: period.period_end };
+  const carried: ('exceptional_openings' | 'exceptional_closings' | 'regular_hours')[] = ['exceptional_openings', 'exceptional_closings'];
+  if (!hoursEditable) carried.push('regular_hours');
   const kept = opening
-    ? Object.fromEntries(
-        (['exceptional_openings', 'exceptional_closings'] as const).filter((k) => opening[k]?.length).map((k) => [k, opening[k]]),
-      )
+    ? Object.fromEntries(carried.filter((k) => opening[k]?.length).map((k) => [k, opening[k]]))
     : {};
   const m = location?.maintenance;
   return {
@@ -131,6 +135,8 @@ export function locationFormValues(location?: Location): LocationFormValues {
     facilities: location?.facilities ?? [],
     twentyfourseven: opening?.twentyfourseven ?? false,
     hours,
+    hoursEditable,
+    regularHours: hoursEditable ? [] : regular,
     opening_exceptions: Object.keys(kept).length ? JSON.stringify(kept) : '',
     custom_groups: location?.custom_groups.join(', ') ?? '',
     remarks: location?.remarks ?? '',

@@ -7,6 +7,7 @@ import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText, type FormFields } from '@/lib/actions/form-input';
 import { userCreateSchema, userPatchSchema, type Membership } from '@/lib/schemas/user';
 import { createUser, deleteUser, updateUser } from '@/lib/services/users';
+import { unfocused } from '@/lib/auth/context';
 
 /** A password is taken as typed (spaces count); empty means "not given". */
 const password = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -33,6 +34,7 @@ export const inviteUser = defineAction({
   data: (created) => ({ id: created.id, email: created.email, initial_password: created.initial_password ?? '' }),
 });
 
+// Edits act on the whole account in the caller's real scope, like the user page (not the switcher's view).
 export const updateProfile = defineAction({
   schema: formInput(userPatchSchema.extend(target), (form) => ({
     id: form.id,
@@ -43,7 +45,7 @@ export const updateProfile = defineAction({
     password: password(form.password),
   })),
   run: async ({ ctx, input: { id, version, ...body } }) => {
-    await updateUser({ ctx, id, body, expectedVersion: version });
+    await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
   },
   success: 'User saved.',
@@ -61,7 +63,7 @@ function memberships(form: FormFields): Membership[] {
 export const updateAccess = defineAction({
   schema: formInput(userPatchSchema.extend(target), (form) => ({ id: form.id, version: form.version, memberships: memberships(form) })),
   run: async ({ ctx, input: { id, version, ...body } }) => {
-    await updateUser({ ctx, id, body, expectedVersion: version });
+    await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
   },
   success: 'Access saved.',
@@ -70,7 +72,7 @@ export const updateAccess = defineAction({
 export const removeUser = defineAction({
   schema: z.object(target),
   run: async ({ ctx, input }) => {
-    await deleteUser({ ctx, id: input.id, expectedVersion: input.version });
+    await deleteUser({ ctx: unfocused(ctx), id: input.id, expectedVersion: input.version });
     revalidatePath('/users');
     redirect('/users');
   },

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmActionForm } from '@/components/users/confirm-action-form';
 import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
+import { unfocused } from '@/lib/auth/context';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/access-tenants';
 import { orNotFound } from '@/lib/portal/or-not-found';
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: 'User' };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function UserPage({ params }: Props) {
-  const ctx = await requirePagePermission('user:manage');
+  // An account spans tenants: the page shows and checks all its memberships in the caller's real
+  // scope, not just the tenant picked in the switcher (which would make edits look allowed).
+  const ctx = unfocused(await requirePagePermission('user:manage'));
   const { id } = await params;
   const user = await orNotFound(() => getUser({ ctx, id }));
   const [tenants, choices] = await Promise.all([tenantNames(ctx), listGrantableRoles({ ctx, permission: 'user:manage' })]);
