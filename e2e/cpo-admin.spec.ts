@@ -22,7 +22,7 @@ async function desktopAndPhone(page: Page, path: string, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a CPO admin adds a tenant, a tariff offered only to it, and a hardware template with two EVSEs', async ({ page, request, browser }) => {
+test('a CPO admin adds a tenant, a tariff offered only to it, a location for it on the map form, and a hardware template with two EVSEs', async ({ page, request, browser }) => {
   await signIn(page, 'admin@cpo.example');
 
   // Tenant: created through the form, then the same slug again is a clash shown at the slug field.
