@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { LocationPicker } from '@/components/locations/location-picker';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
@@ -62,32 +63,21 @@ export function StationNotesForm({ action, station }: Props) {
   );
 }
 
-/** Link to one of the tenant's locations, or unlink (station:link). */
-export function StationLinkForms({
-  link,
-  unlink,
-  station,
-  locations,
-}: {
-  link: FormAction;
-  unlink: FormAction;
-  station: ChargeStation;
-  locations: { id: string; label: string }[];
-}) {
+/** Link to one of the tenant's locations, found by search, or unlink (station:link). */
+export function StationLinkForms({ link, unlink, station }: { link: FormAction; unlink: FormAction; station: ChargeStation }) {
   return (
     <div className="space-y-3">
-      {locations.length > 0 && (
-        <ActionForm action={link} label="Link to a location" className="space-y-2">
-          <StationRef station={station} />
-          <SelectField
-            name="location_id"
-            label={station.location_id ? 'Move to location' : 'Link to location'}
-            defaultValue={station.location_id ?? locations[0]!.id}
-            options={locations.map((l) => ({ value: l.id, label: l.label }))}
-          />
-          <SubmitButton pendingLabel="Linking…">Link</SubmitButton>
-        </ActionForm>
-      )}
+      <ActionForm action={link} label="Link to a location" className="space-y-2">
+        <StationRef station={station} />
+        <LocationPicker
+          name="location_id"
+          label={station.location_id ? 'Move to location' : 'Link to location'}
+          selected={null}
+          tenantId={station.tenant_id}
+          emptyLabel="No location chosen yet."
+        />
+        <SubmitButton pendingLabel="Linking…">Link</SubmitButton>
+      </ActionForm>
       {station.location_id && (
         <ActionForm action={unlink} label="Unlink from the location">
           <StationRef station={station} />

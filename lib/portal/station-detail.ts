@@ -1,16 +1,12 @@
 import { can, type AuthContext } from '@/lib/auth/context';
 import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-event';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
-import { locationListQuerySchema } from '@/lib/schemas/location';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
-import { listLocations } from '@/lib/services/locations';
 import { listTariffs } from '@/lib/services/tariffs';
 
 /** How many audit events the detail page shows (newest first); the audit log has the rest. */
 export const STATION_AUDIT_LIMIT = 20;
-/** How many of the tenant's locations (by name) the link control offers. */
-export const LINK_LOCATION_LIMIT = 100;
 
 export type StationPermissions = {
   write: boolean;
@@ -24,7 +20,6 @@ export type StationPermissions = {
 export type StationDetailExtras = {
   may: StationPermissions;
   offered: { id: string; name: string | null }[];
-  locations: { id: string; label: string }[];
   audit: AuditEvent[];
 };
 
@@ -44,22 +39,16 @@ export function stationPermissions(ctx: AuthContext, station: Pick<ChargeStation
 }
 
 /**
- * Everything the station page shows besides the station: tariffs offered to its tenant, locations
- * it may be linked to, and its latest audit events — each loaded only when the user may use it.
+ * Everything the station page shows besides the station: tariffs offered to its tenant and its
+ * latest audit events — each loaded only when the user may use it.
  */
 export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeStation): Promise<StationDetailExtras> {
   const may = stationPermissions(ctx, station);
-  const [offered, locations, audit] = await Promise.all([
+  const [offered, audit] = await Promise.all([
     may.tariff
       ? listTariffs({ ctx, query: tariffListQuerySchema.parse({ tenant: station.tenant_id, limit: '1000', sort: 'id' }) }).then((p) =>
           p.data.map((t) => ({ id: t.id, name: t.name })),
         )
-      : [],
-    may.link
-      ? listLocations({
-          ctx,
-          query: locationListQuerySchema.parse({ limit: String(LINK_LOCATION_LIMIT), sort: 'name', ...(station.tenant_id ? { tenant: station.tenant_id } : {}) }),
-        }).then((p) => p.data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` })))
       : [],
     may.audit
       ? listAuditEvents({
@@ -68,5 +57,5 @@ export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeS
         }).then((p) => p.data)
       : [],
   ]);
-  return { may, offered, locations, audit };
+  return { may, offered, audit };
 }

@@ -6,7 +6,8 @@ import { requirePageContext } from '@/lib/auth/page-context';
 import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
 import { exportHref, loadListPage } from '@/lib/portal/list-page';
 import { BULK_MAX_IDS } from '@/lib/portal/station-bulk';
-import { bulkOperations, bulkTariffChoices, stationLocationChoices } from '@/lib/portal/station-list';
+import { bulkOperations, bulkTariffChoices, selectedLocationChoice } from '@/lib/portal/station-list';
+import { LocationPicker } from '@/components/locations/location-picker';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import { listChargeStations } from '@/lib/services/charge-stations';
 import { bulkUpdateStations } from './actions';
@@ -31,8 +32,8 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
   );
   const operations = bulkOperations(ctx);
   const anyBulk = operations.availability || operations.tariff || operations.groups;
-  const [locations, tariffs] = await Promise.all([
-    stationLocationChoices(ctx, query.location_id),
+  const [selectedLocation, tariffs] = await Promise.all([
+    selectedLocationChoice(ctx, query.location_id),
     operations.tariff ? bulkTariffChoices(ctx) : Promise.resolve([]),
   ]);
   const current = (name: string) => params.get(name) ?? '';
@@ -68,19 +69,7 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
           </label>
           <input id="custom_group" name="custom_group" defaultValue={query.custom_group ?? ''} maxLength={64} className={`${CONTROL} w-36`} />
         </div>
-        <div className="max-w-full">
-          <label htmlFor="location_id" className="block text-sm font-medium">
-            Location
-          </label>
-          <select id="location_id" name="location_id" defaultValue={query.location_id ?? ''} className={`${CONTROL} max-w-full sm:max-w-72`}>
-            <option value="">Any</option>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LocationPicker name="location_id" label="Location" selected={selectedLocation} emptyLabel="Any location" />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="hide" value={hidden.join(',')} disabled={hidden.length === 0} />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">

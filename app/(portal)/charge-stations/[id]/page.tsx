@@ -31,7 +31,7 @@ export default async function ChargeStationPage({ params }: Props) {
   // Resolved before anything streams: missing and out-of-scope are the same HTTP 404.
   const station = await orNotFound(() => getChargeStation({ ctx, id }));
   // Controls appear only where the server would accept them; the actions check again anyway.
-  const { may, offered, locations, audit } = await loadStationDetailExtras(ctx, station);
+  const { may, offered, audit } = await loadStationDetailExtras(ctx, station);
   const rows: [string, string][] = [
     ['OCPP id', station.ocpp_id],
     ['Status', `${station.status}${station.connected ? ' (connected)' : ' (not connected)'}`],
@@ -81,7 +81,7 @@ export default async function ChargeStationPage({ params }: Props) {
 
       {may.link && (
         <Panel framed={false} id="location" title="Location">
-          <StationLinkForms link={linkStation} unlink={unlinkStation} station={station} locations={locations} />
+          <StationLinkForms link={linkStation} unlink={unlinkStation} station={station} />
         </Panel>
       )}
 
