@@ -32,24 +32,20 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
 
   const isOffline = sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`;
   const brief = { id: chargeStations.id, name: chargeStations.name, ocppId: chargeStations.ocppId, lastHeartbeatAt: chargeStations.lastHeartbeatAt };
-  const [[locationCount], byStatusAndAvailability, [evseCount], [offline], faultedStations, offlineStations] = await Promise.all([
+  const [[locationCount], byStatusAndAvailability, [evseCount], faultedStations, offlineStations] = await Promise.all([
     db.select({ n: count() }).from(locations).where(locationScope),
-    // One scan for both charts.
+    // One scan for both charts and the offline count.
     db
-      .select({ status: chargeStations.status, availability: chargeStations.availability, count: count() })
+      .select({
+        status: chargeStations.status,
+        availability: chargeStations.availability,
+        count: count(),
+        offline: sql<number>`count(*) filter (where ${isOffline})`.mapWith(Number),
+      })
       .from(chargeStations)
       .where(stationScope)
       .groupBy(chargeStations.status, chargeStations.availability),
     db.select({ n: count() }).from(evses).innerJoin(chargeStations, sql`${chargeStations.id} = ${evses.stationId}`).where(stationScope),
-    db
-      .select({ n: count() })
-      .from(chargeStations)
-      .where(
-        and(
-          stationScope,
-          isOffline,
-        ),
-      ),
     db.select(brief).from(chargeStations).where(and(stationScope, sql`${chargeStations.status} = 'OUTOFORDER'`)).orderBy(chargeStations.ocppId).limit(LISTED),
     // Stations that reported before and went quiet; never-connected ones are not news.
     db
@@ -65,7 +61,7 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
     locations: locationCount?.n ?? 0,
     stations: byStatus.reduce((sum, s) => sum + s.count, 0),
     evses: evseCount?.n ?? 0,
-    offline: offline?.n ?? 0,
+    offline: byStatusAndAvailability.reduce((sum, row) => sum + row.offline, 0),
     byStatus,
     byAvailability,
     faultedStations,
