@@ -6,13 +6,13 @@ import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
 import { describePrices, filledPriceTypes, isSimpleTariff, PRICE_FIELDS, pricePath, simplePrices, type OfferChoice } from '@/lib/portal/catalog-tariff-form';
-import type { TenantName } from '@/lib/portal/catalog-tenant-names';
+import type { TenantChoice } from '@/lib/portal/tenant-choices';
 import type { Tariff } from '@/lib/schemas/tariff';
 
 type Props = {
   action: FormAction;
   /** Tenants a tariff may be offered to. */
-  tenants: TenantName[];
+  tenants: TenantChoice[];
   /** The tariff being edited; without it the form creates one. */
   tariff?: Tariff;
 };

@@ -5,7 +5,7 @@ import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { withStatus } from '@/lib/portal/access-keys';
-import { tenantNames } from '@/lib/portal/access-tenants';
+import { tenantNames } from '@/lib/portal/tenant-choices';
 import { loadListPage } from '@/lib/portal/list-page';
 import { apiKeyListQuerySchema } from '@/lib/schemas/api-key';
 import { listApiKeys } from '@/lib/services/api-keys';

@@ -3,7 +3,7 @@ import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { Pager } from '@/components/data-table/pager';
 import { requirePagePermission } from '@/lib/auth/page-context';
-import { tenantNames } from '@/lib/portal/access-tenants';
+import { tenantNames } from '@/lib/portal/tenant-choices';
 import { loadListPage } from '@/lib/portal/list-page';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
 import { listAuditEvents } from '@/lib/services/audit-events';

@@ -6,7 +6,8 @@ import { TariffsTable } from '@/components/tariffs/tariffs-table';
 import { CatalogSearch } from '@/components/tenants/catalog-search';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices } from '@/lib/portal/catalog-tariff-form';
-import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
+import { offeredToLabel } from '@/lib/portal/catalog-tenant-names';
+import { visibleTenants } from '@/lib/portal/tenant-choices';
 import { loadListPage } from '@/lib/portal/list-page';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listTariffs } from '@/lib/services/tariffs';
@@ -21,7 +22,7 @@ export default async function TariffsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
   const [{ query, page, notice, params }, tenants] = await Promise.all([
     loadListPage(tariffListQuerySchema, await searchParams, { limit: '50', sort: 'id' }, (q) => listTariffs({ ctx, query: q })),
-    tenantNames(ctx),
+    visibleTenants(ctx),
   ]);
   const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
   const rows = page.data.map((t) => ({

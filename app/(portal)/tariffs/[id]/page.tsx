@@ -4,7 +4,8 @@ import { TariffForm } from '@/components/tariffs/tariff-form';
 import { ConfirmDelete } from '@/components/tenants/confirm-delete';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices, vatRates } from '@/lib/portal/catalog-tariff-form';
-import { offeredToLabel, tenantNames } from '@/lib/portal/catalog-tenant-names';
+import { offeredToLabel } from '@/lib/portal/catalog-tenant-names';
+import { visibleTenants } from '@/lib/portal/tenant-choices';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTariff } from '@/lib/services/tariffs';
 import { deleteTariffAction, replaceTariffAction } from './actions';
@@ -19,7 +20,7 @@ export default async function TariffPage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const tariff = await orNotFound(() => getTariff({ ctx, id }));
-  const tenants = await tenantNames(ctx);
+  const tenants = await visibleTenants(ctx);
   const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
   const rows: [string, string][] = [
     ['Code', tariff.id],

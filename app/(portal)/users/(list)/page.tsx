@@ -4,7 +4,7 @@ import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { UsersTable } from '@/components/users/users-table';
 import { requirePagePermission } from '@/lib/auth/page-context';
-import { tenantNames } from '@/lib/portal/access-tenants';
+import { tenantNames } from '@/lib/portal/tenant-choices';
 import { loadListPage } from '@/lib/portal/list-page';
 import { userListQuerySchema } from '@/lib/schemas/user';
 import { listUsers } from '@/lib/services/users';

@@ -5,7 +5,7 @@ import { ConfirmActionForm } from '@/components/users/confirm-action-form';
 import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
 import { unfocused } from '@/lib/auth/context';
 import { requirePagePermission } from '@/lib/auth/page-context';
-import { tenantNames } from '@/lib/portal/access-tenants';
+import { tenantNames } from '@/lib/portal/tenant-choices';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getUser, listGrantableRoles } from '@/lib/services/users';
 import { removeUser, updateAccess, updateProfile } from '../actions';
