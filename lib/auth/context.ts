@@ -64,9 +64,14 @@ export function requirePermission(ctx: AuthContext, permission: Permission, tena
   }
 }
 
+/** Whether the caller holds `permission` across all tenants (catalogs the CPO keeps); the UI asks this. */
+export function canCpoWide(ctx: AuthContext, permission: Permission): boolean {
+  return ctx.cpoWide?.has(permission) ?? false;
+}
+
 /** 403 unless the caller holds `permission` across all tenants (catalogs the CPO keeps). */
 export function requireCpoWide(ctx: AuthContext, permission: Permission): void {
-  if (!ctx.cpoWide?.has(permission)) {
+  if (!canCpoWide(ctx, permission)) {
     throw new AppError('forbidden', `This action needs the ${permission} permission across all tenants.`);
   }
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { can, tenantsWith, type AuthContext } from '@/lib/auth/context';
+import { canCpoWide, can, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import type { Queryable } from '@/lib/db/client';
 import { apiKeys, type ApiKeyRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
@@ -18,7 +18,7 @@ export function apiKeyScope(ctx: AuthContext) {
 
 /** Whether the caller may manage a key of `tenantId` (null: a CPO-wide key, CPO-wide callers only). */
 export const canManageKey = (ctx: AuthContext, tenantId: string | null) =>
-  tenantId === null ? (ctx.cpoWide?.has('apikey:manage') ?? false) : can(ctx, 'apikey:manage', tenantId);
+  tenantId === null ? canCpoWide(ctx, 'apikey:manage') : can(ctx, 'apikey:manage', tenantId);
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
+import { canCpoWide, requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
 import type { Tx } from '@/lib/db/client';
 import { chargeStations, hardwareTemplates } from '@/lib/db/schema';
@@ -36,7 +36,7 @@ async function placement(tx: Tx, ctx: AuthContext, input: ChargeStationCreateInp
   if (input.tenant_id || tenantsWith(ctx, 'station:write')?.length === 1) {
     return { tenantId: await resolveTargetTenant(tx, ctx, 'station:write', input.tenant_id), locationId: null };
   }
-  if (ctx.cpoWide?.has('station:write')) return { tenantId: null, locationId: null };
+  if (canCpoWide(ctx, 'station:write')) return { tenantId: null, locationId: null };
   throw invalid('/tenant_id', 'is required: name a tenant or a location');
 }
 

@@ -1,4 +1,4 @@
-import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { canCpoWide, requirePermission, type AuthContext } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
 import { memberships, users } from '@/lib/db/schema';
@@ -28,7 +28,7 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
   const requested = input.memberships ?? [];
   assertRoleOrMemberships(cpoRole, requested);
   await checkCpoRole(db, ctx, cpoRole, null);
-  if (!ctx.cpoWide?.has('user:manage') && !requested.length) {
+  if (!canCpoWide(ctx, 'user:manage') && !requested.length) {
     // Otherwise the new user would be invisible to the tenant admin who created it.
     throw new AppError('validation', 'The request body is invalid.', {
       errors: [{ path: '/memberships', message: 'must name at least one tenant you manage' }],

@@ -1,5 +1,5 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
-import { requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
+import { canCpoWide, requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { roles, tenants } from '@/lib/db/schema';
 import { assertGrantable, loadRoles, type RoleGrant } from './grants';
@@ -55,6 +55,6 @@ export async function listGrantableRoles({
           .limit(1000);
   return {
     tenants: rows.map((t) => ({ ...t, roles: grantable(t.id, (role) => !role.cpoWide) })),
-    cpoRoles: ctx.cpoWide?.has(permission) && ctx.focusTenantId === undefined ? grantable(null, (role) => role.cpoWide) : [],
+    cpoRoles: canCpoWide(ctx, permission) && ctx.focusTenantId === undefined ? grantable(null, (role) => role.cpoWide) : [],
   };
 }

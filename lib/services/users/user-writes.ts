@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { requireCpoWide, requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
+import { canCpoWide, requireCpoWide, requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { getDb, type Queryable } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
@@ -109,7 +109,7 @@ export async function requireCover(db: Queryable, ctx: AuthContext, user: User) 
       'Changing this user’s sign-in or access needs user:manage, and every permission the user holds, in each tenant the user belongs to.',
     );
   if (user.cpo_role) {
-    if (!ctx.cpoWide?.has('user:manage')) throw denied();
+    if (!canCpoWide(ctx, 'user:manage')) throw denied();
     const role = roleMap.get(user.cpo_role);
     if (role) assertGrantable(ctx, role, null);
   }

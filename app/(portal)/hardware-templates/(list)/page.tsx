@@ -4,6 +4,7 @@ import { sortLinks } from '@/components/data-table/sort-header';
 import { TemplateForm } from '@/components/hardware-templates/template-form';
 import { TemplatesTable } from '@/components/hardware-templates/templates-table';
 import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { loadListPage } from '@/lib/portal/list-page';
 import { hardwareTemplateListQuerySchema } from '@/lib/schemas/hardware-template';
@@ -20,7 +21,7 @@ export default async function HardwareTemplatesPage({ searchParams }: Props) {
   const { query, page, notice, params } = await loadListPage(hardwareTemplateListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
     listHardwareTemplates({ ctx, query: q }),
   );
-  const mayManage = ctx.cpoWide?.has('station:write') ?? false;
+  const mayManage = canCpoWide(ctx, 'station:write');
   const rows = page.data.map((t) => ({
     id: t.id,
     name: t.name,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { TemplateForm } from '@/components/hardware-templates/template-form';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getHardwareTemplate } from '@/lib/services/hardware-templates';
@@ -18,7 +19,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const template = await orNotFound(() => getHardwareTemplate({ ctx, id }));
-  const mayManage = ctx.cpoWide?.has('station:write') ?? false;
+  const mayManage = canCpoWide(ctx, 'station:write');
   const rows: [string, string][] = [
     ['Vendor / model', [template.vendor, template.model].filter(Boolean).join(' ') || '—'],
     ['Charger type', `${template.charger_type}${template.max_power_kw ? `, ${template.max_power_kw} kW` : ''}`],

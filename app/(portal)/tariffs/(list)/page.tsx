@@ -4,6 +4,7 @@ import { sortLinks } from '@/components/data-table/sort-header';
 import { TariffForm } from '@/components/tariffs/tariff-form';
 import { TariffsTable } from '@/components/tariffs/tariffs-table';
 import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices } from '@/lib/portal/catalog-tariff-form';
 import { offeredToLabel } from '@/lib/portal/catalog-tenant-names';
@@ -24,7 +25,7 @@ export default async function TariffsPage({ searchParams }: Props) {
     loadListPage(tariffListQuerySchema, await searchParams, { limit: '50', sort: 'id' }, (q) => listTariffs({ ctx, query: q })),
     visibleTenants(ctx),
   ]);
-  const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
+  const mayManage = canCpoWide(ctx, 'tariff:manage');
   const rows = page.data.map((t) => ({
     id: t.id,
     name: t.name,

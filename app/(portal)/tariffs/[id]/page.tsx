@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DetailList } from '@/components/layout/detail-list';
 import { TariffForm } from '@/components/tariffs/tariff-form';
 import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices, vatRates } from '@/lib/portal/catalog-tariff-form';
 import { offeredToLabel } from '@/lib/portal/catalog-tenant-names';
@@ -21,7 +22,7 @@ export default async function TariffPage({ params }: Props) {
   const { id } = await params;
   const tariff = await orNotFound(() => getTariff({ ctx, id }));
   const tenants = await visibleTenants(ctx);
-  const mayManage = ctx.cpoWide?.has('tariff:manage') ?? false;
+  const mayManage = canCpoWide(ctx, 'tariff:manage');
   const rows: [string, string][] = [
     ['Code', tariff.id],
     ['Name', tariff.name ?? '—'],

@@ -4,6 +4,7 @@ import { sortLinks } from '@/components/data-table/sort-header';
 import { CatalogSearch } from '@/components/tenants/catalog-search';
 import { TenantForm } from '@/components/tenants/tenant-form';
 import { TenantsTable } from '@/components/tenants/tenants-table';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { loadListPage } from '@/lib/portal/list-page';
 import { tenantListQuerySchema } from '@/lib/schemas/tenant';
@@ -20,7 +21,7 @@ export default async function TenantsPage({ searchParams }: Props) {
   const { query, page, notice, params } = await loadListPage(tenantListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
     listTenants({ ctx, query: q }),
   );
-  const mayManage = ctx.cpoWide?.has('tenant:manage') ?? false;
+  const mayManage = canCpoWide(ctx, 'tenant:manage');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Tenants</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmDelete } from '@/components/tenants/confirm-delete';
 import { TenantForm } from '@/components/tenants/tenant-form';
+import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getTenant } from '@/lib/services/tenants';
@@ -17,7 +18,7 @@ export default async function TenantPage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const tenant = await orNotFound(() => getTenant({ ctx, id }));
-  const mayManage = ctx.cpoWide?.has('tenant:manage') ?? false;
+  const mayManage = canCpoWide(ctx, 'tenant:manage');
   const rows: [string, string][] = [
     ['Slug', tenant.slug],
     ['Kind', tenant.kind],
