@@ -99,6 +99,13 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   await expect(page).toHaveURL(/\/locations\/[0-9a-f-]{36}$/);
   const location = await (await page.request.get(`/api/v2/locations/${page.url().split('/').pop()}`)).json();
   expect(location).toMatchObject({ tenant_id: tenantId, name: 'Zonnepark Noord P1', coordinates: picked });
+  // Deleting takes a second, explicit step; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Delete location…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete location…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete location' }).click();
+  await expect(page).toHaveURL(/\/locations$/);
+  expect((await page.request.get(`/api/v2/locations/${location.id}`)).status()).toBe(404);
 
   // Hardware template with two EVSEs; a bad connector power is refused at its own field first.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hardware templates' }).click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { ConfirmActionForm } from '@/components/users/confirm-action-form';
+import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
 import type { FormAction } from '@/lib/actions/define-action';
 
 /** Revoke with confirmation: integrations using the key get 401 from then on. */

@@ -1,7 +1,7 @@
 import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { AvailabilityForm, TariffCodesForm } from './station-controls';
-import { ScrollBox } from '@/components/layout/scroll-box';
+import { ConnectorsTable } from './connectors-table';
 
 type Props = {
   station: ChargeStation;
@@ -28,33 +28,14 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
                 <AvailabilityForm action={setAvailability} station={station} availability={evse.availability} evse={{ uid: evse.uid, label: evseLabel }} />
               )}
             </div>
-            <ScrollBox label={`Connectors of ${evseLabel}`}>
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">Connectors of {evseLabel}</caption>
-                <thead>
-                  <tr className="text-left text-slate-600">
-                    <th scope="col" className="pr-4">Connector</th>
-                    <th scope="col" className="pr-4">Standard</th>
-                    <th scope="col" className="pr-4">Power</th>
-                    <th scope="col">Tariff codes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {evse.connectors.map((c) => (
-                    <tr key={c.id}>
-                      <td className="pr-4">{c.id}</td>
-                      <td className="pr-4">
-                        {c.standard} ({c.format.toLowerCase()})
-                      </td>
-                      <td className="pr-4 whitespace-nowrap">
-                        {c.power_type}, {c.max_voltage} V / {c.max_amperage} A
-                      </td>
-                      <td data-testid={`tariffs-${evse.uid}-${c.id}`}>{c.tariff_ids.join(', ') || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <ConnectorsTable
+              label={`Connectors of ${evseLabel}`}
+              connectors={evse.connectors}
+              extra={{
+                header: 'Tariff codes',
+                cell: (c) => <span data-testid={`tariffs-${evse.uid}-${c.id}`}>{c.tariff_ids.join(', ') || '—'}</span>,
+              }}
+            />
             {setTariffs && (
               <details className="text-sm">
                 <summary className="cursor-pointer text-brand-700">Edit tariff codes per connector</summary>

@@ -3,7 +3,7 @@ import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { TemplateForm } from '@/components/hardware-templates/template-form';
 import { TemplatesTable } from '@/components/hardware-templates/templates-table';
-import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { CatalogSearch } from '@/components/data-table/catalog-search';
 import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { loadListPage } from '@/lib/portal/list-page';

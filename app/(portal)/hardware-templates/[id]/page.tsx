@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { TemplateForm } from '@/components/hardware-templates/template-form';
 import { DetailList } from '@/components/layout/detail-list';
-import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { ConfirmDelete } from '@/components/forms/confirm-delete';
 import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getHardwareTemplate } from '@/lib/services/hardware-templates';
 import { deleteTemplateAction, replaceTemplateAction } from './actions';
-import { ScrollBox } from '@/components/layout/scroll-box';
+import { ConnectorsTable } from '@/components/charge-stations/connectors-table';
 import { Panel } from '@/components/layout/panel';
 import { formatTimestamp } from '@/lib/format';
 
@@ -38,33 +38,7 @@ export default async function HardwareTemplatePage({ params }: Props) {
               EVSE {i + 1}
               {evse.physical_reference ? ` — ${evse.physical_reference}` : ''}
             </p>
-            <ScrollBox label={`Connectors of EVSE ${i + 1}`}>
-              <table className="mt-2 min-w-full text-sm">
-                <caption className="sr-only">Connectors of EVSE {i + 1}</caption>
-                <thead>
-                  <tr className="text-left text-slate-600">
-                    <th scope="col" className="pr-4">Connector</th>
-                    <th scope="col" className="pr-4">Standard</th>
-                    <th scope="col" className="pr-4">Power type</th>
-                    <th scope="col">Max</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {evse.connectors.map((c) => (
-                    <tr key={c.id}>
-                      <td className="pr-4">{c.id}</td>
-                      <td className="pr-4">
-                        {c.standard} ({c.format.toLowerCase()})
-                      </td>
-                      <td className="pr-4">{c.power_type}</td>
-                      <td className="whitespace-nowrap">
-                        {c.max_voltage} V / {c.max_amperage} A{c.max_electric_power ? ` / ${c.max_electric_power / 1000} kW` : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <ConnectorsTable label={`Connectors of EVSE ${i + 1}`} connectors={evse.connectors} />
           </div>
         ))}
       </Panel>

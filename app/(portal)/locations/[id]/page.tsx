@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DetailList } from '@/components/layout/detail-list';
-import { DeleteLocationForm } from '@/components/locations/delete-location-form';
+import { ConfirmDelete } from '@/components/forms/confirm-delete';
 import { LocationStations } from '@/components/locations/location-stations';
 import { LocationsMap } from '@/components/map/lazy-maps';
 import { BasemapNote } from '@/components/map/map-notes';
@@ -83,7 +83,13 @@ export default async function LocationPage({ params }: Props) {
       </div>
       <LocationStations stations={stations.data} more={stations.next_cursor !== null} allHref={`/charge-stations?location_id=${location.id}`} />
       {can(ctx, 'location:delete', location.tenant_id) && (
-        <DeleteLocationForm action={deleteLocationAction} id={location.id} version={location.version} name={location.name} />
+        <ConfirmDelete
+          action={deleteLocationAction}
+          id={location.id}
+          version={location.version}
+          what="location"
+          consequence="It disappears from lists and the API; the audit log keeps its history. A location with linked stations cannot be deleted."
+        />
       )}
     </article>
   );

@@ -3,7 +3,7 @@ import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { TariffForm } from '@/components/tariffs/tariff-form';
 import { TariffsTable } from '@/components/tariffs/tariffs-table';
-import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { CatalogSearch } from '@/components/data-table/catalog-search';
 import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices } from '@/lib/portal/catalog-tariff-form';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DetailList } from '@/components/layout/detail-list';
 import { TariffForm } from '@/components/tariffs/tariff-form';
-import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { ConfirmDelete } from '@/components/forms/confirm-delete';
 import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { describePrices, vatRates } from '@/lib/portal/catalog-tariff-form';

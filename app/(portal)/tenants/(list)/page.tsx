@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
-import { CatalogSearch } from '@/components/tenants/catalog-search';
+import { CatalogSearch } from '@/components/data-table/catalog-search';
 import { TenantForm } from '@/components/tenants/tenant-form';
 import { TenantsTable } from '@/components/tenants/tenants-table';
 import { canCpoWide } from '@/lib/auth/context';

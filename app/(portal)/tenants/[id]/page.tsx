@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DetailList } from '@/components/layout/detail-list';
-import { ConfirmDelete } from '@/components/tenants/confirm-delete';
+import { ConfirmDelete } from '@/components/forms/confirm-delete';
 import { TenantForm } from '@/components/tenants/tenant-form';
 import { canCpoWide } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';

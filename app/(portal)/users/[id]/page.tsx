@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DetailList } from '@/components/layout/detail-list';
-import { ConfirmActionForm } from '@/components/users/confirm-action-form';
+import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
 import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
 import { unfocused } from '@/lib/auth/context';
 import { requirePagePermission } from '@/lib/auth/page-context';

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { ScrollBox } from '@/components/layout/scroll-box';
+
+type Connector = {
+  id: string;
+  standard: string;
+  format: string;
+  power_type: string;
+  max_voltage: number;
+  max_amperage: number;
+  max_electric_power?: number | null;
+};
+
+/** An EVSE's connectors (a station's, or a template's blueprint); `extra` adds a column such as tariff codes. */
+export function ConnectorsTable<C extends Connector>({
+  label,
+  connectors,
+  extra,
+}: {
+  label: string;
+  connectors: C[];
+  extra?: { header: string; cell: (connector: C) => ReactNode };
+}) {
+  return (
+    <ScrollBox label={label}>
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{label}</caption>
+        <thead>
+          <tr className="text-left text-slate-600">
+            <th scope="col" className="pr-4">Connector</th>
+            <th scope="col" className="pr-4">Standard</th>
+            <th scope="col" className="pr-4">Power</th>
+            {extra && <th scope="col">{extra.header}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {connectors.map((c) => (
+            <tr key={c.id}>
+              <td className="pr-4">{c.id}</td>
+              <td className="pr-4">
+                {c.standard} ({c.format.toLowerCase()})
+              </td>
+              <td className="pr-4 whitespace-nowrap">
+                {c.power_type}, {c.max_voltage} V / {c.max_amperage} A{c.max_electric_power ? ` / ${c.max_electric_power / 1000} kW` : ''}
+              </td>
+              {extra && <td>{extra.cell(c)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}

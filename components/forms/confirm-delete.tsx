@@ -1,0 +1,18 @@
+'use client';
+
+import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
+import type { FormAction } from '@/lib/actions/define-action';
+
+/** Delete behind a second step (detail pages of locations, tenants, tariffs, hardware templates). */
+export function ConfirmDelete({ action, id, version, what, consequence }: { action: FormAction; id: string; version: number; what: string; consequence: string }) {
+  return (
+    <ConfirmActionForm
+      action={action}
+      fields={{ id, version }}
+      ask={`Delete ${what}…`}
+      question={`Delete this ${what}? ${consequence}`}
+      confirm={`Yes, delete ${what}`}
+      pendingLabel="Deleting…"
+    />
+  );
+}
