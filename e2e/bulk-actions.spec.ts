@@ -12,7 +12,9 @@ async function stationsOf(page: Page, tenant: string): Promise<Station[]> {
   return (await (await page.request.get(`/api/v2/charge-stations?tenant=${tenant}&limit=1000`)).json()).data;
 }
 
-test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and adds them to a group, with a result per station', async ({ page }) => {
+test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and adds them to a group, with a result per station', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, 'admin@cpo.example');
   const utrecht = await tenantId(page, 'gemeente-utrecht');
@@ -88,7 +90,10 @@ test('a tariff offered to one tenant only: set on a mixed selection, it fails fo
   await signIn(page, 'admin@cpo.example');
   // A search that finds stations of VvE Parkzicht (VVE-…) and of other tenants on one page.
   const all = (await (await page.request.get('/api/v2/charge-stations?limit=1000')).json()).data as { ocpp_id: string }[];
-  const vve = all.filter((s) => s.ocpp_id.startsWith('VVE-')).map((s) => s.ocpp_id.slice(3, 7)).sort();
+  const vve = all
+    .filter((s) => s.ocpp_id.startsWith('VVE-'))
+    .map((s) => s.ocpp_id.slice(3, 7))
+    .sort();
   const q = vve.find((part) => {
     const hits = all.filter((s) => s.ocpp_id.includes(part));
     return hits.length <= 30 && hits.some((s) => !s.ocpp_id.startsWith('VVE-'));

@@ -5,7 +5,9 @@ import { screenshot, signIn } from './support/session';
 const keyOf = (tenant: string) => DEMO_API_KEYS.find((k) => k.tenant === tenant)!.secret;
 
 test('a customer operator browses, filters and opens their stations; another tenant’s is a 404', async ({ page, request }) => {
-  const theirs = await request.get('/api/v2/charge-stations?limit=1', { headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` } });
+  const theirs = await request.get('/api/v2/charge-stations?limit=1', {
+    headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` },
+  });
   const theirId: string = (await theirs.json()).data[0].id;
   const ownOutOfOrder = await request.get('/api/v2/charge-stations?status=OUTOFORDER&limit=1000', {
     headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` },
@@ -90,7 +92,10 @@ test('the stations table fits a 390 px phone; the table scrolls inside its own b
 
 test('a customer admin unlinks a station from its location and links it again', async ({ page, request }) => {
   const headers = { authorization: `Bearer ${keyOf('vve-parkzicht')}` };
-  const station = (await (await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers })).json()).data[0] as { id: string; location_id: string };
+  const station = (await (await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers })).json()).data[0] as {
+    id: string;
+    location_id: string;
+  };
 
   await signIn(page, 'admin@parkzicht.example');
   await page.goto(`/charge-stations/${station.id}`);
@@ -105,7 +110,9 @@ test('a customer admin unlinks a station from its location and links it again', 
   await expect(page.getByRole('link', { name: 'Open its location' })).toHaveAttribute('href', `/locations/${station.location_id}`);
   const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json();
   expect(after.location_id).toBe(station.location_id);
-  const audit = await (await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`, { headers })).json();
+  const audit = await (
+    await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`, { headers })
+  ).json();
   expect(audit.data.map((e: { action: string }) => e.action)).toEqual(['charge_station.linked', 'charge_station.unlinked']);
 });
 

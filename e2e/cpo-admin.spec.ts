@@ -22,7 +22,11 @@ async function desktopAndPhone(page: Page, path: string, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a CPO admin adds a tenant, a tariff offered only to it, a location for it on the map form, and a hardware template with two EVSEs', async ({ page, request, browser }) => {
+test('a CPO admin adds a tenant, a tariff offered only to it, a location for it on the map form, and a hardware template with two EVSEs', async ({
+  page,
+  request,
+  browser,
+}) => {
   await signIn(page, 'admin@cpo.example');
 
   // Tenant: created through the form, then the same slug again is a clash shown at the slug field.
@@ -94,7 +98,10 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   const map = page.getByTestId('coordinate-map');
   await map.click({ position: { x: 150, y: 120 } });
   await expect(page.getByLabel('Latitude')).not.toHaveValue('');
-  const picked = { latitude: Number(await page.getByLabel('Latitude').inputValue()), longitude: Number(await page.getByLabel('Longitude').inputValue()) };
+  const picked = {
+    latitude: Number(await page.getByLabel('Latitude').inputValue()),
+    longitude: Number(await page.getByLabel('Longitude').inputValue()),
+  };
   await page.getByRole('button', { name: 'Create location' }).click();
   await expect(page).toHaveURL(/\/locations\/[0-9a-f-]{36}$/);
   const location = await (await page.request.get(`/api/v2/locations/${page.url().split('/').pop()}`)).json();

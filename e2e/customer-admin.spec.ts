@@ -22,7 +22,10 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize(DESKTOP);
 }
 
-test('a customer admin creates an API key that works, invites a user who signs in, and finds it in the audit log', async ({ page, request }) => {
+test('a customer admin creates an API key that works, invites a user who signs in, and finds it in the audit log', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'admin@parkzicht.example');
 

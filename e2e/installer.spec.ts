@@ -56,7 +56,13 @@ test.describe('locations near me', () => {
     const key = DEMO_API_KEYS.find((k) => k.tenant === 'gemeente-utrecht')!.secret;
     const created = await request.post('/api/v2/locations', {
       headers: { authorization: `Bearer ${key}` },
-      data: { name: `Near-me site ${Date.now()}`, address: 'Lange Viestraat 2', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.0905, longitude: 5.1206 } },
+      data: {
+        name: `Near-me site ${Date.now()}`,
+        address: 'Lange Viestraat 2',
+        city: 'Utrecht',
+        country: 'NLD',
+        coordinates: { latitude: 52.0905, longitude: 5.1206 },
+      },
     });
     expect(created.status()).toBe(201);
     const site = await created.json();

@@ -61,7 +61,9 @@ test('a condominium operator changes availability and one connector’s tariff c
   expect(codes(after)).toEqual(expected);
   // The same through the operator's own session.
   expect(((await (await page.request.get(`/api/v2/charge-stations/${station.id}`)).json()) as StationBody).version).toBe(after.version);
-  const audit = await (await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}`, { headers: parkzicht })).json();
+  const audit = await (
+    await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}`, { headers: parkzicht })
+  ).json();
   const events = audit.data as { action: string; changes: Record<string, unknown> }[];
   expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['charge_station.availability_set', 'charge_station.tariffs_set']));
   expect(events.find((e) => e.action === 'charge_station.tariffs_set')!.changes).toHaveProperty('evses');
@@ -82,18 +84,29 @@ test('a condominium operator changes availability and one connector’s tariff c
   // The permission check comes before the version check, so only the station id needs swapping.
   const body = forged.postData()!.replaceAll(station.id, ownStation.id);
   const replay = await viewer.request.post(`/charge-stations/${ownStation.id}`, {
-    headers: { 'next-action': forged.headers()['next-action']!, 'content-type': forged.headers()['content-type']!, accept: 'text/x-component' },
+    headers: {
+      'next-action': forged.headers()['next-action']!,
+      'content-type': forged.headers()['content-type']!,
+      accept: 'text/x-component',
+    },
     data: body,
   });
   expect(replay.status()).toBeLessThan(500);
   // The action ran and its service refused: the result carries the 403 code.
   expect(await replay.text()).toContain('"code":"forbidden"');
-  const unchanged = (await (await viewer.request.get(`/api/v2/charge-stations/${ownStation.id}`)).json()) as { availability: string; version: number };
+  const unchanged = (await (await viewer.request.get(`/api/v2/charge-stations/${ownStation.id}`)).json()) as {
+    availability: string;
+    version: number;
+  };
   expect(unchanged).toMatchObject({ availability: ownStation.availability, version: ownStation.version });
   await viewerContext.close();
 });
 
-test('an operator edits details (with field errors), groups, configuration and maintenance; a stale form reports the conflict', async ({ page, request, browser }) => {
+test('an operator edits details (with field errors), groups, configuration and maintenance; a stale form reports the conflict', async ({
+  page,
+  request,
+  browser,
+}) => {
   const list = await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers: parkzicht });
   const station = (await list.json()).data[0] as { id: string };
 

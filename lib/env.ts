@@ -29,7 +29,10 @@ const envSchema = z
       .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'must contain {z}, {x} and {y}')
       .optional(),
     /** Behind a reverse proxy: believe its X-Forwarded-For (client IP for sign-in limits). */
-    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     PORT: port(3000),
     HOSTNAME: z.string().min(1).default('0.0.0.0'),
   })

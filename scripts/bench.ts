@@ -17,14 +17,22 @@ const base = `http://127.0.0.1:${port}`;
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
 const tsx = ['--import', 'tsx'];
-const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123', NEXT_TELEMETRY_DISABLED: '1' };
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 step(`seed ${stations.toLocaleString('en')} stations`, () =>
   spawnSync(process.execPath, [...tsx, 'scripts/db-seed.ts', '--stations', String(stations)], { stdio: 'inherit', env: childEnv }),
 );
 if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
 
-const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' } });
+const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
+});
 try {
   await waitForHealth();
   const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
@@ -38,8 +46,14 @@ try {
   ] as const;
   const rows: string[][] = [];
   for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
-  rows.push(['API GET /charge-stations?limit=100&sort=name', ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' }))]);
-  rows.push(['API GET /charge-stations?limit=100 (CPO admin, all)', ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie }))]);
+  rows.push([
+    'API GET /charge-stations?limit=100&sort=name',
+    ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' })),
+  ]);
+  rows.push([
+    'API GET /charge-stations?limit=100 (CPO admin, all)',
+    ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie })),
+  ]);
   console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
   printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
   const js = await firstLoadJs('/charge-stations', cookie);
@@ -84,7 +98,10 @@ async function waitForHealth() {
 async function signIn(email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',

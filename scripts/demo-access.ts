@@ -1,8 +1,7 @@
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/demo-accounts';
 
 export function printDemoAccess(url: string) {
-  const roleOf = (u: (typeof DEMO_USERS)[number]) =>
-    u.cpoRole ?? u.memberships.map((m) => `${m.role} @ ${m.tenant}`).join(', ');
+  const roleOf = (u: (typeof DEMO_USERS)[number]) => u.cpoRole ?? u.memberships.map((m) => `${m.role} @ ${m.tenant}`).join(', ');
   console.log(`\nOpen ${url}/login and sign in with any of these (password: ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(28)} ${roleOf(u)}`);
   console.log('\nAPI keys (customer_admin, one per tenant):');

@@ -47,7 +47,14 @@ export async function makeApiKey(role: string, tenantId: string | null, extra: {
   const secret = `test_${randomUUID()}`;
   const [key] = await getDb()
     .insert(apiKeys)
-    .values({ name: `key ${unique()}`, prefix: apiKeyPrefix(secret), secretHash: hashApiKeySecret(secret), roleId: role, tenantId, ...extra })
+    .values({
+      name: `key ${unique()}`,
+      prefix: apiKeyPrefix(secret),
+      secretHash: hashApiKeySecret(secret),
+      roleId: role,
+      tenantId,
+      ...extra,
+    })
     .returning();
   return { secret, key: key! };
 }
@@ -89,6 +96,9 @@ export async function makeTariff(code: string, tenantIds: string[] = []) {
   await getDb()
     .insert(tariffs)
     .values({ id, name: code, currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.3, step_size: 1 }] }] });
-  if (tenantIds.length) await getDb().insert(tariffTenants).values(tenantIds.map((tenantId) => ({ tariffId: id, tenantId })));
+  if (tenantIds.length)
+    await getDb()
+      .insert(tariffTenants)
+      .values(tenantIds.map((tenantId) => ({ tariffId: id, tenantId })));
   return id;
 }

@@ -15,8 +15,6 @@ export type KeyRow = ApiKey & { status: KeyStatus };
 
 const col = createColumnHelper<ServerTableFeatures, KeyRow>();
 
-
-
 type Props = {
   rows: KeyRow[];
   tenants: Record<string, string>;
@@ -29,11 +27,20 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => <span className="font-medium">{info.getValue()}</span> }),
+        col.accessor('name', {
+          header: () => <SortHeader label="Name" link={sort.name} />,
+          cell: (info) => <span className="font-medium">{info.getValue()}</span>,
+        }),
         col.accessor('prefix', { header: 'Prefix', cell: (info) => <code className="font-mono">{info.getValue()}…</code> }),
-        col.accessor('tenant_id', { header: 'Tenant', cell: (info) => (info.getValue() ? (tenants[info.getValue()!] ?? info.getValue()) : 'All tenants (CPO-wide)') }),
+        col.accessor('tenant_id', {
+          header: 'Tenant',
+          cell: (info) => (info.getValue() ? (tenants[info.getValue()!] ?? info.getValue()) : 'All tenants (CPO-wide)'),
+        }),
         col.accessor('role', { header: 'Role' }),
-        col.accessor('created_at', { header: () => <SortHeader label="Created" link={sort.created_at} />, cell: (info) => formatTimestamp(info.getValue()) }),
+        col.accessor('created_at', {
+          header: () => <SortHeader label="Created" link={sort.created_at} />,
+          cell: (info) => formatTimestamp(info.getValue()),
+        }),
         col.accessor('last_used_at', { header: 'Last used', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
         col.accessor('expires_at', { header: 'Expires', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
         col.display({

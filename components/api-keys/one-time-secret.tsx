@@ -39,7 +39,11 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
         {note}
       </p>
       <p role="status" className="text-sm">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying did not work here; select the text and copy it.' : ''}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'failed'
+            ? 'Copying did not work here; select the text and copy it.'
+            : ''}
       </p>
     </div>
   );

@@ -18,7 +18,11 @@ export function AuditFilters({ params, tenants }: { params: URLSearchParams; ten
   const value = (key: string) => params.get(key) ?? '';
   const tenantOptions = Object.entries(tenants);
   return (
-    <form role="search" aria-label="Filter audit events" className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      role="search"
+      aria-label="Filter audit events"
+      className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <Field id="f-entity" label="Entity">
         <select id="f-entity" name="entity" defaultValue={value('entity')} className={INPUT}>
           <option value="">Any</option>

@@ -28,7 +28,10 @@ function EntityLink({ event }: { event: AuditEvent }) {
       ) : (
         <span title={event.entity_id}>{text}</span>
       )}
-      <Link href={`/audit?entity=${event.entity}&entity_id=${encodeURIComponent(event.entity_id)}`} className="text-xs text-slate-600 underline">
+      <Link
+        href={`/audit?entity=${event.entity}&entity_id=${encodeURIComponent(event.entity_id)}`}
+        className="text-xs text-slate-600 underline"
+      >
         history
       </Link>
     </span>
@@ -74,11 +77,21 @@ export function AuditTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">Time (UTC)</th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">Actor</th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">Action</th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">Entity</th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">Changes</th>
+            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
+              Time (UTC)
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
+              Actor
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
+              Entity
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
+              Changes
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -67,7 +67,8 @@ export function BulkBar({
           ? `Add ${stations} to group “${value}”?`
           : `Remove ${stations} from group “${value}”?`;
   // A new run replaces the last results; while it runs, the old ones would mislead.
-  const results = !pending && state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
+  const results =
+    !pending && state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
   const failed = results.filter((r) => !r.ok).length;
 
   if (operations.length === 0 || (count === 0 && !state)) return null;
@@ -122,7 +123,13 @@ export function BulkBar({
                 <label htmlFor="bulk-availability" className="block text-sm font-medium">
                   Availability
                 </label>
-                <select id="bulk-availability" name="availability" value={availability} onChange={(e) => setAvailability(e.target.value)} className={CONTROL}>
+                <select
+                  id="bulk-availability"
+                  name="availability"
+                  value={availability}
+                  onChange={(e) => setAvailability(e.target.value)}
+                  className={CONTROL}
+                >
                   <option value="INOPERATIVE">INOPERATIVE</option>
                   <option value="OPERATIVE">OPERATIVE</option>
                 </select>
@@ -147,7 +154,14 @@ export function BulkBar({
                 <label htmlFor="bulk-group" className="block text-sm font-medium">
                   Group name
                 </label>
-                <input id="bulk-group" name="group" value={group} maxLength={64} onChange={(e) => setGroup(e.target.value)} className={CONTROL} />
+                <input
+                  id="bulk-group"
+                  name="group"
+                  value={group}
+                  maxLength={64}
+                  onChange={(e) => setGroup(e.target.value)}
+                  className={CONTROL}
+                />
               </div>
             )}
             {!confirming && (
@@ -158,7 +172,11 @@ export function BulkBar({
           </div>
           {count > maxIds && <p className="text-sm text-red-800">At most {maxIds} stations at once; select fewer.</p>}
           {confirming && (
-            <div role="alertdialog" aria-label="Confirm bulk action" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2">
+            <div
+              role="alertdialog"
+              aria-label="Confirm bulk action"
+              className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2"
+            >
               <p className="font-medium">{question}</p>
               <button type="submit" className={BUTTON} autoFocus>
                 Confirm
@@ -182,9 +200,15 @@ export function BulkBar({
               <caption className="sr-only">Result per station</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Station</th>
-                  <th scope="col" className="px-2 py-1 text-left">Result</th>
-                  <th scope="col" className="px-2 py-1 text-left">Detail</th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Station
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Result
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Detail
+                  </th>
                 </tr>
               </thead>
               <tbody data-testid="bulk-results">

@@ -12,7 +12,8 @@ export function StationAudit({ stationId, events }: { stationId: string; events:
           {events.map((event) => (
             <li key={event.id} className="space-y-0.5 px-3 py-2">
               <p>
-                <span className="font-medium">{event.action}</span> <time dateTime={event.at}>{event.at.replace('T', ' ').slice(0, 19)} UTC</time>
+                <span className="font-medium">{event.action}</span>{' '}
+                <time dateTime={event.at}>{event.at.replace('T', ' ').slice(0, 19)} UTC</time>
               </p>
               <p className="break-all text-slate-600">
                 by {event.actor}

@@ -31,7 +31,11 @@ export function AvailabilityForm({
   const next = availability === 'OPERATIVE' ? 'INOPERATIVE' : 'OPERATIVE';
   const verb = next === 'INOPERATIVE' ? 'Set inoperative' : 'Set operative';
   return (
-    <ActionForm action={action} label={evse ? `Availability of ${evse.label}` : 'Station availability'} className="flex flex-wrap items-center gap-3">
+    <ActionForm
+      action={action}
+      label={evse ? `Availability of ${evse.label}` : 'Station availability'}
+      className="flex flex-wrap items-center gap-3"
+    >
       <StationRef station={station} />
       <input type="hidden" name="availability" value={next} />
       {evse && <input type="hidden" name="evse_uid" value={evse.uid} />}
@@ -70,7 +74,9 @@ export function TariffCodesForm({
         label={legend}
         options={[
           ...offered.map((t) => ({ value: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id })),
-          ...current.filter((code) => !offered.some((t) => t.id === code)).map((code) => ({ value: code, label: `${code} (no longer offered)` })),
+          ...current
+            .filter((code) => !offered.some((t) => t.id === code))
+            .map((code) => ({ value: code, label: `${code} (no longer offered)` })),
         ]}
         checked={current}
       />

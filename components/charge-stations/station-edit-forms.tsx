@@ -32,7 +32,12 @@ export function StationDetailsForm({ action, station }: Props) {
         <TextField name="model" label="Model" defaultValue={station.model ?? ''} />
         <TextField name="serial_number" label="Serial number" defaultValue={station.serial_number ?? ''} />
         <TextField name="firmware_version" label="Firmware version" defaultValue={station.firmware_version ?? ''} />
-        <SelectField name="charger_type" label="Charger type" defaultValue={station.charger_type} options={CHARGER_TYPES.map((t) => ({ value: t, label: t }))} />
+        <SelectField
+          name="charger_type"
+          label="Charger type"
+          defaultValue={station.charger_type}
+          options={CHARGER_TYPES.map((t) => ({ value: t, label: t }))}
+        />
         <SelectField
           name="access"
           label="Access"

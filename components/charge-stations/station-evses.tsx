@@ -25,7 +25,12 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
                 {evseLabel} — {evse.status}, {evse.availability}
               </p>
               {setAvailability && (
-                <AvailabilityForm action={setAvailability} station={station} availability={evse.availability} evse={{ uid: evse.uid, label: evseLabel }} />
+                <AvailabilityForm
+                  action={setAvailability}
+                  station={station}
+                  availability={evse.availability}
+                  evse={{ uid: evse.uid, label: evseLabel }}
+                />
               )}
             </div>
             <ConnectorsTable

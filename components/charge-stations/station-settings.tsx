@@ -21,7 +21,15 @@ function StationRef({ station }: { station: Station }) {
 const when = (at: string) => `${formatTimestamp(at)} UTC`;
 
 /** The desired OCPP configuration keys; with `action` each can be removed and keys set. */
-export function ConfigurationEditor({ action, station, configuration }: { action?: FormAction; station: Station; configuration: Record<string, string> }) {
+export function ConfigurationEditor({
+  action,
+  station,
+  configuration,
+}: {
+  action?: FormAction;
+  station: Station;
+  configuration: Record<string, string>;
+}) {
   const entries = Object.entries(configuration);
   return (
     <div className="space-y-3">

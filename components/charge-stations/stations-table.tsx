@@ -13,7 +13,16 @@ import { RowLink } from '@/components/data-table/row-link';
 
 export type StationRowView = Pick<
   ChargeStation,
-  'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'availability_sync' | 'charger_type' | 'location_id' | 'custom_groups' | 'updated_at'
+  | 'id'
+  | 'name'
+  | 'ocpp_id'
+  | 'status'
+  | 'availability'
+  | 'availability_sync'
+  | 'charger_type'
+  | 'location_id'
+  | 'custom_groups'
+  | 'updated_at'
 >;
 
 const col = createColumnHelper<ServerTableFeatures, StationRowView>();
@@ -38,7 +47,17 @@ type Bulk = { action: FormAction; permissions: BulkPermissions; tariffs: BulkCho
  * The charge stations table: name and OCPP id first (SPEC §4), each row links to its station;
  * with `bulk`, rows can be selected and changed together.
  */
-export function StationsTable({ rows, sort, hiddenColumns, bulk }: { rows: StationRowView[]; sort: Sorts; hiddenColumns: string[]; bulk?: Bulk }) {
+export function StationsTable({
+  rows,
+  sort,
+  hiddenColumns,
+  bulk,
+}: {
+  rows: StationRowView[];
+  sort: Sorts;
+  hiddenColumns: string[];
+  bulk?: Bulk;
+}) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const columns = useMemo(
     () =>
@@ -46,11 +65,7 @@ export function StationsTable({ rows, sort, hiddenColumns, bulk }: { rows: Stati
         col.accessor('name', {
           enableHiding: false,
           header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => (
-            <RowLink href={`/charge-stations/${info.row.original.id}`}>
-              {info.getValue() ?? '(unnamed)'}
-            </RowLink>
-          ),
+          cell: (info) => <RowLink href={`/charge-stations/${info.row.original.id}`}>{info.getValue() ?? '(unnamed)'}</RowLink>,
         }),
         col.accessor('ocpp_id', { header: () => <SortHeader label="OCPP id" link={sort.ocpp_id} /> }),
         col.accessor('status', { header: 'Status' }),

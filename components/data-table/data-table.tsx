@@ -6,7 +6,6 @@ import { serverTableFeatures, type ServerTableFeatures } from './features';
 import { HIDDEN_COLUMNS_PARAM } from './hidden-columns';
 import { ScrollBox } from '@/components/layout/scroll-box';
 
-
 type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };
 
 type Props<T extends RowData> = {
@@ -25,7 +24,16 @@ type Props<T extends RowData> = {
 };
 
 /** A server-driven table; wide tables scroll inside their own container on small screens. */
-export function DataTable<T extends RowData>({ caption, columns, data, getRowId, emptyMessage, hiddenColumns, columnLabels, selection }: Props<T>) {
+export function DataTable<T extends RowData>({
+  caption,
+  columns,
+  data,
+  getRowId,
+  emptyMessage,
+  hiddenColumns,
+  columnLabels,
+  selection,
+}: Props<T>) {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() =>
     Object.fromEntries((hiddenColumns ?? []).map((id) => [id, false])),
   );

@@ -21,7 +21,11 @@ export function ConfirmActionForm({ action, fields, ask, question, confirm, pend
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-300 bg-white px-2 py-1 text-red-800 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="rounded border border-red-300 bg-white px-2 py-1 text-red-800 hover:bg-red-50"
+      >
         {ask}
       </button>
     );

@@ -4,7 +4,19 @@ import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
 import type { FormAction } from '@/lib/actions/define-action';
 
 /** Delete behind a second step (detail pages of locations, tenants, tariffs, hardware templates). */
-export function ConfirmDelete({ action, id, version, what, consequence }: { action: FormAction; id: string; version: number; what: string; consequence: string }) {
+export function ConfirmDelete({
+  action,
+  id,
+  version,
+  what,
+  consequence,
+}: {
+  action: FormAction;
+  id: string;
+  version: number;
+  what: string;
+  consequence: string;
+}) {
   return (
     <ConfirmActionForm
       action={action}

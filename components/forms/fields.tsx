@@ -14,7 +14,19 @@ type Common = {
 const CONTROL = 'w-full rounded border border-slate-300 px-3 py-1.5 aria-[invalid=true]:border-red-600';
 
 /** Label, control, hint and the field's own error. */
-function FieldFrame({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
@@ -43,7 +55,14 @@ function useField({ name, path, hint }: Omit<Common, 'label'>) {
   return { id, error, control: { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } };
 }
 
-export function TextField({ name, label, hint, path, className = '', ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+export function TextField({
+  name,
+  label,
+  hint,
+  path,
+  className = '',
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   const { id, error, control } = useField({ name, hint, path });
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>

@@ -29,7 +29,13 @@ const newConnector = (index: number): ConnectorRow => ({
   max_amperage: '32',
   max_electric_power: '22000',
 });
-const newEvse = (): EvseRow => ({ key: nextKey++, physical_reference: '', floor_level: '', capabilities: '', connectors: [newConnector(0)] });
+const newEvse = (): EvseRow => ({
+  key: nextKey++,
+  physical_reference: '',
+  floor_level: '',
+  capabilities: '',
+  connectors: [newConnector(0)],
+});
 
 function rowsOf(template?: HardwareTemplate): EvseRow[] {
   if (!template) return [newEvse()];
@@ -130,8 +136,16 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
                     <SelectField label={<Labelled prefix={prefix}>Format</Labelled>} options={FORMATS} {...field('format')} />
                     <SelectField label={<Labelled prefix={prefix}>Power type</Labelled>} options={POWER} {...field('power_type')} />
                     <TextField label={<Labelled prefix={prefix}>Max voltage (V)</Labelled>} inputMode="numeric" {...field('max_voltage')} />
-                    <TextField label={<Labelled prefix={prefix}>Max current (A)</Labelled>} inputMode="numeric" {...field('max_amperage')} />
-                    <TextField label={<Labelled prefix={prefix}>Max power (W)</Labelled>} inputMode="numeric" {...field('max_electric_power')} />
+                    <TextField
+                      label={<Labelled prefix={prefix}>Max current (A)</Labelled>}
+                      inputMode="numeric"
+                      {...field('max_amperage')}
+                    />
+                    <TextField
+                      label={<Labelled prefix={prefix}>Max power (W)</Labelled>}
+                      inputMode="numeric"
+                      {...field('max_electric_power')}
+                    />
                   </div>
                   {evse.connectors.length > 1 && (
                     <button
@@ -165,7 +179,11 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
           </fieldset>
         ))}
         <ErrorAt path="/evses" />
-        <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm" onClick={() => setEvses((list) => [...list, newEvse()])}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
+          onClick={() => setEvses((list) => [...list, newEvse()])}
+        >
           Add EVSE
         </button>
       </fieldset>

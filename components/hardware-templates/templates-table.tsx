@@ -28,11 +28,7 @@ export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: 
       col.columns([
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => (
-            <RowLink href={`/hardware-templates/${info.row.original.id}`}>
-              {info.getValue()}
-            </RowLink>
-          ),
+          cell: (info) => <RowLink href={`/hardware-templates/${info.row.original.id}`}>{info.getValue()}</RowLink>,
         }),
         col.accessor('vendor_model', { header: 'Vendor / model' }),
         col.accessor('charger_type', { header: 'Type' }),
@@ -46,5 +42,13 @@ export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: 
       ]),
     [sort],
   );
-  return <DataTable caption="Hardware templates" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No hardware templates match." />;
+  return (
+    <DataTable
+      caption="Hardware templates"
+      columns={columns}
+      data={rows}
+      getRowId={(r) => r.id}
+      emptyMessage="No hardware templates match."
+    />
+  );
 }

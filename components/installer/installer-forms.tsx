@@ -4,9 +4,16 @@ import { useActionState } from 'react';
 import { ActionOutcome } from '@/components/forms/action-form';
 import type { FormAction } from '@/lib/actions/define-action';
 
-
 /** Link one found station to a location chosen from the search results (large touch targets). */
-export function LinkForm({ action, stationId, locations }: { action: FormAction; stationId: string; locations: { id: string; label: string }[] }) {
+export function LinkForm({
+  action,
+  stationId,
+  locations,
+}: {
+  action: FormAction;
+  stationId: string;
+  locations: { id: string; label: string }[];
+}) {
   const [state, submit, pending] = useActionState(action, null);
   const selectId = `location-${stationId}`;
   return (
@@ -22,7 +29,11 @@ export function LinkForm({ action, stationId, locations }: { action: FormAction;
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending || locations.length === 0} className="w-full rounded bg-brand-700 px-4 py-3 text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending || locations.length === 0}
+        className="w-full rounded bg-brand-700 px-4 py-3 text-white disabled:opacity-60"
+      >
         {pending ? 'Linking…' : 'Link to this location'}
       </button>
       <ActionOutcome state={state} />
@@ -35,7 +46,11 @@ export function TestForm({ action, stationId }: { action: FormAction; stationId:
   return (
     <form action={submit} className="space-y-2">
       <input type="hidden" name="id" value={stationId} />
-      <button type="submit" disabled={pending} className="w-full rounded border border-brand-700 px-4 py-3 text-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded border border-brand-700 px-4 py-3 text-brand-700 disabled:opacity-60"
+      >
         {pending ? 'Testing…' : 'Run commissioning test'}
       </button>
       <ActionOutcome state={state} />

@@ -74,7 +74,14 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
         <div className="grid gap-3 sm:grid-cols-3">
           <TextField name="postal_code" label="Postal code" defaultValue={values.postal_code} autoComplete="postal-code" />
           <TextField name="city" label="City" defaultValue={values.city} required />
-          <TextField name="country" label="Country" hint="ISO 3166 alpha-3, e.g. NLD, BEL" defaultValue={values.country} required maxLength={3} />
+          <TextField
+            name="country"
+            label="Country"
+            hint="ISO 3166 alpha-3, e.g. NLD, BEL"
+            defaultValue={values.country}
+            required
+            maxLength={3}
+          />
         </div>
         <p className="text-sm text-slate-700">Click the map to set the coordinates, or drag the pin; you can also type them.</p>
         <CoordinatePicker
@@ -116,7 +123,12 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
         <SelectField name="parking_type" label="Parking type" options={PARKING_OPTIONS} defaultValue={values.parking_type} />
         <CheckboxGroup name="facilities" label="Facilities" options={FACILITY_OPTIONS} checked={values.facilities} />
         <OpeningTimes values={values} allDay={allDay} onAllDay={setAllDay} />
-        <TextField name="custom_groups" label="Groups" hint="Comma-separated, e.g. Binnenstad, Phase 2" defaultValue={values.custom_groups} />
+        <TextField
+          name="custom_groups"
+          label="Groups"
+          hint="Comma-separated, e.g. Binnenstad, Phase 2"
+          defaultValue={values.custom_groups}
+        />
         <TextAreaField name="remarks" label="Remarks" defaultValue={values.remarks} maxLength={4000} />
       </section>
 
@@ -125,7 +137,12 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
           Maintenance
         </h2>
         <div className={GRID}>
-          <TextField name="maintenance_contractor" path="/maintenance/contractor" label="Contractor" defaultValue={values.maintenance.contractor} />
+          <TextField
+            name="maintenance_contractor"
+            path="/maintenance/contractor"
+            label="Contractor"
+            defaultValue={values.maintenance.contractor}
+          />
           <TextField
             name="maintenance_contract_reference"
             path="/maintenance/contract_reference"
@@ -147,7 +164,12 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
             defaultValue={values.maintenance.next_service_date}
           />
         </div>
-        <TextAreaField name="maintenance_notes" path="/maintenance/notes" label="Maintenance notes" defaultValue={values.maintenance.notes} />
+        <TextAreaField
+          name="maintenance_notes"
+          path="/maintenance/notes"
+          label="Maintenance notes"
+          defaultValue={values.maintenance.notes}
+        />
       </section>
 
       <SubmitButton pendingLabel="Saving…">{target ? 'Save location' : 'Create location'}</SubmitButton>
@@ -168,7 +190,9 @@ function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues
       </label>
       {!allDay && !values.hoursEditable && (
         <div className="space-y-1 text-sm">
-          <p className="text-xs text-slate-600">Some days have several opening periods; they are kept as they are (change them through the API).</p>
+          <p className="text-xs text-slate-600">
+            Some days have several opening periods; they are kept as they are (change them through the API).
+          </p>
           <ul>
             {values.regularHours.map((p, i) => (
               <li key={i}>

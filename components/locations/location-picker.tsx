@@ -97,7 +97,10 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
       </p>
       {failed && <p className="text-sm text-red-800">Locations could not be searched; try again.</p>}
       {results && (
-        <ul aria-label={`Matching locations for ${label}`} className="max-w-md divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+        <ul
+          aria-label={`Matching locations for ${label}`}
+          className="max-w-md divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm"
+        >
           {results.length === 0 && <li className="px-3 py-2 text-slate-600">No location matches.</li>}
           {results.map((location) => (
             <li key={location.id}>

@@ -26,9 +26,7 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
             {stations.map((station) => (
               <tr key={station.id} className="hover:bg-slate-50">
                 <td className="whitespace-nowrap px-3 py-2">
-                  <RowLink href={`/charge-stations/${station.id}`}>
-                    {station.name ?? station.ocpp_id}
-                  </RowLink>
+                  <RowLink href={`/charge-stations/${station.id}`}>{station.name ?? station.ocpp_id}</RowLink>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono">{station.ocpp_id}</td>
                 <td className="whitespace-nowrap px-3 py-2">{station.status}</td>

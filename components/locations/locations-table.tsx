@@ -26,26 +26,26 @@ type Props = {
 
 /** The locations table: each row links to its location; hidden columns are kept in the URL. */
 export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Props) {
-  const columns = useMemo(() => col.columns([
-    col.accessor('name', {
-      enableHiding: false,
-      header: () => <SortHeader label="Name" link={sort.name} />,
-      cell: (info) => (
-        <RowLink href={`/locations/${info.row.original.id}`}>
-          {info.getValue()}
-        </RowLink>
-      ),
-    }),
-    col.accessor('address', { header: 'Address' }),
-    col.accessor('city', { header: 'City' }),
-    col.accessor('country', { header: 'Country' }),
-    col.accessor('stations_count', { header: 'Stations' }),
-    col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
-    col.accessor('updated_at', {
-      header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-      cell: (info) => formatTimestamp(info.getValue()),
-    }),
-  ]), [sort]);
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('name', {
+          enableHiding: false,
+          header: () => <SortHeader label="Name" link={sort.name} />,
+          cell: (info) => <RowLink href={`/locations/${info.row.original.id}`}>{info.getValue()}</RowLink>,
+        }),
+        col.accessor('address', { header: 'Address' }),
+        col.accessor('city', { header: 'City' }),
+        col.accessor('country', { header: 'Country' }),
+        col.accessor('stations_count', { header: 'Stations' }),
+        col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
+        col.accessor('updated_at', {
+          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
+          cell: (info) => formatTimestamp(info.getValue()),
+        }),
+      ]),
+    [sort],
+  );
   return (
     <DataTable
       caption="Locations"

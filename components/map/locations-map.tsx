@@ -20,7 +20,8 @@ function FitToMarkers({ markers }: { markers: MapMarker[] }) {
   const map = useMap();
   useEffect(() => {
     if (markers.length === 1) map.setView([markers[0]!.latitude, markers[0]!.longitude], 15);
-    else if (markers.length > 1) map.fitBounds(L.latLngBounds(markers.map((m) => [m.latitude, m.longitude])), { padding: [24, 24], maxZoom: 15 });
+    else if (markers.length > 1)
+      map.fitBounds(L.latLngBounds(markers.map((m) => [m.latitude, m.longitude])), { padding: [24, 24], maxZoom: 15 });
   }, [map, markers]);
   return null;
 }

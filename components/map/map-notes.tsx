@@ -3,7 +3,9 @@ import type { MapMarker } from '@/lib/portal/location-map';
 /** Said under a map without a basemap (MAP_TILE_URL not set). */
 export function BasemapNote({ tileUrl }: { tileUrl: string | null }) {
   if (tileUrl) return null;
-  return <p className="text-xs text-slate-600">The basemap is not configured (MAP_TILE_URL), so markers are shown on a plain background.</p>;
+  return (
+    <p className="text-xs text-slate-600">The basemap is not configured (MAP_TILE_URL), so markers are shown on a plain background.</p>
+  );
 }
 
 /**

@@ -5,7 +5,15 @@ import { ActionForm, useFieldError } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
-import { describePrices, filledPriceTypes, isSimpleTariff, PRICE_FIELDS, pricePath, simplePrices, type OfferChoice } from '@/lib/portal/catalog-tariff-form';
+import {
+  describePrices,
+  filledPriceTypes,
+  isSimpleTariff,
+  PRICE_FIELDS,
+  pricePath,
+  simplePrices,
+  type OfferChoice,
+} from '@/lib/portal/catalog-tariff-form';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 import type { Tariff } from '@/lib/schemas/tariff';
 
@@ -24,7 +32,8 @@ type Props = {
  */
 export function TariffForm({ action, tenants, tariff }: Props) {
   const simple = !tariff || isSimpleTariff(tariff);
-  const start = tariff && simple ? simplePrices(tariff) : { prices: { ENERGY: '', TIME: '', PARKING_TIME: '', FLAT: '' }, steps: {}, vat: '' };
+  const start =
+    tariff && simple ? simplePrices(tariff) : { prices: { ENERGY: '', TIME: '', PARKING_TIME: '', FLAT: '' }, steps: {}, vat: '' };
   const [code, setCode] = useState('');
   const [name, setName] = useState(tariff?.name ?? '');
   const [currency, setCurrency] = useState(tariff?.currency ?? 'EUR');
@@ -54,7 +63,15 @@ export function TariffForm({ action, tenants, tariff }: Props) {
           />
         )}
         <TextField name="name" label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField name="currency" label="Currency" required maxLength={3} hint="ISO 4217, e.g. EUR" value={currency} onChange={(e) => setCurrency(e.target.value)} />
+        <TextField
+          name="currency"
+          label="Currency"
+          required
+          maxLength={3}
+          hint="ISO 4217, e.g. EUR"
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value)}
+        />
       </div>
 
       {simple ? (
@@ -72,7 +89,14 @@ export function TariffForm({ action, tenants, tariff }: Props) {
                 onChange={(e) => setPrices((p) => ({ ...p, [field.type]: e.target.value }))}
               />
             ))}
-            <TextField name="vat" label="VAT %" inputMode="decimal" path={pricePath('ENERGY', filled, 'vat')} value={vat} onChange={(e) => setVat(e.target.value)} />
+            <TextField
+              name="vat"
+              label="VAT %"
+              inputMode="decimal"
+              path={pricePath('ENERGY', filled, 'vat')}
+              value={vat}
+              onChange={(e) => setVat(e.target.value)}
+            />
           </div>
           {Object.entries(start.steps).map(([type, step]) => (
             <input key={type} type="hidden" name={`step_${type}`} value={step} />
@@ -83,7 +107,9 @@ export function TariffForm({ action, tenants, tariff }: Props) {
         <div className="space-y-1 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
           <p className="font-medium">Prices</p>
           <p>{describePrices(tariff!)}</p>
-          <p className="text-slate-600">This tariff has time, day or usage restrictions; its prices are kept as they are (change them through the API).</p>
+          <p className="text-slate-600">
+            This tariff has time, day or usage restrictions; its prices are kept as they are (change them through the API).
+          </p>
           <input type="hidden" name="elements_json" value={JSON.stringify(tariff!.elements)} />
         </div>
       )}

@@ -19,11 +19,7 @@ export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Reco
       col.columns([
         col.accessor('id', {
           header: () => <SortHeader label="Code" link={sort.id} />,
-          cell: (info) => (
-            <RowLink href={`/tariffs/${encodeURIComponent(info.getValue())}`}>
-              {info.getValue()}
-            </RowLink>
-          ),
+          cell: (info) => <RowLink href={`/tariffs/${encodeURIComponent(info.getValue())}`}>{info.getValue()}</RowLink>,
         }),
         col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
         col.accessor('prices', { header: 'Prices' }),

@@ -19,11 +19,7 @@ export function TenantsTable({ rows, sort }: { rows: TenantRowView[]; sort: Reco
       col.columns([
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => (
-            <RowLink href={`/tenants/${info.row.original.id}`}>
-              {info.getValue()}
-            </RowLink>
-          ),
+          cell: (info) => <RowLink href={`/tenants/${info.row.original.id}`}>{info.getValue()}</RowLink>,
         }),
         col.accessor('slug', { header: 'Slug' }),
         col.accessor('kind', { header: 'Kind' }),

@@ -26,7 +26,13 @@ export function ProfileForm({ action, user }: { action: FormAction; user: User }
           Disabled (cannot sign in)
         </label>
       </div>
-      <TextField name="password" label="New password (optional)" type="password" autoComplete="new-password" hint="At least 12 characters; empty keeps the current one." />
+      <TextField
+        name="password"
+        label="New password (optional)"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters; empty keeps the current one."
+      />
       <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
     </ActionForm>
   );

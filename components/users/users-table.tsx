@@ -17,23 +17,28 @@ export function rolesText(user: Pick<User, 'cpo_role' | 'memberships'>, tenants:
   return user.memberships.map((m) => `${tenants[m.tenant_id] ?? m.tenant_id}: ${m.role}`).join('; ') || '—';
 }
 
-export function UsersTable({ rows, tenants, sort }: { rows: User[]; tenants: Record<string, string>; sort: Record<'name' | 'email' | 'updated_at', SortLink> }) {
+export function UsersTable({
+  rows,
+  tenants,
+  sort,
+}: {
+  rows: User[];
+  tenants: Record<string, string>;
+  sort: Record<'name' | 'email' | 'updated_at', SortLink>;
+}) {
   const columns = useMemo(
     () =>
       col.columns([
         col.accessor('name', {
           header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => (
-            <RowLink href={`/users/${info.row.original.id}`}>
-              {info.getValue()}
-            </RowLink>
-          ),
+          cell: (info) => <RowLink href={`/users/${info.row.original.id}`}>{info.getValue()}</RowLink>,
         }),
         col.accessor('email', { header: () => <SortHeader label="Email" link={sort.email} /> }),
         col.display({ id: 'roles', header: 'Roles', cell: (info) => rolesText(info.row.original, tenants) }),
         col.accessor('disabled', {
           header: 'Sign-in',
-          cell: (info) => (info.getValue() ? <span className="text-red-800">Disabled</span> : <span className="text-emerald-800">Enabled</span>),
+          cell: (info) =>
+            info.getValue() ? <span className="text-red-800">Disabled</span> : <span className="text-emerald-800">Enabled</span>,
         }),
         col.accessor('updated_at', {
           header: () => <SortHeader label="Updated" link={sort.updated_at} />,

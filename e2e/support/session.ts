@@ -16,7 +16,9 @@ export async function screenshot(page: Page, name: string) {
 
 /** Picks a tenant in the header's switcher and waits for the server to remember the choice. */
 export async function chooseTenant(page: Page, label: string) {
-  const saved = page.waitForResponse((response) => response.request().method() === 'POST' && Boolean(response.request().headers()['next-action']));
+  const saved = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && Boolean(response.request().headers()['next-action']),
+  );
   await page.getByLabel('Tenant', { exact: true }).selectOption({ label });
   await saved;
 }

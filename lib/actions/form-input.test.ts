@@ -4,15 +4,20 @@ import { fieldErrors } from '@/lib/schemas/parse';
 import { formInput, optionalNumber, optionalText, stringList } from './form-input';
 
 describe('formInput', () => {
-  const schema = formInput(z.object({ name: z.string().min(2), coordinates: z.object({ latitude: z.number().min(-90).max(90) }) }).strict(), (form) => ({
-    name: optionalText(form.name),
-    coordinates: { latitude: optionalNumber(form.latitude) },
-  }));
+  const schema = formInput(
+    z.object({ name: z.string().min(2), coordinates: z.object({ latitude: z.number().min(-90).max(90) }) }).strict(),
+    (form) => ({
+      name: optionalText(form.name),
+      coordinates: { latitude: optionalNumber(form.latitude) },
+    }),
+  );
 
   it('validates the mapped body with the API schema and reports the API paths', () => {
     const result = schema.safeParse({ name: 'x', latitude: '123' });
     expect(result.success).toBe(false);
-    const paths = fieldErrors(result.error!).map((e) => e.path).sort();
+    const paths = fieldErrors(result.error!)
+      .map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['/coordinates/latitude', '/name']);
   });
 

@@ -33,7 +33,11 @@ export function optionalNumber(value: unknown): number | string | undefined {
 
 /** A checkbox group (`name[]`) or a comma/newline separated text field as a list of strings. */
 export function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .map(String)
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (typeof value !== 'string') return [];
   return value
     .split(/[\n,]/)

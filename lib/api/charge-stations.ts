@@ -55,14 +55,27 @@ const example: ChargeStationCreateInput = {
       evse_id: 'NL*GFX*E0001*1',
       capabilities: ['RFID_READER'],
       connectors: [
-        { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32, max_electric_power: 22000 },
+        {
+          id: '1',
+          standard: 'IEC_62196_T2',
+          format: 'SOCKET',
+          power_type: 'AC_3_PHASE',
+          max_voltage: 400,
+          max_amperage: 32,
+          max_electric_power: 22000,
+        },
       ],
     },
   ],
 };
 const { ocpp_id: _ocppId, ...replaceExample } = example;
 
-const stationResponse = { status: 200 as const, description: 'The charge station', schema: chargeStationSchema, headers: ['ETag' as const] };
+const stationResponse = {
+  status: 200 as const,
+  description: 'The charge station',
+  schema: chargeStationSchema,
+  headers: ['ETag' as const],
+};
 
 export const listChargeStationsEndpoint = defineEndpoint({
   method: 'GET',
@@ -81,7 +94,8 @@ export const createChargeStationEndpoint = defineEndpoint({
   path: base,
   operationId: 'createChargeStation',
   summary: 'Create a charge station',
-  description: 'With `location_id` it joins that location’s tenant; with only `tenant_id` it is unlinked there; with neither it goes to the unassigned pool (CPO-wide callers only).',
+  description:
+    'With `location_id` it joins that location’s tenant; with only `tenant_id` it is unlinked there; with neither it goes to the unassigned pool (CPO-wide callers only).',
   tag,
   body: { schema: chargeStationCreateSchema, validate: true, example },
   success: { status: 201, description: 'The created station', schema: chargeStationSchema, headers: ['ETag', 'Location'] },
@@ -132,14 +146,18 @@ export const patchChargeStationEndpoint = defineEndpoint({
   path: `${base}/{id}`,
   operationId: 'patchChargeStation',
   summary: 'Update a charge station (JSON merge patch)',
-  description: 'RFC 7396. `evses`, if sent, replaces the list (matched by `uid`). Holders of only station:maintenance may send just `maintenance_windows`.',
+  description:
+    'RFC 7396. `evses`, if sent, replaces the list (matched by `uid`). Holders of only station:maintenance may send just `maintenance_windows`.',
   tag,
   params: idParams,
   body: {
     schema: chargeStationPatchSchema,
     validate: false,
     mergePatch: true,
-    example: { remarks: 'Cable replaced', maintenance_windows: [{ starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' }] },
+    example: {
+      remarks: 'Cable replaced',
+      maintenance_windows: [{ starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' }],
+    },
   },
   success: stationResponse,
   handler: async ({ request, ctx, params, body }) =>
@@ -173,7 +191,9 @@ export const linkChargeStationEndpoint = defineEndpoint({
   success: stationResponse,
   ifMatch: true,
   handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await linkChargeStation({ ctx, id: params.id, locationId: body.location_id, expectedVersion: ifMatchVersion(request) })),
+    resourceResponse(
+      await linkChargeStation({ ctx, id: params.id, locationId: body.location_id, expectedVersion: ifMatchVersion(request) }),
+    ),
 });
 
 export const unlinkChargeStationEndpoint = defineEndpoint({
@@ -186,7 +206,8 @@ export const unlinkChargeStationEndpoint = defineEndpoint({
   params: idParams,
   success: stationResponse,
   ifMatch: true,
-  handler: async ({ request, ctx, params }) => resourceResponse(await unlinkChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) })),
+  handler: async ({ request, ctx, params }) =>
+    resourceResponse(await unlinkChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) })),
 });
 
 export const setAvailabilityEndpoint = defineEndpoint({
@@ -237,7 +258,12 @@ export const patchConfigurationEndpoint = defineEndpoint({
   description: 'JSON merge patch of the key map: a string sets a key, null removes it. Needs station:write.',
   tag,
   params: idParams,
-  body: { schema: configurationPatchSchema, validate: false, mergePatch: true, example: { HeartbeatInterval: '600', MeterValueSampleInterval: null } },
+  body: {
+    schema: configurationPatchSchema,
+    validate: false,
+    mergePatch: true,
+    example: { HeartbeatInterval: '600', MeterValueSampleInterval: null },
+  },
   success: { status: 200, description: 'The configuration keys', schema: configurationResponseSchema, headers: ['ETag'] },
   handler: async ({ request, ctx, params, body }) =>
     resourceResponse(await updateConfiguration({ ctx, id: params.id, patch: body, expectedVersion: ifMatchVersion(request) })),

@@ -62,8 +62,7 @@ export const createHardwareTemplateEndpoint = defineEndpoint({
   tag,
   body: { schema: hardwareTemplateCreateSchema, validate: true, example },
   success: { status: 201, description: 'The created template', schema: hardwareTemplateSchema, headers: ['ETag', 'Location'] },
-  handler: async ({ ctx, body }) =>
-    resourceResponse(await createHardwareTemplate({ ctx, input: body }), { created: 'hardware-templates' }),
+  handler: async ({ ctx, body }) => resourceResponse(await createHardwareTemplate({ ctx, input: body }), { created: 'hardware-templates' }),
 });
 
 export const getHardwareTemplateEndpoint = defineEndpoint({
@@ -88,9 +87,7 @@ export const replaceHardwareTemplateEndpoint = defineEndpoint({
   body: { schema: hardwareTemplateReplaceSchema, validate: false, example },
   success: { status: 200, description: 'The updated template', schema: hardwareTemplateSchema, headers: ['ETag'] },
   handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(
-      await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) }),
-    ),
+    resourceResponse(await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
 });
 
 export const patchHardwareTemplateEndpoint = defineEndpoint({
@@ -104,9 +101,7 @@ export const patchHardwareTemplateEndpoint = defineEndpoint({
   body: { schema: hardwareTemplatePatchSchema, validate: false, example: { max_power_kw: 22, vendor: 'Alfen' }, mergePatch: true },
   success: { status: 200, description: 'The updated template', schema: hardwareTemplateSchema, headers: ['ETag'] },
   handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(
-      await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) }),
-    ),
+    resourceResponse(await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
 });
 
 export const deleteHardwareTemplateEndpoint = defineEndpoint({

@@ -13,14 +13,7 @@ import {
   type Location,
   type LocationCreateInput,
 } from '@/lib/schemas/location';
-import {
-  createLocation,
-  deleteLocation,
-  exportLocations,
-  getLocation,
-  listLocations,
-  updateLocation,
-} from '@/lib/services/locations';
+import { createLocation, deleteLocation, exportLocations, getLocation, listLocations, updateLocation } from '@/lib/services/locations';
 
 const tag = 'Locations';
 
@@ -60,8 +53,7 @@ export const createLocationEndpoint = defineEndpoint({
   tag,
   body: { schema: locationCreateSchema, validate: true, example },
   success: { status: 201, description: 'The created location', schema: locationSchema, headers: ['ETag', 'Location'] },
-  handler: async ({ ctx, body }) =>
-    resourceResponse(await createLocation({ ctx, input: body }), { created: 'locations' }),
+  handler: async ({ ctx, body }) => resourceResponse(await createLocation({ ctx, input: body }), { created: 'locations' }),
 });
 
 export const exportLocationsEndpoint = defineEndpoint({
@@ -77,8 +69,7 @@ export const exportLocationsEndpoint = defineEndpoint({
     description: 'The locations, streamed',
     media: { 'application/x-ndjson': z.string(), 'text/csv': z.string() },
   },
-  handler: async ({ ctx, query }) =>
-    exportResponse(exportLocations({ ctx, query }), query.format, LOCATION_COLUMNS, 'locations'),
+  handler: async ({ ctx, query }) => exportResponse(exportLocations({ ctx, query }), query.format, LOCATION_COLUMNS, 'locations'),
 });
 
 const LOCATION_COLUMNS = Object.keys(locationSchema.shape) as (keyof Location & string)[];
@@ -106,9 +97,7 @@ export const replaceLocationEndpoint = defineEndpoint({
   success: { status: 200, description: 'The updated location', schema: locationSchema, headers: ['ETag'] },
   errors: [409],
   handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(
-      await updateLocation({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) }),
-    ),
+    resourceResponse(await updateLocation({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
 });
 
 export const patchLocationEndpoint = defineEndpoint({
@@ -119,13 +108,16 @@ export const patchLocationEndpoint = defineEndpoint({
   description: 'RFC 7396: `null` clears, objects such as `maintenance` merge, arrays replace.',
   tag,
   params: idParams,
-  body: { schema: locationPatchSchema, validate: false, example: { remarks: 'Gate code 4411', maintenance: { next_service_date: '2027-06-01' } }, mergePatch: true },
+  body: {
+    schema: locationPatchSchema,
+    validate: false,
+    example: { remarks: 'Gate code 4411', maintenance: { next_service_date: '2027-06-01' } },
+    mergePatch: true,
+  },
   success: { status: 200, description: 'The updated location', schema: locationSchema, headers: ['ETag'] },
   errors: [409],
   handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(
-      await updateLocation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) }),
-    ),
+    resourceResponse(await updateLocation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
 });
 
 export const deleteLocationEndpoint = defineEndpoint({

@@ -19,7 +19,8 @@ export const listTenantsEndpoint = defineEndpoint({
   path: '/api/v2/tenants',
   operationId: 'listTenants',
   summary: 'List tenants',
-  description: 'CPO-wide callers see every tenant, everyone else the tenants they hold a role in. Keyset-paginated; default order `updated_at, id`.',
+  description:
+    'CPO-wide callers see every tenant, everyone else the tenants they hold a role in. Keyset-paginated; default order `updated_at, id`.',
   tag,
   query: tenantListQuerySchema,
   success: { status: 200, description: 'A page of tenants', schema: tenantListSchema },
@@ -57,7 +58,12 @@ export const patchTenantEndpoint = defineEndpoint({
   description: 'RFC 7396: `null` clears `external_id`. Needs `tenant:manage` CPO-wide.',
   tag,
   params: idParams,
-  body: { schema: tenantPatchSchema, validate: false, example: { name: 'VvE Parkzicht Utrecht', external_id: 'SF-0043' }, mergePatch: true },
+  body: {
+    schema: tenantPatchSchema,
+    validate: false,
+    example: { name: 'VvE Parkzicht Utrecht', external_id: 'SF-0043' },
+    mergePatch: true,
+  },
   success: { status: 200, description: 'The updated tenant', schema: tenantSchema, headers: ['ETag'] },
   errors: [409],
   handler: async ({ request, ctx, params, body }) =>

@@ -43,7 +43,9 @@ describe('tenant focus', () => {
   it('makes the other tenant’s objects 404 while focused, and writes too', async () => {
     const focused = { ...manager, focusTenantId: a };
     await expect(getChargeStation({ ctx: focused, id: stations[b]! })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(setAvailability({ ctx: focused, id: stations[b]!, input: { availability: 'INOPERATIVE' } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setAvailability({ ctx: focused, id: stations[b]!, input: { availability: 'INOPERATIVE' } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(tenantsWith(focused, 'station:write')).toEqual([a]);
   });
 

@@ -5,8 +5,7 @@ import { decoyPasswordHash, verifyPassword } from './password';
 import { forgiveSignIn, takeSignInAttempt } from './sign-in-limiter';
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfter?: number };
+  { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfter?: number };
 
 /**
  * Checks an e-mail + password pair. Unknown e-mail, wrong password and disabled user all answer

@@ -77,14 +77,7 @@ export const EVSE_CAPABILITIES = [
   'TOKEN_GROUP_CAPABLE',
   'UNLOCK_CAPABLE',
 ] as const;
-export const PARKING_TYPES = [
-  'ALONG_MOTORWAY',
-  'PARKING_GARAGE',
-  'PARKING_LOT',
-  'ON_DRIVEWAY',
-  'ON_STREET',
-  'UNDERGROUND_GARAGE',
-] as const;
+export const PARKING_TYPES = ['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE'] as const;
 export const FACILITIES = [
   'HOTEL',
   'RESTAURANT',
@@ -110,15 +103,7 @@ export const FACILITIES = [
 export const TEST_RUN_STATUSES = ['RUNNING', 'PASSED', 'FAILED'] as const;
 export const TEST_STEP_STATUSES = ['PENDING', 'PASSED', 'FAILED', 'SKIPPED'] as const;
 
-export const AUDIT_ENTITIES = [
-  'tenant',
-  'user',
-  'api_key',
-  'location',
-  'charge_station',
-  'tariff',
-  'hardware_template',
-] as const;
+export const AUDIT_ENTITIES = ['tenant', 'user', 'api_key', 'location', 'charge_station', 'tariff', 'hardware_template'] as const;
 
 export type TenantKind = (typeof TENANT_KINDS)[number];
 export type ChargerType = (typeof CHARGER_TYPES)[number];

@@ -117,8 +117,7 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
       if (idempotency) await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields));
       return response;
     } catch (error) {
-      const response =
-        error instanceof AppError ? appErrorResponse(error, requestId) : logAndHide(error, request, requestId);
+      const response = error instanceof AppError ? appErrorResponse(error, requestId) : logAndHide(error, request, requestId);
       if (idempotency) await completeIdempotencyKey(idempotency, await storable(response)).catch(() => {});
       return response;
     }

@@ -15,10 +15,7 @@ export async function exportResponse<T extends Record<string, unknown>>(
   const iterator = rows[Symbol.asyncIterator]();
   // Fetch the first row before answering, so a refused or invalid export is a proper error status.
   let pending: IteratorResult<T> | undefined = await iterator.next();
-  const line =
-    format === 'ndjson'
-      ? (row: T) => `${JSON.stringify(row)}\n`
-      : (row: T) => stringify([columns.map((c) => csvCell(row[c]))]);
+  const line = format === 'ndjson' ? (row: T) => `${JSON.stringify(row)}\n` : (row: T) => stringify([columns.map((c) => csvCell(row[c]))]);
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -14,7 +14,12 @@ export type Scope = { caller: string; method: string; path: string; key: string 
 export type StoredResponse = { status: number; body: unknown; headers: Record<string, string> };
 
 const where = (s: Scope) =>
-  and(eq(idempotencyKeys.caller, s.caller), eq(idempotencyKeys.method, s.method), eq(idempotencyKeys.path, s.path), eq(idempotencyKeys.key, s.key));
+  and(
+    eq(idempotencyKeys.caller, s.caller),
+    eq(idempotencyKeys.method, s.method),
+    eq(idempotencyKeys.path, s.path),
+    eq(idempotencyKeys.key, s.key),
+  );
 
 export const hashBody = (body: string) => createHash('sha256').update(body).digest('hex');
 

@@ -9,7 +9,13 @@ describe('localPath', () => {
   });
 
   it('never leaves the site', () => {
-    for (const hostile of ['//evil.example/x', '/\\evil.example/x', 'https://evil.example/x', 'http://localhost//evil.example/x', 'javascript:alert(1)']) {
+    for (const hostile of [
+      '//evil.example/x',
+      '/\\evil.example/x',
+      'https://evil.example/x',
+      'http://localhost//evil.example/x',
+      'javascript:alert(1)',
+    ]) {
       const path = localPath(hostile);
       expect(path.startsWith('/') && !path.startsWith('//')).toBe(true);
       expect(new URL(path, 'http://portal.example').host).toBe('portal.example');

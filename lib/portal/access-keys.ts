@@ -10,6 +10,9 @@ export function keyStatus(key: Pick<ApiKey, 'revoked_at' | 'expires_at'>, now: D
 }
 
 /** The keys of a page with their status at render time (the server's clock, not the browser's). */
-export function withStatus<K extends Pick<ApiKey, 'revoked_at' | 'expires_at'>>(keys: K[], now = new Date()): (K & { status: KeyStatus })[] {
+export function withStatus<K extends Pick<ApiKey, 'revoked_at' | 'expires_at'>>(
+  keys: K[],
+  now = new Date(),
+): (K & { status: KeyStatus })[] {
   return keys.map((key) => ({ ...key, status: keyStatus(key, now) }));
 }

@@ -4,12 +4,25 @@ import { fieldErrors } from '@/lib/schemas/parse';
 import { hardwareTemplateCreateSchema } from '@/lib/schemas/hardware-template';
 import { tariffCreateSchema, tariffReplaceSchema } from '@/lib/schemas/tariff';
 import { tenantCreateSchema } from '@/lib/schemas/tenant';
-import { describePrices, filledPriceTypes, isSimpleTariff, offerProblem, pricePath, simplePrices, tariffBody, tariffFormSchema, vatRates } from './catalog-tariff-form';
+import {
+  describePrices,
+  filledPriceTypes,
+  isSimpleTariff,
+  offerProblem,
+  pricePath,
+  simplePrices,
+  tariffBody,
+  tariffFormSchema,
+  vatRates,
+} from './catalog-tariff-form';
 import { templateBody } from './catalog-template-form';
 import { tenantBody } from './catalog-tenant-form';
 
 const TENANT = '5f0c6a3e-2b7d-4f59-9a38-0d6e1c2b7a11';
-const paths = (result: { error?: Parameters<typeof fieldErrors>[0] }) => fieldErrors(result.error!).map((e) => e.path).sort();
+const paths = (result: { error?: Parameters<typeof fieldErrors>[0] }) =>
+  fieldErrors(result.error!)
+    .map((e) => e.path)
+    .sort();
 
 describe('tenant form', () => {
   const schema = formInput(tenantCreateSchema, tenantBody);
@@ -33,7 +46,15 @@ describe('tariff form', () => {
   const replace = formInput(tariffReplaceSchema, (f) => tariffBody(f, { withId: false }));
 
   it('builds one element with a component per filled price, in a fixed order, sharing the VAT', () => {
-    const body = create.parse({ id: 'zp-ac', currency: 'eur', price_FLAT: '0,50', price_ENERGY: '0.32', vat: '21', offer: 'chosen', tenant_ids: [TENANT] });
+    const body = create.parse({
+      id: 'zp-ac',
+      currency: 'eur',
+      price_FLAT: '0,50',
+      price_ENERGY: '0.32',
+      vat: '21',
+      offer: 'chosen',
+      tenant_ids: [TENANT],
+    });
     expect(body).toEqual({
       id: 'ZP-AC',
       name: null,
@@ -77,7 +98,11 @@ describe('tariff form', () => {
   it('reads a simple tariff back into the form, keeping its step sizes', () => {
     const tariff = { currency: 'EUR', elements: [{ price_components: [{ type: 'TIME' as const, price: 2, step_size: 900, vat: 21 }] }] };
     expect(isSimpleTariff(tariff)).toBe(true);
-    expect(simplePrices(tariff)).toEqual({ prices: { ENERGY: '', TIME: '2', PARKING_TIME: '', FLAT: '' }, steps: { TIME: '900' }, vat: '21' });
+    expect(simplePrices(tariff)).toEqual({
+      prices: { ENERGY: '', TIME: '2', PARKING_TIME: '', FLAT: '' },
+      steps: { TIME: '900' },
+      vat: '21',
+    });
     expect(describePrices(tariff)).toBe('2 EUR per hour');
     expect(vatRates(tariff)).toBe('21%');
     expect(vatRates({ elements: [{ price_components: [{ type: 'FLAT', price: 1, step_size: 1 }] }] })).toBe('');
@@ -110,7 +135,11 @@ describe('hardware template form', () => {
     });
     expect(body.model).toBeNull();
     expect(body.evses).toHaveLength(2);
-    expect(body.evses![0]).toMatchObject({ physical_reference: 'L', capabilities: ['RFID_READER'], connectors: [{ id: '1', max_electric_power: 22000 }] });
+    expect(body.evses![0]).toMatchObject({
+      physical_reference: 'L',
+      capabilities: ['RFID_READER'],
+      connectors: [{ id: '1', max_electric_power: 22000 }],
+    });
     expect(body.evses![1]!.connectors[0]!.max_electric_power).toBeNull();
   });
 

@@ -72,7 +72,9 @@ export function tariffBody(form: FormFields, { withId }: { withId: boolean }) {
 
 /** "Chosen tenants" with none ticked would silently mean "every tenant": say so instead. */
 export function offerProblem(form: FormFields): string | undefined {
-  return form.offer === 'chosen' && stringList(form.tenant_ids).length === 0 ? 'choose at least one tenant, or offer it to every tenant' : undefined;
+  return form.offer === 'chosen' && stringList(form.tenant_ids).length === 0
+    ? 'choose at least one tenant, or offer it to every tenant'
+    : undefined;
 }
 
 /** Whether the simple form can show and edit every price of the tariff without losing anything. */
@@ -90,7 +92,11 @@ export function simplePrices(tariff: Pick<Tariff, 'elements'>) {
   const components = tariff.elements[0]?.price_components ?? [];
   const prices = Object.fromEntries(PRICE_FIELDS.map((f) => [f.type, components.find((c) => c.type === f.type)?.price?.toString() ?? '']));
   const steps = Object.fromEntries(components.map((c) => [c.type, String(c.step_size)]));
-  return { prices: prices as Record<PriceType, string>, steps: steps as Partial<Record<PriceType, string>>, vat: components[0]?.vat?.toString() ?? '' };
+  return {
+    prices: prices as Record<PriceType, string>,
+    steps: steps as Partial<Record<PriceType, string>>,
+    vat: components[0]?.vat?.toString() ?? '',
+  };
 }
 
 /** The VAT rates of a tariff's prices ("21%"), empty when none is set. */

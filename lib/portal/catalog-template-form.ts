@@ -28,7 +28,9 @@ export function evsesOf(form: FormFields): Row[] {
     ...(stringList(fields.capabilities).length ? { capabilities: stringList(fields.capabilities) } : {}),
     physical_reference: nullableText(fields.physical_reference),
     floor_level: nullableText(fields.floor_level),
-    connectors: [...connectors].filter(Boolean).map((connector) => ({ ...connector, max_electric_power: connector.max_electric_power ?? null })),
+    connectors: [...connectors]
+      .filter(Boolean)
+      .map((connector) => ({ ...connector, max_electric_power: connector.max_electric_power ?? null })),
   }));
 }
 

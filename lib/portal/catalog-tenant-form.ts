@@ -17,7 +17,10 @@ export async function slugClashAtField<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof AppError && error.code === 'conflict' && /slug/.test(error.detail)) {
-      throw new AppError('conflict', error.detail, { ...error.extra, errors: [{ path: '/slug', message: 'already used by another tenant' }] });
+      throw new AppError('conflict', error.detail, {
+        ...error.extra,
+        errors: [{ path: '/slug', message: 'already used by another tenant' }],
+      });
     }
     throw error;
   }

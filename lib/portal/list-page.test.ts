@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { exportHref, loadListPage } from './list-page';
 
-const schema = z.object({ q: z.string().optional(), sort: z.string().default('name'), limit: z.coerce.number().default(50), cursor: z.string().optional() }).strict();
+const schema = z
+  .object({
+    q: z.string().optional(),
+    sort: z.string().default('name'),
+    limit: z.coerce.number().default(50),
+    cursor: z.string().optional(),
+  })
+  .strict();
 
 describe('loadListPage', () => {
   it('keeps the hidden columns out of the strict API query but in the page links', async () => {
@@ -18,7 +25,10 @@ describe('loadListPage', () => {
   });
 
   it('drops filters it could not use from the links, and says so', async () => {
-    const result = await loadListPage(schema, { q: 'x', bogus: '1', hide: 'city' }, { limit: '50' }, async () => ({ data: [], next_cursor: null }));
+    const result = await loadListPage(schema, { q: 'x', bogus: '1', hide: 'city' }, { limit: '50' }, async () => ({
+      data: [],
+      next_cursor: null,
+    }));
     expect(result.notice).toMatch(/not valid/);
     expect(result.query).toEqual({ sort: 'name', limit: 50 });
     expect([...result.params.keys()]).toEqual(['hide']);

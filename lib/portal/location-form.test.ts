@@ -42,7 +42,9 @@ describe('location form → API body', () => {
 
   it('reports errors at the API’s JSON pointers', () => {
     const result = createForm.safeParse({ ...filled, latitude: '123', city: ' ', open_1: '08:00', close_1: '' });
-    const paths = fieldErrors(result.error!).map((e) => e.path).sort();
+    const paths = fieldErrors(result.error!)
+      .map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['/city', '/coordinates/latitude', '/opening_times/regular_hours/0/period_end']);
   });
 
@@ -54,7 +56,14 @@ describe('location form → API body', () => {
 
   it('a patch clears emptied optional fields with null', () => {
     const body = patchForm.parse({ ...filled, parking_type: '', maintenance_contractor: '', custom_groups: '' });
-    expect(body).toMatchObject({ parking_type: null, postal_code: null, remarks: null, maintenance: null, custom_groups: [], external_id: null });
+    expect(body).toMatchObject({
+      parking_type: null,
+      postal_code: null,
+      remarks: null,
+      maintenance: null,
+      custom_groups: [],
+      external_id: null,
+    });
   });
 });
 

@@ -118,9 +118,7 @@ export function locationFormValues(location?: Location): LocationFormValues {
   for (const period of hoursEditable ? regular : []) hours[period.weekday] = { begin: period.period_begin, end: period.period_end };
   const carried: ('exceptional_openings' | 'exceptional_closings' | 'regular_hours')[] = ['exceptional_openings', 'exceptional_closings'];
   if (!hoursEditable) carried.push('regular_hours');
-  const kept = opening
-    ? Object.fromEntries(carried.filter((k) => opening[k]?.length).map((k) => [k, opening[k]]))
-    : {};
+  const kept = opening ? Object.fromEntries(carried.filter((k) => opening[k]?.length).map((k) => [k, opening[k]])) : {};
   const m = location?.maintenance;
   return {
     name: location?.name ?? '',

@@ -19,6 +19,12 @@ export async function nearbyLocations(ctx: AuthContext, near: string): Promise<N
   const [latitude, longitude] = query.data.near;
   const page = await listLocations({ ctx, query: query.data });
   return page.data
-    .map((l) => ({ id: l.id, name: l.name, address: l.address, city: l.city, distance: Math.round(distanceMetres({ latitude, longitude }, l.coordinates)) }))
+    .map((l) => ({
+      id: l.id,
+      name: l.name,
+      address: l.address,
+      city: l.city,
+      distance: Math.round(distanceMetres({ latitude, longitude }, l.coordinates)),
+    }))
     .sort((a, b) => a.distance - b.distance);
 }

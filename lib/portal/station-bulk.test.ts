@@ -24,7 +24,9 @@ async function newStation(tenantId: string) {
       custom_groups: ['Phase 1'],
       evses: [
         {
-          connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }],
+          connectors: [
+            { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 },
+          ],
         },
       ],
     },
@@ -55,7 +57,10 @@ describe('applyBulkStationOperation', () => {
   it('reports per row: another tenant’s station is not found, a viewer is refused, a tariff not offered fails only there', async () => {
     const mine = await newStation(own);
     const theirs = await newStation(other);
-    const asOperator = await applyBulkStationOperation(operator, [mine.id, theirs.id], { operation: 'availability', availability: 'INOPERATIVE' });
+    const asOperator = await applyBulkStationOperation(operator, [mine.id, theirs.id], {
+      operation: 'availability',
+      availability: 'INOPERATIVE',
+    });
     expect(asOperator[0]).toMatchObject({ ok: true });
     expect(asOperator[1]).toMatchObject({ ok: false, message: expect.stringMatching(/not found/i) });
 
@@ -86,7 +91,10 @@ describe('applyBulkStationOperation', () => {
     // What the group operation does, with the read taken before someone else's edit.
     await updateChargeStation({ ctx: operator, id: s.id, body: { remarks: 'edited meanwhile' }, mode: 'merge' });
     const stale = updateChargeStation({ ctx: operator, id: s.id, body: { custom_groups: [] }, mode: 'merge', expectedVersion: s.version });
-    const error = await stale.then(() => undefined, (e: unknown) => e);
+    const error = await stale.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'precondition_failed' });
     expect(rowError(error)).toBe('Changed by someone else in the meantime; retry.');
     expect((await getChargeStation({ ctx: operator, id: s.id })).custom_groups).toEqual(['Phase 1']);

@@ -24,7 +24,13 @@ describe('loadStationDetailExtras', () => {
         ocpp_id: `DETAIL-${Date.now().toString(36)}`,
         location_id: location.id,
         charger_type: 'AC',
-        evses: [{ connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }] }],
+        evses: [
+          {
+            connectors: [
+              { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 },
+            ],
+          },
+        ],
       },
     });
     const changed = await setAvailability({ ctx: operator, id: station.id, input: { availability: 'INOPERATIVE' } });

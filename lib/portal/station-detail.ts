@@ -53,7 +53,12 @@ export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeS
     may.audit
       ? listAuditEvents({
           ctx,
-          query: auditEventListQuerySchema.parse({ entity: 'charge_station', entity_id: station.id, sort: '-at', limit: String(STATION_AUDIT_LIMIT) }),
+          query: auditEventListQuerySchema.parse({
+            entity: 'charge_station',
+            entity_id: station.id,
+            sort: '-at',
+            limit: String(STATION_AUDIT_LIMIT),
+          }),
         }).then((p) => p.data)
       : [],
   ]);

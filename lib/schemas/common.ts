@@ -49,7 +49,8 @@ export const listQueryBase = {
 export const customGroupNames = () => z.array(text().trim().min(1).max(64)).max(100);
 
 /** `format` of the export endpoints. */
-export const exportFormat = () => z.enum(['csv', 'ndjson']).describe('ndjson: one resource per line; csv: header row, arrays/objects as JSON');
+export const exportFormat = () =>
+  z.enum(['csv', 'ndjson']).describe('ndjson: one resource per line; csv: header row, arrays/objects as JSON');
 
 /** Path parameter of single-object endpoints (any string: an unknown id is a 404, not a 400). */
 export const idParams = z.object({ id: z.string().min(1).max(200).describe('The object id (UUID)') });

@@ -63,9 +63,7 @@ export const hardwareTemplateListQuerySchema = z
     q: q.describe('Search in name, vendor and model'),
     charger_type: z.enum(CHARGER_TYPES).optional(),
     include_deleted,
-    sort: z
-      .enum([...HARDWARE_TEMPLATE_SORTS, ...HARDWARE_TEMPLATE_SORTS.map((s) => `-${s}` as const)])
-      .default('updated_at'),
+    sort: z.enum([...HARDWARE_TEMPLATE_SORTS, ...HARDWARE_TEMPLATE_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
   })
   .strict();
 export type HardwareTemplateListQuery = z.infer<typeof hardwareTemplateListQuerySchema>;

@@ -78,32 +78,34 @@ export type LocationReplaceInput = z.infer<typeof locationReplaceSchema>;
 /** PATCH body (JSON merge patch): any writable field; `null` clears an optional one. */
 export const locationPatchSchema = z.object(writableFields).partial().strict().meta({ id: 'LocationPatch' });
 
-export const locationSchema = z.object({
-  id: uuid(),
-  tenant_id: uuid(),
-  external_id: z.string().nullable(),
-  name: z.string(),
-  address: z.string(),
-  city: z.string(),
-  postal_code: z.string().nullable(),
-  state: z.string().nullable(),
-  country: z.string(),
-  coordinates: coordinatesSchema,
-  time_zone: z.string().nullable(),
-  parking_type: z.enum(PARKING_TYPES).nullable(),
-  facilities: z.array(z.enum(FACILITIES)),
-  opening_times: openingTimesSchema.nullable(),
-  charging_when_closed: z.boolean().nullable(),
-  directions: z.array(displayTextSchema),
-  publish: z.boolean(),
-  custom_groups: z.array(z.string()),
-  remarks: z.string().nullable(),
-  maintenance: locationMaintenanceSchema.nullable(),
-  stations_count: z.number().int().nonnegative(),
-  evses_count: z.number().int().nonnegative(),
-  ...entityMeta,
-  deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted locations'),
-}).meta({ id: 'Location' });
+export const locationSchema = z
+  .object({
+    id: uuid(),
+    tenant_id: uuid(),
+    external_id: z.string().nullable(),
+    name: z.string(),
+    address: z.string(),
+    city: z.string(),
+    postal_code: z.string().nullable(),
+    state: z.string().nullable(),
+    country: z.string(),
+    coordinates: coordinatesSchema,
+    time_zone: z.string().nullable(),
+    parking_type: z.enum(PARKING_TYPES).nullable(),
+    facilities: z.array(z.enum(FACILITIES)),
+    opening_times: openingTimesSchema.nullable(),
+    charging_when_closed: z.boolean().nullable(),
+    directions: z.array(displayTextSchema),
+    publish: z.boolean(),
+    custom_groups: z.array(z.string()),
+    remarks: z.string().nullable(),
+    maintenance: locationMaintenanceSchema.nullable(),
+    stations_count: z.number().int().nonnegative(),
+    evses_count: z.number().int().nonnegative(),
+    ...entityMeta,
+    deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted locations'),
+  })
+  .meta({ id: 'Location' });
 export type Location = z.infer<typeof locationSchema>;
 
 export const LOCATION_SORTS = ['name', 'updated_at', 'created_at'] as const;
@@ -125,7 +127,8 @@ const locationFilters = {
   ...nearFilter,
   sort: z.enum([...LOCATION_SORTS, ...LOCATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
 };
-export const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) => (q.near === undefined) === (q.radius === undefined);
+export const nearNeedsRadius = <T extends { near?: unknown; radius?: unknown }>(q: T) =>
+  (q.near === undefined) === (q.radius === undefined);
 export const nearNeedsRadiusError = { path: ['radius'], message: '`near` and `radius` go together' };
 
 export const locationListQuerySchema = z.object(locationFilters).strict().refine(nearNeedsRadius, nearNeedsRadiusError);

@@ -18,11 +18,7 @@ export const priceComponentSchema = z
     type: z.enum(PRICE_COMPONENT_TYPES).describe('ENERGY: per kWh; TIME / PARKING_TIME: per hour; FLAT: per session'),
     price: amount().describe('Price per unit of `type`, excluding VAT, in the tariff currency'),
     vat: z.number().min(0).max(100).optional().describe('VAT percentage; leave out when no VAT applies (differs from 0)'),
-    step_size: z
-      .number()
-      .int()
-      .min(1)
-      .describe('Billing step: Wh for ENERGY, seconds for TIME / PARKING_TIME, 1 for FLAT'),
+    step_size: z.number().int().min(1).describe('Billing step: Wh for ENERGY, seconds for TIME / PARKING_TIME, 1 for FLAT'),
   })
   .strict()
   .meta({ id: 'PriceComponent' });
@@ -59,7 +55,9 @@ export const tariffElementSchema = z
 /** Fields a client may write (SPEC section 2). */
 const writableFields = {
   name: text().trim().min(1).max(255).nullable().optional(),
-  currency: text().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code').describe('ISO 4217, e.g. EUR'),
+  currency: text()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code')
+    .describe('ISO 4217, e.g. EUR'),
   elements: z.array(tariffElementSchema).min(1).max(100).describe('OCPI 2.2.1 tariff elements'),
   tenant_ids: z
     .array(uuid())

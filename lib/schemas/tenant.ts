@@ -12,13 +12,7 @@ const writableFields = {
     .describe('URL-safe name, unique among live tenants: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 63 characters'),
   name: text().trim().min(1).max(255),
   kind: z.enum(TENANT_KINDS),
-  external_id: text()
-    .trim()
-    .min(1)
-    .max(255)
-    .nullable()
-    .optional()
-    .describe('The customer’s id in the CRM (e.g. a Salesforce account id)'),
+  external_id: text().trim().min(1).max(255).nullable().optional().describe('The customer’s id in the CRM (e.g. a Salesforce account id)'),
 };
 
 /** POST /api/v2/tenants, and the merged result of a PATCH. Unknown fields (including `id`) are rejected. */

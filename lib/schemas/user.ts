@@ -20,7 +20,9 @@ const writableFields = {
     .min(12, 'must be at least 12 characters')
     .max(1024)
     .optional()
-    .describe('Write-only, at least 12 characters; stored as an argon2id hash. Left out on create: one is generated and returned once as `initial_password`'),
+    .describe(
+      'Write-only, at least 12 characters; stored as an argon2id hash. Left out on create: one is generated and returned once as `initial_password`',
+    ),
   cpo_role: roleId()
     .nullable()
     .optional()
@@ -29,7 +31,9 @@ const writableFields = {
     .array(membershipSchema)
     .max(1000)
     .optional()
-    .describe('One role per tenant. On PATCH the list replaces the memberships in the tenants where the caller holds user:manage; others stay as they are'),
+    .describe(
+      'One role per tenant. On PATCH the list replaces the memberships in the tenants where the caller holds user:manage; others stay as they are',
+    ),
   disabled: z.boolean().optional().describe('A disabled user cannot sign in'),
 };
 

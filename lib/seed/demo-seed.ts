@@ -44,7 +44,16 @@ type StationPlan = { tenantId: string | null; locationId: string | null; ocppId:
 const BATCH = 1000;
 
 /** How often each reported status shows up among linked demo stations. */
-const REPORTED_MIX: EvseStatus[] = ['AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'CHARGING', 'CHARGING', 'OUTOFORDER', 'INOPERATIVE'];
+const REPORTED_MIX: EvseStatus[] = [
+  'AVAILABLE',
+  'AVAILABLE',
+  'AVAILABLE',
+  'AVAILABLE',
+  'CHARGING',
+  'CHARGING',
+  'OUTOFORDER',
+  'INOPERATIVE',
+];
 
 /** Inserts stations with their EVSEs, connectors and tariff codes in multi-row batches. */
 async function insertStations(tx: Tx, plans: StationPlan[], random: () => number) {
@@ -101,7 +110,9 @@ async function insertStations(tx: Tx, plans: StationPlan[], random: () => number
     );
     await tx
       .insert(connectorTariffs)
-      .values(evseRows.map((e) => ({ evseUid: e.uid, connectorId: '1', tariffId: e.kind === 'DC' ? 'DC-FAST' : 'AC-STANDARD', position: 1 })));
+      .values(
+        evseRows.map((e) => ({ evseUid: e.uid, connectorId: '1', tariffId: e.kind === 'DC' ? 'DC-FAST' : 'AC-STANDARD', position: 1 })),
+      );
   }
 }
 
@@ -114,7 +125,10 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    const tenantRows = await tx.insert(tenants).values(DEMO_TENANTS.map((t) => ({ ...t }))).returning();
+    const tenantRows = await tx
+      .insert(tenants)
+      .values(DEMO_TENANTS.map((t) => ({ ...t })))
+      .returning();
     const tenantId = (slug: string) => tenantRows.find((t) => t.slug === slug)!.id;
 
     for (const t of TARIFFS) {
@@ -128,7 +142,10 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
         })
         .onConflictDoNothing();
       if (t.offeredTo.length) {
-        await tx.insert(tariffTenants).values(t.offeredTo.map((slug) => ({ tariffId: t.id, tenantId: tenantId(slug) }))).onConflictDoNothing();
+        await tx
+          .insert(tariffTenants)
+          .values(t.offeredTo.map((slug) => ({ tariffId: t.id, tenantId: tenantId(slug) })))
+          .onConflictDoNothing();
       }
     }
 
@@ -141,7 +158,17 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
         maxPowerKw: 22,
         evses: [1, 2].map(() => ({
           capabilities: ['RFID_READER'],
-          connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32, max_electric_power: 22000 }],
+          connectors: [
+            {
+              id: '1',
+              standard: 'IEC_62196_T2',
+              format: 'SOCKET',
+              power_type: 'AC_3_PHASE',
+              max_voltage: 400,
+              max_amperage: 32,
+              max_electric_power: 22000,
+            },
+          ],
         })),
       },
     ]);
@@ -204,14 +231,28 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
       const count = 6 + (i % 4);
       for (let k = 0; k < count; k++) {
         n += 1;
-        plans.push({ tenantId: owner, locationId: location!.id, ocppId: `${slug.slice(0, 3).toUpperCase()}-${String(n).padStart(4, '0')}`, kind: k === 0 && i % 4 === 2 ? 'DC' : 'AC', n });
+        plans.push({
+          tenantId: owner,
+          locationId: location!.id,
+          ocppId: `${slug.slice(0, 3).toUpperCase()}-${String(n).padStart(4, '0')}`,
+          kind: k === 0 && i % 4 === 2 ? 'DC' : 'AC',
+          n,
+        });
       }
     }
     // Unlinked stations: a few per tenant awaiting an installer, and some in the unassigned pool.
     for (const slug of ['gemeente-utrecht', 'van-dijk-logistics']) {
-      for (let k = 0; k < 3; k++) plans.push({ tenantId: tenantId(slug), locationId: null, ocppId: `NEW-${slug.slice(0, 3).toUpperCase()}-${k + 1}`, kind: 'AC', n: ++n });
+      for (let k = 0; k < 3; k++)
+        plans.push({
+          tenantId: tenantId(slug),
+          locationId: null,
+          ocppId: `NEW-${slug.slice(0, 3).toUpperCase()}-${k + 1}`,
+          kind: 'AC',
+          n: ++n,
+        });
     }
-    for (let k = 0; k < 8; k++) plans.push({ tenantId: null, locationId: null, ocppId: `POOL-${String(k + 1).padStart(3, '0')}`, kind: 'AC', n: ++n });
+    for (let k = 0; k < 8; k++)
+      plans.push({ tenantId: null, locationId: null, ocppId: `POOL-${String(k + 1).padStart(3, '0')}`, kind: 'AC', n: ++n });
     await insertStations(tx, plans, random);
 
     const stationGroup = await tx
@@ -237,7 +278,10 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
  */
 export async function seedGeneratedStations(total: number): Promise<{ added: number }> {
   const db = getDb();
-  const tenantRows = await db.select({ id: tenants.id }).from(tenants).where(sql`${tenants.slug} in ${DEMO_TENANTS.map((t) => t.slug)}`);
+  const tenantRows = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(sql`${tenants.slug} in ${DEMO_TENANTS.map((t) => t.slug)}`);
   if (!tenantRows.length) throw new Error('Seed the demo data first.');
   const [{ existing } = { existing: 0 }] = await db
     .select({ existing: sql<number>`count(*)::int` })
@@ -275,7 +319,13 @@ export async function seedGeneratedStations(total: number): Promise<{ added: num
       const plans: StationPlan[] = [];
       for (let k = from; k < to; k++) {
         const location = inserted[Math.floor((k - from) / 10) % inserted.length]!;
-        plans.push({ tenantId: location.tenantId, locationId: location.id, ocppId: `GEN-${String(k + 1).padStart(7, '0')}`, kind: k % 7 ? 'AC' : 'DC', n: k + 1 });
+        plans.push({
+          tenantId: location.tenantId,
+          locationId: location.id,
+          ocppId: `GEN-${String(k + 1).padStart(7, '0')}`,
+          kind: k % 7 ? 'AC' : 'DC',
+          n: k + 1,
+        });
       }
       await insertStations(tx, plans, random);
       added += plans.length;

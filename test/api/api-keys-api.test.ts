@@ -26,7 +26,13 @@ describe('POST /api/v2/api-keys', () => {
     expect(res.headers.get('etag')).toBe('"1"');
     const secret: string = res.body.key;
     expect(secret).toMatch(/^clm_/);
-    expect(res.body).toMatchObject({ name: 'Salesforce sync', role: 'viewer', tenant_id: own, prefix: secret.slice(0, 8), revoked_at: null });
+    expect(res.body).toMatchObject({
+      name: 'Salesforce sync',
+      role: 'viewer',
+      tenant_id: own,
+      prefix: secret.slice(0, 8),
+      revoked_at: null,
+    });
 
     const { key: _secret, ...withoutSecret } = res.body;
     const fetched = await call(item.GET, `/api/v2/api-keys/${res.body.id}`, { key: adminKey, params: { id: res.body.id } });
@@ -47,7 +53,11 @@ describe('POST /api/v2/api-keys', () => {
     });
     expect(write.status).toBe(403);
 
-    const revoked = await call(item.DELETE, `/api/v2/api-keys/${res.body.id}`, { key: adminKey, method: 'DELETE', params: { id: res.body.id } });
+    const revoked = await call(item.DELETE, `/api/v2/api-keys/${res.body.id}`, {
+      key: adminKey,
+      method: 'DELETE',
+      params: { id: res.body.id },
+    });
     expect(revoked.status).toBe(204);
     expect(revoked.body).toBeUndefined();
     const after = await call(tenantsCollection.GET, '/api/v2/tenants', { key: secret });
@@ -95,6 +105,8 @@ describe('GET /api/v2/api-keys', () => {
     expect(seen).toEqual(made);
     const theirs = await call(item.GET, `/api/v2/api-keys/${made[0]}`, { key: adminKey, params: { id: made[0]! } });
     expect(theirs.status).toBe(404);
-    expect((await call(item.DELETE, `/api/v2/api-keys/${made[0]}`, { key: adminKey, method: 'DELETE', params: { id: made[0]! } })).status).toBe(404);
+    expect(
+      (await call(item.DELETE, `/api/v2/api-keys/${made[0]}`, { key: adminKey, method: 'DELETE', params: { id: made[0]! } })).status,
+    ).toBe(404);
   });
 });

@@ -26,7 +26,12 @@ beforeAll(async () => {
     headers: { 'x-request-id': 'req-audit-1' },
   });
   created = res.body;
-  await call(keysItem.DELETE, `/api/v2/api-keys/${created.id}`, { key: adminKey, method: 'DELETE', params: { id: created.id }, headers: { 'x-request-id': 'req-audit-2' } });
+  await call(keysItem.DELETE, `/api/v2/api-keys/${created.id}`, {
+    key: adminKey,
+    method: 'DELETE',
+    params: { id: created.id },
+    headers: { 'x-request-id': 'req-audit-2' },
+  });
 });
 
 describe('GET /api/v2/audit-events', () => {
@@ -46,7 +51,17 @@ describe('GET /api/v2/audit-events', () => {
       }),
       expect.objectContaining({ action: 'api_key.revoked', request_id: 'req-audit-2' }),
     ]);
-    expect(Object.keys(res.body.data[0]).sort()).toEqual(['action', 'actor', 'at', 'changes', 'entity', 'entity_id', 'id', 'request_id', 'tenant_id']);
+    expect(Object.keys(res.body.data[0]).sort()).toEqual([
+      'action',
+      'actor',
+      'at',
+      'changes',
+      'entity',
+      'entity_id',
+      'id',
+      'request_id',
+      'tenant_id',
+    ]);
     expect(JSON.stringify(res.body)).not.toContain(created.key);
   });
 

@@ -20,7 +20,9 @@ beforeAll(async () => {
   revokedKey = (await makeApiKey('cpo_admin', null, { revokedAt: new Date() })).secret;
   const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.09, longitude: 5.12 } };
   ids.locations = (await createLocation({ ctx: system, input: { tenant_id: tenant, name: 'Input', ...place } })).id;
-  ids['charge-stations'] = (await createChargeStation({ ctx: system, input: { ocpp_id: `IN-${Date.now()}`, charger_type: 'AC', tenant_id: tenant } })).id;
+  ids['charge-stations'] = (
+    await createChargeStation({ ctx: system, input: { ocpp_id: `IN-${Date.now()}`, charger_type: 'AC', tenant_id: tenant } })
+  ).id;
   ids.tariffs = await makeTariff('INPUT');
   ids.tenants = tenant;
   ids.users = (await makeUser('viewer', [tenant])).id;
@@ -46,7 +48,11 @@ const name = (e: Endpoint) => `${e.definition.method} ${e.definition.path}`;
 describe('401 for unknown or revoked keys on every protected operation', () => {
   it.each(protectedEndpoints.map((e) => [name(e), e] as const))('%s', async (_n, endpoint) => {
     for (const authorization of ['Bearer not-a-key-at-all', `Bearer ${revokedKey}`, 'Basic Zm9vOmJhcg==']) {
-      const response = await request(endpoint, authorization, endpoint.definition.body ? JSON.stringify(endpoint.definition.body.example) : undefined);
+      const response = await request(
+        endpoint,
+        authorization,
+        endpoint.definition.body ? JSON.stringify(endpoint.definition.body.example) : undefined,
+      );
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -65,7 +71,12 @@ describe('malformed bodies are 4xx with a problem, never 500', () => {
       for (const value of WRONG_VALUES) bodies.push(JSON.stringify({ ...example, [key]: value }));
     }
     for (const body of bodies) {
-      const response = await request(endpoint, cpo, body, endpoint.definition.body!.mergePatch ? 'application/merge-patch+json' : undefined);
+      const response = await request(
+        endpoint,
+        cpo,
+        body,
+        endpoint.definition.body!.mergePatch ? 'application/merge-patch+json' : undefined,
+      );
       expect(response.status, `${body.slice(0, 80)} → ${response.status}`).toBeGreaterThanOrEqual(200);
       expect(response.status, `${body.slice(0, 80)} → ${await response.clone().text()}`).toBeLessThan(500);
       if (response.status >= 400) expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -74,13 +85,18 @@ describe('malformed bodies are 4xx with a problem, never 500', () => {
     expect(wrongType.status).toBe(415);
   });
 
-  it.each(ALL_ENDPOINTS.filter((e) => e.definition.query).map((e) => [name(e), e] as const))('%s rejects bad query parameters with 400', async (_n, endpoint) => {
-    for (const query of ['limit=0', 'limit=abc', 'cursor=garbage', 'date_from=yesterday', 'sort=nonsense', 'nope=1']) {
-      const { definition } = endpoint;
-      const format = definition.path.endsWith('/export') ? 'format=csv&' : '';
-      const req = new NextRequest(new URL(`${definition.path}?${format}${query}`, 'http://localhost'), { headers: { authorization: `Bearer ${cpoKey}` } });
-      const response = await endpoint(req, { params: Promise.resolve({}) });
-      expect(response.status, `${definition.path}?${query}`).toBe(400);
-    }
-  });
+  it.each(ALL_ENDPOINTS.filter((e) => e.definition.query).map((e) => [name(e), e] as const))(
+    '%s rejects bad query parameters with 400',
+    async (_n, endpoint) => {
+      for (const query of ['limit=0', 'limit=abc', 'cursor=garbage', 'date_from=yesterday', 'sort=nonsense', 'nope=1']) {
+        const { definition } = endpoint;
+        const format = definition.path.endsWith('/export') ? 'format=csv&' : '';
+        const req = new NextRequest(new URL(`${definition.path}?${format}${query}`, 'http://localhost'), {
+          headers: { authorization: `Bearer ${cpoKey}` },
+        });
+        const response = await endpoint(req, { params: Promise.resolve({}) });
+        expect(response.status, `${definition.path}?${query}`).toBe(400);
+      }
+    },
+  );
 });

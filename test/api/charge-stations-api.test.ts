@@ -20,7 +20,12 @@ let seq = 0;
 const body = () => ({
   ocpp_id: `API-${Date.now().toString(36)}-${++seq}`,
   charger_type: 'AC',
-  evses: [{ evse_id: 'NL*GFX*E0001*1', connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }] }],
+  evses: [
+    {
+      evse_id: 'NL*GFX*E0001*1',
+      connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }],
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -59,7 +64,11 @@ describe('charge stations over HTTP', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/charger_type', '/colour', '/id', '/max_power_kw']);
     const first = await create();
-    const clash = await call(collection.POST, '/api/v2/charge-stations', { key, method: 'POST', body: { ...body(), ocpp_id: first.ocpp_id } });
+    const clash = await call(collection.POST, '/api/v2/charge-stations', {
+      key,
+      method: 'POST',
+      body: { ...body(), ocpp_id: first.ocpp_id },
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.existing_id).toBe(first.id);
   });
@@ -78,7 +87,12 @@ describe('charge stations over HTTP', () => {
 
   it('availability answers 202 with the sync state; tariffs and configuration answer 200', async () => {
     const created = await create();
-    const res = await call(availability.POST, '', { key, method: 'POST', params: { id: created.id }, body: { availability: 'INOPERATIVE' } });
+    const res = await call(availability.POST, '', {
+      key,
+      method: 'POST',
+      params: { id: created.id },
+      body: { availability: 'INOPERATIVE' },
+    });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ availability: 'INOPERATIVE', availability_sync: 'OFFLINE' });
     const set = await call(tariffsRoute.PUT, '', { key, method: 'PUT', params: { id: created.id }, body: { tariff_ids: [tariff] } });
@@ -93,12 +107,19 @@ describe('charge stations over HTTP', () => {
     });
     expect(conf.status).toBe(200);
     expect(conf.body.configuration).toEqual({ HeartbeatInterval: '120' });
-    expect((await call(configuration.GET, '', { key, params: { id: created.id } })).body.configuration).toEqual({ HeartbeatInterval: '120' });
+    expect((await call(configuration.GET, '', { key, params: { id: created.id } })).body.configuration).toEqual({
+      HeartbeatInterval: '120',
+    });
   });
 
   it('an installer key links, runs a test (201 + Location) and reads the run back', async () => {
     const created = await create();
-    const linked = await call(link.POST, '', { key: installerKey, method: 'POST', params: { id: created.id }, body: { location_id: location } });
+    const linked = await call(link.POST, '', {
+      key: installerKey,
+      method: 'POST',
+      params: { id: created.id },
+      body: { location_id: location },
+    });
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ location_id: location, commissioning_status: 'LINKED' });
     const run = await call(tests.POST, '', { key: installerKey, method: 'POST', params: { id: created.id } });
@@ -106,7 +127,12 @@ describe('charge stations over HTTP', () => {
     expect(run.headers.get('location')).toBe(`/api/v2/charge-stations/${created.id}/tests/${run.body.id}`);
     const read = await call(testRun.GET, '', { key: installerKey, params: { id: created.id, run_id: run.body.id } });
     expect(read.body.steps[0]).toMatchObject({ name: 'connected', status: 'FAILED' });
-    const patchName = await call(item.PATCH, '', { key: installerKey, method: 'PATCH', params: { id: created.id }, body: { name: 'Nope' } });
+    const patchName = await call(item.PATCH, '', {
+      key: installerKey,
+      method: 'PATCH',
+      params: { id: created.id },
+      body: { name: 'Nope' },
+    });
     expect(patchName.status).toBe(403);
   });
 
@@ -114,7 +140,10 @@ describe('charge stations over HTTP', () => {
     const created = await create({ custom_groups: ['Export'] });
     const nd = await fetchText(exportRoute.GET, '/api/v2/charge-stations/export?format=ndjson&custom_group=Export');
     expect(nd.type).toBe('application/x-ndjson');
-    const lines = nd.text.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = nd.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([(await call(item.GET, '', { key, params: { id: created.id } })).body]);
     const csv = await fetchText(exportRoute.GET, '/api/v2/charge-stations/export?format=csv&custom_group=Export');
     expect(csv.type).toBe('text/csv; charset=utf-8');

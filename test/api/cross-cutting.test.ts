@@ -26,7 +26,9 @@ describe('Idempotency-Key on POST', () => {
   it('20 parallel POSTs with one key create one object and all answer with it', async () => {
     const headers = { 'idempotency-key': `crm-${Date.now()}` };
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call(locations.POST, '/api/v2/locations', { key, method: 'POST', body: location('Idempotent'), headers })),
+      Array.from({ length: 20 }, () =>
+        call(locations.POST, '/api/v2/locations', { key, method: 'POST', body: location('Idempotent'), headers }),
+      ),
     );
     const ok = responses.filter((r) => r.status === 201);
     const ids = new Set(ok.map((r) => r.body.id));
@@ -64,7 +66,13 @@ describe('If-Match under concurrency', () => {
     const id = created.body.id;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        call(locationItem.PATCH, '', { key, method: 'PATCH', params: { id }, body: { remarks: `writer ${i}` }, headers: { 'if-match': '"1"' } }),
+        call(locationItem.PATCH, '', {
+          key,
+          method: 'PATCH',
+          params: { id },
+          body: { remarks: `writer ${i}` },
+          headers: { 'if-match': '"1"' },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);

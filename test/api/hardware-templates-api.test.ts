@@ -118,7 +118,16 @@ describe('PATCH and PUT /api/v2/hardware-templates/{id}', () => {
     });
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe('"3"');
-    expect(put.body).toMatchObject({ id, name: 'Generic AC', vendor: null, model: null, charger_type: 'AC', max_power_kw: null, evses: [], version: 3 });
+    expect(put.body).toMatchObject({
+      id,
+      name: 'Generic AC',
+      vendor: null,
+      model: null,
+      charger_type: 'AC',
+      max_power_kw: null,
+      evses: [],
+      version: 3,
+    });
 
     const byTenantAdmin = await call(item.PATCH, `/api/v2/hardware-templates/${id}`, {
       key: tenantAdminKey,

@@ -33,8 +33,26 @@ beforeAll(async () => {
   const system = systemContext();
   const ownLocation = (await createLocation({ ctx: system, input: { tenant_id: own, name: 'Own site', ...place } })).id;
   const theirLocation = (await createLocation({ ctx: system, input: { tenant_id: other, name: 'Their site', ...place } })).id;
-  const ownStation = (await createChargeStation({ ctx: system, input: { ocpp_id: `OWN-${Date.now()}`, charger_type: 'AC', location_id: ownLocation, evses: [{ connectors: [{ id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 }] }] } })).id;
-  const theirStation = (await createChargeStation({ ctx: system, input: { ocpp_id: `THEIRS-${Date.now()}`, charger_type: 'AC', location_id: theirLocation } })).id;
+  const ownStation = (
+    await createChargeStation({
+      ctx: system,
+      input: {
+        ocpp_id: `OWN-${Date.now()}`,
+        charger_type: 'AC',
+        location_id: ownLocation,
+        evses: [
+          {
+            connectors: [
+              { id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 400, max_amperage: 32 },
+            ],
+          },
+        ],
+      },
+    })
+  ).id;
+  const theirStation = (
+    await createChargeStation({ ctx: system, input: { ocpp_id: `THEIRS-${Date.now()}`, charger_type: 'AC', location_id: theirLocation } })
+  ).id;
   const keys = {} as Record<Role, string>;
   for (const role of ROLES) keys[role] = (await makeApiKey(role, role === 'cpo_admin' ? null : own)).secret;
   world = {
@@ -80,7 +98,9 @@ const theirIds = () => Object.values(world.theirs);
 
 describe('another tenant’s objects answer 404, exactly like missing ones', () => {
   const byId = ALL_ENDPOINTS.filter((e) => e.definition.path.includes('{id}') && !e.definition.path.includes('hardware-templates'));
-  const cases = byId.flatMap((e) => ROLES.filter((r) => r !== 'cpo_admin').map((role) => [`${e.definition.method} ${e.definition.path}`, role, e] as const));
+  const cases = byId.flatMap((e) =>
+    ROLES.filter((r) => r !== 'cpo_admin').map((role) => [`${e.definition.method} ${e.definition.path}`, role, e] as const),
+  );
 
   it.each(cases)('%s as %s', async (_name, role, endpoint) => {
     const id = world.theirs[collectionOf(endpoint.definition.path)]!;
@@ -103,7 +123,8 @@ describe('another tenant’s objects answer 404, exactly like missing ones', () 
 
 describe('lists and exports never contain another tenant’s objects', () => {
   const lists = ALL_ENDPOINTS.filter(
-    (e) => e.definition.method === 'GET' && !e.definition.path.includes('{') && e.definition.path.startsWith('/api/v2/') && !e.definition.public,
+    (e) =>
+      e.definition.method === 'GET' && !e.definition.path.includes('{') && e.definition.path.startsWith('/api/v2/') && !e.definition.public,
   );
   const cases = lists.flatMap((e) => ROLES.filter((r) => r !== 'cpo_admin').map((role) => [e.definition.path, role, e] as const));
 
@@ -136,12 +157,45 @@ describe('own tenant: each role gets exactly what the permission matrix grants',
   const LINKERS: Role[] = ['cpo_admin', 'account_manager', 'customer_admin', 'installer'];
   const ADMINS: Role[] = ['cpo_admin', 'account_manager', 'customer_admin'];
   const checks: Check[] = [
-    { name: 'GET own location', allowed: [...ROLES], okStatus: 200, run: (r) => call(find('GET', '/api/v2/locations/{id}'), `/x/${world.ownLocation}`, r, { id: world.ownLocation }) },
-    { name: 'PATCH own location', allowed: WRITERS, okStatus: 200, run: (r) => call(find('PATCH', '/api/v2/locations/{id}'), '/x', r, { id: world.ownLocation }, { remarks: `by ${r}` }) },
-    { name: 'availability', allowed: WRITERS, okStatus: 202, run: (r) => call(find('POST', '/api/v2/charge-stations/{id}/availability'), '/x', r, { id: world.ownStation }, { availability: 'OPERATIVE' }) },
-    { name: 'tariffs', allowed: WRITERS, okStatus: 200, run: (r) => call(find('PUT', '/api/v2/charge-stations/{id}/tariffs'), '/x', r, { id: world.ownStation }, { tariff_ids: [world.sharedTariff] }) },
-    { name: 'commissioning test', allowed: LINKERS, okStatus: 201, run: (r) => call(find('POST', '/api/v2/charge-stations/{id}/tests'), '/x', r, { id: world.ownStation }) },
-    { name: 'link', allowed: LINKERS, okStatus: 200, run: (r) => call(find('POST', '/api/v2/charge-stations/{id}/link'), '/x', r, { id: world.ownStation }, { location_id: world.ownLocation }) },
+    {
+      name: 'GET own location',
+      allowed: [...ROLES],
+      okStatus: 200,
+      run: (r) => call(find('GET', '/api/v2/locations/{id}'), `/x/${world.ownLocation}`, r, { id: world.ownLocation }),
+    },
+    {
+      name: 'PATCH own location',
+      allowed: WRITERS,
+      okStatus: 200,
+      run: (r) => call(find('PATCH', '/api/v2/locations/{id}'), '/x', r, { id: world.ownLocation }, { remarks: `by ${r}` }),
+    },
+    {
+      name: 'availability',
+      allowed: WRITERS,
+      okStatus: 202,
+      run: (r) =>
+        call(find('POST', '/api/v2/charge-stations/{id}/availability'), '/x', r, { id: world.ownStation }, { availability: 'OPERATIVE' }),
+    },
+    {
+      name: 'tariffs',
+      allowed: WRITERS,
+      okStatus: 200,
+      run: (r) =>
+        call(find('PUT', '/api/v2/charge-stations/{id}/tariffs'), '/x', r, { id: world.ownStation }, { tariff_ids: [world.sharedTariff] }),
+    },
+    {
+      name: 'commissioning test',
+      allowed: LINKERS,
+      okStatus: 201,
+      run: (r) => call(find('POST', '/api/v2/charge-stations/{id}/tests'), '/x', r, { id: world.ownStation }),
+    },
+    {
+      name: 'link',
+      allowed: LINKERS,
+      okStatus: 200,
+      run: (r) =>
+        call(find('POST', '/api/v2/charge-stations/{id}/link'), '/x', r, { id: world.ownStation }, { location_id: world.ownLocation }),
+    },
     {
       name: 'delete a station',
       allowed: ADMINS,
@@ -151,8 +205,19 @@ describe('own tenant: each role gets exactly what the permission matrix grants',
         return call(find('DELETE', '/api/v2/charge-stations/{id}'), '/x', r, { id: station.id });
       },
     },
-    { name: 'create a tenant', allowed: ['cpo_admin'], okStatus: 201, run: (r) => call(find('POST', '/api/v2/tenants'), '/x', r, {}, { slug: `t-${r.replace('_', '-')}-${Date.now()}`, name: 'New', kind: 'B2B' }) },
-    { name: 'read the audit log', allowed: ROLES.filter((r) => r !== 'installer'), okStatus: 200, run: (r) => call(find('GET', '/api/v2/audit-events'), '/api/v2/audit-events', r, {}) },
+    {
+      name: 'create a tenant',
+      allowed: ['cpo_admin'],
+      okStatus: 201,
+      run: (r) =>
+        call(find('POST', '/api/v2/tenants'), '/x', r, {}, { slug: `t-${r.replace('_', '-')}-${Date.now()}`, name: 'New', kind: 'B2B' }),
+    },
+    {
+      name: 'read the audit log',
+      allowed: ROLES.filter((r) => r !== 'installer'),
+      okStatus: 200,
+      run: (r) => call(find('GET', '/api/v2/audit-events'), '/api/v2/audit-events', r, {}),
+    },
   ];
   const cases = checks.flatMap((check) => ROLES.map((role) => [check.name, role, check] as const));
 

@@ -87,7 +87,9 @@ describe('POST /api/v2/locations', () => {
     expect((await post({ rawBody: '[1,2]', headers: { 'content-type': 'application/json' } })).status).toBe(400);
     expect((await post({ rawBody: JSON.stringify(validBody), headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect((await post({ body: { ...validBody, remarks: 'x'.repeat(1024 * 1024) } })).status).toBe(413);
-    const invalid = await post({ body: { ...validBody, id: 'mine', name: '', country: 'NL', remarks: 'a\u0000b', coordinates: { latitude: 91, longitude: 0 } } });
+    const invalid = await post({
+      body: { ...validBody, id: 'mine', name: '', country: 'NL', remarks: 'a\u0000b', coordinates: { latitude: 91, longitude: 0 } },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
       ['/coordinates/latitude', '/country', '/id', '/name', '/remarks'].sort(),
@@ -97,7 +99,11 @@ describe('POST /api/v2/locations', () => {
 
 describe('PATCH /api/v2/locations/{id}', () => {
   it('applies a merge patch with If-Match, then refuses the stale version with 412', async () => {
-    const created = await call(collection.POST, '/api/v2/locations', { key: ownKey, method: 'POST', body: { ...validBody, external_id: 'SF-P' } });
+    const created = await call(collection.POST, '/api/v2/locations', {
+      key: ownKey,
+      method: 'POST',
+      body: { ...validBody, external_id: 'SF-P' },
+    });
     const id = created.body.id;
     const patch = (ifMatch: string) =>
       call(item.PATCH, `/api/v2/locations/${id}`, {

@@ -19,8 +19,7 @@ function routeFiles(dir: string): string[] {
 }
 
 /** app/api/v2/charge-stations/[id]/route.ts → /api/v2/charge-stations/{id} */
-const openApiPath = (file: string) =>
-  `/${path.dirname(path.relative('app', file)).replace(/\[([^\]]+)\]/g, '{$1}')}`;
+const openApiPath = (file: string) => `/${path.dirname(path.relative('app', file)).replace(/\[([^\]]+)\]/g, '{$1}')}`;
 
 describe('every API route goes through the endpoint wrapper and is documented', () => {
   const files = routeFiles('app/api').filter((f) => !NOT_API.includes(f));
@@ -61,7 +60,9 @@ describe('the OpenAPI document', () => {
 
   it('lists 401, 404, 422 and 429 with problem+json where they apply, and ETag / Location headers', () => {
     const post = document.paths?.['/api/v2/locations']?.post;
-    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '422', '429']));
+    expect(Object.keys(post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '422', '429']),
+    );
     expect(post?.responses?.['201']).toMatchObject({ headers: { ETag: expect.any(Object), Location: expect.any(Object) } });
     const patch = document.paths?.['/api/v2/charge-stations/{id}']?.patch;
     expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '412', '422']));

@@ -7,7 +7,14 @@ type Handler = (request: NextRequest, context: { params: Promise<any> }) => Prom
 export async function call(
   handler: Handler,
   url: string,
-  init: { method?: string; key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    key?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  } = {},
 ) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.key) headers.authorization = `Bearer ${init.key}`;

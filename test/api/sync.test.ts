@@ -17,7 +17,14 @@ describe('incremental sync by date_from + cursor', () => {
     const rows = Array.from({ length: TOTAL }, (_, i) => ({ tenantId: tenant, ocppId: `SYNC-${stamp}-${i}`, chargerType: 'AC' as const }));
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
-      ids.push(...(await getDb().insert(chargeStations).values(rows.slice(i, i + 1000)).returning({ id: chargeStations.id })).map((r) => r.id));
+      ids.push(
+        ...(
+          await getDb()
+            .insert(chargeStations)
+            .values(rows.slice(i, i + 1000))
+            .returning({ id: chargeStations.id })
+        ).map((r) => r.id),
+      );
     }
     const since = new Date(Date.now() - 60_000).toISOString();
 

@@ -110,11 +110,18 @@ describe('PATCH and DELETE /api/v2/tenants/{id}', () => {
     const blocked = await call(item.DELETE, `/api/v2/tenants/${id}`, { key: cpoKey, method: 'DELETE', params: { id } });
     expect(blocked.status).toBe(409);
     const empty = (await post(body())).body.id;
-    const res = await call(item.DELETE, `/api/v2/tenants/${empty}`, { key: cpoKey, method: 'DELETE', params: { id: empty }, headers: { 'if-match': '"1"' } });
+    const res = await call(item.DELETE, `/api/v2/tenants/${empty}`, {
+      key: cpoKey,
+      method: 'DELETE',
+      params: { id: empty },
+      headers: { 'if-match': '"1"' },
+    });
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
     expect((await get(empty)).status).toBe(404);
-    const listed = await call(collection.GET, `/api/v2/tenants?include_deleted=true&q=${encodeURIComponent((await get(id)).body.slug)}`, { key: cpoKey });
+    const listed = await call(collection.GET, `/api/v2/tenants?include_deleted=true&q=${encodeURIComponent((await get(id)).body.slug)}`, {
+      key: cpoKey,
+    });
     expect(listed.body.data.map((t: { id: string }) => t.id)).toEqual([id]);
   });
 });

@@ -43,7 +43,12 @@ describe('POST /api/v2/users', () => {
 
   it('takes a given password without echoing it; 409 with existing_id on the same e-mail in other case', async () => {
     const address = email();
-    const res = await post({ email: address, name: 'Anna', password: 'correct-horse-battery-staple', memberships: [{ tenant_id: own, role: 'viewer' }] });
+    const res = await post({
+      email: address,
+      name: 'Anna',
+      password: 'correct-horse-battery-staple',
+      memberships: [{ tenant_id: own, role: 'viewer' }],
+    });
     expect(res.status).toBe(201);
     expect(JSON.stringify(res.body)).not.toMatch(/password/);
     const clash = await post({ email: address.toUpperCase(), name: 'Anna', memberships: [{ tenant_id: own, role: 'viewer' }] });
@@ -52,9 +57,20 @@ describe('POST /api/v2/users', () => {
   });
 
   it('answers 422 with every offending path and 403 beyond the caller’s permissions', async () => {
-    const invalid = await post({ id: randomUUID(), email: 'nope', name: 'X', password: 'short', memberships: [{ tenant_id: 'x', role: 'viewer' }] });
+    const invalid = await post({
+      id: randomUUID(),
+      email: 'nope',
+      name: 'X',
+      password: 'short',
+      memberships: [{ tenant_id: 'x', role: 'viewer' }],
+    });
     expect(invalid.status).toBe(422);
-    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/email', '/id', '/memberships/0/tenant_id', '/password']);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      '/email',
+      '/id',
+      '/memberships/0/tenant_id',
+      '/password',
+    ]);
     const outside = await post({ email: email(), name: 'X', memberships: [{ tenant_id: other, role: 'viewer' }] });
     expect(outside.status).toBe(422);
     expect(outside.body.errors).toEqual([{ path: '/memberships/0/tenant_id', message: 'unknown tenant' }]);

@@ -27,7 +27,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <label htmlFor="email" className="block text-sm font-medium">
             Email
           </label>
-          <input id="email" name="email" type="email" autoComplete="username" required className="w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="w-full rounded border border-slate-300 px-3 py-2"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="password" className="block text-sm font-medium">
@@ -42,7 +49,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             className="w-full rounded border border-slate-300 px-3 py-2"
           />
         </div>
-        <SubmitButton pendingLabel="Signing in…" className="w-full">Sign in</SubmitButton>
+        <SubmitButton pendingLabel="Signing in…" className="w-full">
+          Sign in
+        </SubmitButton>
       </form>
     </main>
   );

@@ -38,7 +38,10 @@ export default async function InstallerPage({ searchParams }: Props) {
   const locations = nearby?.length
     ? nearby.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city} (${distance(l.distance)})` }))
     : (
-        await listLocations({ ctx, query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }) })
+        await listLocations({
+          ctx,
+          query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }),
+        })
       ).data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` }));
   const runs = await Promise.all(stations.map((s) => getLatestTestRun({ ctx, id: s.id })));
 
@@ -67,7 +70,11 @@ export default async function InstallerPage({ searchParams }: Props) {
 
       {stationQuery && stations.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
       {stations.map((station, i) => (
-        <article key={station.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={`Station ${station.ocpp_id}`}>
+        <article
+          key={station.id}
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+          aria-label={`Station ${station.ocpp_id}`}
+        >
           <header>
             <h2 className="text-lg font-medium">{station.ocpp_id}</h2>
             <p className="text-sm text-slate-600">
@@ -110,21 +117,21 @@ function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocati
     <Panel id="nearby" title="Locations near you" framed={false}>
       {nearby.length === 0 && <p className="text-slate-600">No locations within {distance(NEAR_RADIUS_M)}. Search by name above.</p>}
       {nearby.length > 0 && (
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {nearby.map((l) => (
-          <li key={l.id} className="flex items-baseline justify-between gap-3 px-3 py-3">
-            <span className="min-w-0">
-              <Link href={`/locations/${l.id}`} className="font-medium text-brand-700 underline">
-                {l.name}
-              </Link>
-              <span className="block break-words text-sm text-slate-600">
-                {l.address}, {l.city}
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {nearby.map((l) => (
+            <li key={l.id} className="flex items-baseline justify-between gap-3 px-3 py-3">
+              <span className="min-w-0">
+                <Link href={`/locations/${l.id}`} className="font-medium text-brand-700 underline">
+                  {l.name}
+                </Link>
+                <span className="block break-words text-sm text-slate-600">
+                  {l.address}, {l.city}
+                </span>
               </span>
-            </span>
-            <span className="shrink-0 text-sm text-slate-700">{distance(l.distance)}</span>
-          </li>
-        ))}
-      </ul>
+              <span className="shrink-0 text-sm text-slate-700">{distance(l.distance)}</span>
+            </li>
+          ))}
+        </ul>
       )}
       {nearby.length > 0 && <p className="text-sm text-slate-600">Find a station above to link it to one of these.</p>}
     </Panel>

@@ -44,7 +44,9 @@ export const users = pgTable(
     ...lifecycleColumns,
   },
   (t) => [
-    uniqueIndex('users_email_live_uq').on(sql`lower(${t.email})`).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('users_email_live_uq')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.deletedAt} is null`),
     index('users_updated_at_idx').on(t.updatedAt, t.id),
     check('users_email_ck', sql`position('@' in ${t.email}) > 1`),
   ],

@@ -18,7 +18,10 @@ export const auditEvents = pgTable(
     action: text().notNull(),
     entity: text().notNull(),
     entityId: text().notNull(),
-    changes: jsonb().$type<AuditChanges>().notNull().default(sql`'{}'::jsonb`),
+    changes: jsonb()
+      .$type<AuditChanges>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     requestId: text(),
   },
   (t) => [

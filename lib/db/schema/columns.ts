@@ -10,7 +10,10 @@ export const tstz = (name?: string) =>
  * The time of a change: clock_timestamp(), not now() (the transaction's start), so timestamps
  * follow the order of the sync barrier in lib/services/shared/change-order.ts.
  */
-export const changeTime = () => tstz().notNull().default(sql`clock_timestamp()`);
+export const changeTime = () =>
+  tstz()
+    .notNull()
+    .default(sql`clock_timestamp()`);
 
 /** created_at / updated_at / version / deleted_at shared by every versioned, soft-deletable entity. */
 export const lifecycleColumns = {

@@ -28,7 +28,10 @@ export const hardwareTemplates = pgTable(
     model: text(),
     chargerType: text({ enum: CHARGER_TYPES }).notNull(),
     maxPowerKw: numeric({ mode: 'number' }),
-    evses: jsonb().$type<EvseBlueprint[]>().notNull().default(sql`'[]'::jsonb`),
+    evses: jsonb()
+      .$type<EvseBlueprint[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     ...lifecycleColumns,
   },
   (t) => [

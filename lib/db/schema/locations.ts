@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  doublePrecision,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { lifecycleColumns, tstz } from './columns';
 import { tenants } from './tenants';
 
@@ -47,10 +36,16 @@ export const locations = pgTable(
     longitude: doublePrecision().notNull(),
     timeZone: text(),
     parkingType: text(),
-    facilities: text().array().notNull().default(sql`'{}'::text[]`),
+    facilities: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     openingTimes: jsonb().$type<OpeningTimes>(),
     chargingWhenClosed: boolean(),
-    directions: jsonb().$type<DisplayText[]>().notNull().default(sql`'[]'::jsonb`),
+    directions: jsonb()
+      .$type<DisplayText[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     publish: boolean().notNull().default(true),
     remarks: text(),
     maintenance: jsonb().$type<LocationMaintenance>(),

@@ -54,14 +54,20 @@ export const chargeStations = pgTable(
     access: text({ enum: STATION_ACCESS }),
     maxPowerKw: numeric({ mode: 'number' }),
     /** Desired OCPP configuration keys → values. */
-    configuration: jsonb().$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    configuration: jsonb()
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     availability: text({ enum: AVAILABILITIES }).notNull().default('OPERATIVE'),
     availabilitySync: text({ enum: AVAILABILITY_SYNC_STATES }).notNull().default('OFFLINE'),
     status: text({ enum: EVSE_STATUSES }).notNull().default('UNKNOWN'),
     lastHeartbeatAt: tstz(),
     connected: boolean().notNull().default(false),
     remarks: text(),
-    maintenanceWindows: jsonb().$type<MaintenanceWindow[]>().notNull().default(sql`'[]'::jsonb`),
+    maintenanceWindows: jsonb()
+      .$type<MaintenanceWindow[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     commissioningStatus: text({ enum: COMMISSIONING_STATUSES }).notNull().default('NEW'),
     /** argon2id hash of the write-only OCPP Basic-auth password. */
     ocppPasswordHash: text(),
@@ -69,7 +75,9 @@ export const chargeStations = pgTable(
     ...lifecycleColumns,
   },
   (t) => [
-    uniqueIndex('charge_stations_ocpp_id_live_uq').on(t.ocppId).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('charge_stations_ocpp_id_live_uq')
+      .on(t.ocppId)
+      .where(sql`${t.deletedAt} is null`),
     index('charge_stations_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('charge_stations_updated_idx').on(t.updatedAt, t.id),
     index('charge_stations_created_idx').on(t.createdAt, t.id),
@@ -77,7 +85,9 @@ export const chargeStations = pgTable(
     index('charge_stations_location_idx').on(t.locationId),
     index('charge_stations_serial_idx').on(t.serialNumber),
     index('charge_stations_status_idx').on(t.status),
-    index('charge_stations_unlinked_idx').on(t.tenantId).where(sql`${t.locationId} is null`),
+    index('charge_stations_unlinked_idx')
+      .on(t.tenantId)
+      .where(sql`${t.locationId} is null`),
     check('charge_stations_charger_type_ck', sql`${t.chargerType} in ${inList(CHARGER_TYPES)}`),
     check('charge_stations_access_ck', sql`${t.access} in ${inList(STATION_ACCESS)}`),
     check('charge_stations_availability_ck', sql`${t.availability} in ${inList(AVAILABILITIES)}`),
@@ -115,7 +125,10 @@ export const evses = pgTable(
     position: integer().notNull(),
     evseId: text(),
     status: text({ enum: EVSE_STATUSES }).notNull().default('UNKNOWN').$type<EvseStatus>(),
-    capabilities: text().array().notNull().default(sql`'{}'::text[]`),
+    capabilities: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     availability: text({ enum: AVAILABILITIES }).notNull().default('OPERATIVE').$type<Availability>(),
     floorLevel: text(),
     physicalReference: text(),
@@ -169,9 +182,7 @@ export const connectorTariffs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.evseUid, t.connectorId, t.tariffId] }),
-    foreignKey({ columns: [t.evseUid, t.connectorId], foreignColumns: [connectors.evseUid, connectors.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({ columns: [t.evseUid, t.connectorId], foreignColumns: [connectors.evseUid, connectors.id] }).onDelete('cascade'),
     index('connector_tariffs_tariff_idx').on(t.tariffId),
   ],
 );
@@ -184,7 +195,10 @@ export const stationTestRuns = pgTable(
       .notNull()
       .references(() => chargeStations.id, { onDelete: 'cascade' }),
     status: text({ enum: TEST_RUN_STATUSES }).notNull().default('RUNNING'),
-    steps: jsonb().$type<TestStep[]>().notNull().default(sql`'[]'::jsonb`),
+    steps: jsonb()
+      .$type<TestStep[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     requestedBy: text().notNull(),
     startedAt: tstz().notNull().defaultNow(),
     finishedAt: tstz(),

@@ -14,7 +14,9 @@ export const tenants = pgTable(
     ...lifecycleColumns,
   },
   (t) => [
-    uniqueIndex('tenants_slug_live_uq').on(t.slug).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('tenants_slug_live_uq')
+      .on(t.slug)
+      .where(sql`${t.deletedAt} is null`),
     index('tenants_updated_at_idx').on(t.updatedAt, t.id),
     check('tenants_kind_ck', sql`${t.kind} in (${sql.raw(sqlList(TENANT_KINDS))})`),
     check('tenants_slug_ck', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),

@@ -13,7 +13,10 @@ import { isUuid } from '@/lib/services/shared/ids';
  */
 export function apiKeyScope(ctx: AuthContext) {
   const managed = tenantsWith(ctx, 'apikey:manage');
-  return visibleCondition(managed === null ? { allTenants: true } : { allTenants: false, tenantIds: managed, pool: false }, apiKeys.tenantId);
+  return visibleCondition(
+    managed === null ? { allTenants: true } : { allTenants: false, tenantIds: managed, pool: false },
+    apiKeys.tenantId,
+  );
 }
 
 /** Whether the caller may manage a key of `tenantId` (null: a CPO-wide key, CPO-wide callers only). */

@@ -13,7 +13,10 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from './index';
 
 const query = (q: Record<string, string> = {}) => apiKeyListQuerySchema.parse(q);
 const auditOf = (id: string, action: string) =>
-  getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
 
 let own: string;
 let other: string;
@@ -127,7 +130,20 @@ describe('getApiKey and listApiKeys', () => {
     const shown = await getApiKey({ ctx: admin, id: mine.key.id });
     expect(shown).toMatchObject({ id: mine.key.id, tenant_id: own, role: 'viewer', prefix: mine.key.prefix });
     expect(Object.keys(shown).sort()).toEqual(
-      ['id', 'name', 'role', 'tenant_id', 'prefix', 'expires_at', 'last_used_at', 'revoked_at', 'created_by', 'version', 'created_at', 'updated_at'].sort(),
+      [
+        'id',
+        'name',
+        'role',
+        'tenant_id',
+        'prefix',
+        'expires_at',
+        'last_used_at',
+        'revoked_at',
+        'created_by',
+        'version',
+        'created_at',
+        'updated_at',
+      ].sort(),
     );
     await expect(getApiKey({ ctx: admin, id: theirs.key.id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(getApiKey({ ctx: admin, id: cpoKey.key.id })).rejects.toMatchObject({ code: 'not_found' });

@@ -32,7 +32,9 @@ beforeAll(async () => {
   otherKey = (await createApiKey({ ctx: cpo, input: { name: 'Other key', role: 'viewer', tenant_id: other } })).id;
   tenantEvent = (await createTenant({ ctx: cpo, input: { slug: `audit-${randomUUID().slice(0, 8)}`, name: 'Audited', kind: 'OTHER' } })).id;
   // A CPO-wide event without a tenant.
-  await getDb().insert(auditEvents).values({ actor: 'system', tenantId: null, action: 'tariff.created', entity: 'tariff', entityId: 'AC-TEST' });
+  await getDb()
+    .insert(auditEvents)
+    .values({ actor: 'system', tenantId: null, action: 'tariff.created', entity: 'tariff', entityId: 'AC-TEST' });
 });
 
 describe('listAuditEvents', () => {
@@ -90,7 +92,9 @@ describe('listAuditEvents', () => {
     } while (cursor);
     expect(seen).toEqual(all);
     const first = await listAuditEvents({ ctx: viewer, query: query({ limit: '1' }) });
-    await expect(listAuditEvents({ ctx: viewer, query: query({ limit: '1', sort: '-at', cursor: first.next_cursor! }) })).rejects.toMatchObject({
+    await expect(
+      listAuditEvents({ ctx: viewer, query: query({ limit: '1', sort: '-at', cursor: first.next_cursor! }) }),
+    ).rejects.toMatchObject({
       code: 'bad_request',
     });
   });

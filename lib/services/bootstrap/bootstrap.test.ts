@@ -21,14 +21,20 @@ describe('ensureBootstrapAccess', () => {
 
     const firstCtx = await contextForApiKey(getDb(), first);
     expect(firstCtx?.cpoWide?.has('tenant:manage')).toBe(true);
-    const [key] = await getDb().select().from(apiKeys).where(and(eq(apiKeys.name, 'bootstrap'), isNull(apiKeys.revokedAt)));
+    const [key] = await getDb()
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.name, 'bootstrap'), isNull(apiKeys.revokedAt)));
     expect(key).toMatchObject({ prefix: first.slice(0, 8), tenantId: null, expiresAt: null });
     expect(key!.secretHash).not.toContain(first);
 
     await ensureBootstrapAccess({ ADMIN_API_KEY: second });
     expect(await contextForApiKey(getDb(), first)).toBeNull();
     expect((await contextForApiKey(getDb(), second))?.actor.kind).toBe('api_key');
-    const live = await getDb().select().from(apiKeys).where(and(eq(apiKeys.name, 'bootstrap'), isNull(apiKeys.revokedAt)));
+    const live = await getDb()
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.name, 'bootstrap'), isNull(apiKeys.revokedAt)));
     expect(live).toHaveLength(1);
   });
 });

@@ -24,7 +24,12 @@ export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMI
       if (!existing) {
         const [user] = await tx
           .insert(users)
-          .values({ email: env.ADMIN_EMAIL, name: 'Administrator', passwordHash: await hashPassword(env.ADMIN_PASSWORD), cpoRole: 'cpo_admin' })
+          .values({
+            email: env.ADMIN_EMAIL,
+            name: 'Administrator',
+            passwordHash: await hashPassword(env.ADMIN_PASSWORD),
+            cpoRole: 'cpo_admin',
+          })
           .returning();
         await recordAudit(tx, ctx, {
           action: 'user.created',
@@ -42,10 +47,24 @@ export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMI
       const replaced = await tx
         .update(apiKeys)
         .set({ revokedAt: changedAt, updatedAt: changedAt, version: sql`${apiKeys.version} + 1` })
-        .where(and(eq(apiKeys.name, BOOTSTRAP_KEY_NAME), isNull(apiKeys.tenantId), isNull(apiKeys.revokedAt), ne(apiKeys.secretHash, secretHash)))
+        .where(
+          and(
+            eq(apiKeys.name, BOOTSTRAP_KEY_NAME),
+            isNull(apiKeys.tenantId),
+            isNull(apiKeys.revokedAt),
+            ne(apiKeys.secretHash, secretHash),
+          ),
+        )
         .returning({ id: apiKeys.id });
       for (const key of replaced) {
-        await recordAudit(tx, ctx, { action: 'api_key.revoked', entity: 'api_key', entityId: key.id, tenantId: null, before: { revoked: false }, after: { revoked: true } });
+        await recordAudit(tx, ctx, {
+          action: 'api_key.revoked',
+          entity: 'api_key',
+          entityId: key.id,
+          tenantId: null,
+          before: { revoked: false },
+          after: { revoked: true },
+        });
       }
       const [current] = await tx
         .select({ revokedAt: apiKeys.revokedAt, deletedAt: apiKeys.deletedAt })
@@ -59,9 +78,22 @@ export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMI
       } else {
         const [key] = await tx
           .insert(apiKeys)
-          .values({ name: BOOTSTRAP_KEY_NAME, prefix: apiKeyPrefix(env.ADMIN_API_KEY), secretHash, roleId: 'cpo_admin', tenantId: null, createdBy: 'system' })
+          .values({
+            name: BOOTSTRAP_KEY_NAME,
+            prefix: apiKeyPrefix(env.ADMIN_API_KEY),
+            secretHash,
+            roleId: 'cpo_admin',
+            tenantId: null,
+            createdBy: 'system',
+          })
           .returning({ id: apiKeys.id });
-        await recordAudit(tx, ctx, { action: 'api_key.created', entity: 'api_key', entityId: key!.id, tenantId: null, after: { name: BOOTSTRAP_KEY_NAME, role: 'cpo_admin' } });
+        await recordAudit(tx, ctx, {
+          action: 'api_key.created',
+          entity: 'api_key',
+          entityId: key!.id,
+          tenantId: null,
+          after: { name: BOOTSTRAP_KEY_NAME, role: 'cpo_admin' },
+        });
       }
     }
   });

@@ -74,7 +74,11 @@ describe('createChargeStation', () => {
   it('links to a location, takes its tenant, stores EVSEs, connectors, tariff codes and an audit event', async () => {
     const created = await createChargeStation({
       ctx: operator,
-      input: station({ location_id: ownLocation, custom_groups: ['Phase 1'], evses: [{ evse_id: 'NL*GFX*E0002*1', connectors: [connector('1', [ownTariff, sharedTariff])] }] }),
+      input: station({
+        location_id: ownLocation,
+        custom_groups: ['Phase 1'],
+        evses: [{ evse_id: 'NL*GFX*E0002*1', connectors: [connector('1', [ownTariff, sharedTariff])] }],
+      }),
     });
     expect(created).toMatchObject({
       tenant_id: own,
@@ -101,9 +105,15 @@ describe('createChargeStation', () => {
   });
 
   it('puts a station without tenant or location into the pool for the CPO only', async () => {
-    await expect(createChargeStation({ ctx: cpo, input: station() })).resolves.toMatchObject({ tenant_id: null, location_id: null, commissioning_status: 'NEW' });
+    await expect(createChargeStation({ ctx: cpo, input: station() })).resolves.toMatchObject({
+      tenant_id: null,
+      location_id: null,
+      commissioning_status: 'NEW',
+    });
     const manager = await userContext('account_manager', [own, other]);
-    await expect(createChargeStation({ ctx: manager, input: station() })).rejects.toMatchObject({ extra: { errors: [{ path: '/tenant_id' }] } });
+    await expect(createChargeStation({ ctx: manager, input: station() })).rejects.toMatchObject({
+      extra: { errors: [{ path: '/tenant_id' }] },
+    });
     await expect(createChargeStation({ ctx: operator, input: station() })).resolves.toMatchObject({ tenant_id: own, location_id: null });
   });
 
@@ -114,14 +124,20 @@ describe('createChargeStation', () => {
       extra: { existingId: first.id },
     });
     const id = ocppId();
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createChargeStation({ ctx: admin, input: station({ ocpp_id: id }) })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => createChargeStation({ ctx: admin, input: station({ ocpp_id: id }) })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    for (const r of results.filter((x) => x.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
   });
 
   it('refuses tariffs not offered to the tenant (422 with paths) and tariff codes without station:tariff (403)', async () => {
     await expect(
-      createChargeStation({ ctx: admin, input: station({ evses: [{ connectors: [connector('1', [otherTariff]), connector('2', ['NOPE'])] }] }) }),
+      createChargeStation({
+        ctx: admin,
+        input: station({ evses: [{ connectors: [connector('1', [otherTariff]), connector('2', ['NOPE'])] }] }),
+      }),
     ).rejects.toMatchObject({
       code: 'validation',
       extra: { errors: [{ path: '/evses/0/connectors/0/tariff_ids/0' }, { path: '/evses/0/connectors/1/tariff_ids/0' }] },
@@ -135,20 +151,43 @@ describe('createChargeStation', () => {
     await expect(
       createChargeStation({
         ctx: admin,
-        input: station({ evses: [{ evse_id: 'not an evse id', connectors: [connector('1'), connector('1')] }] }) as ChargeStationCreateInput,
+        input: station({
+          evses: [{ evse_id: 'not an evse id', connectors: [connector('1'), connector('1')] }],
+        }) as ChargeStationCreateInput,
       }),
     ).rejects.toMatchObject({
-      extra: { errors: expect.arrayContaining([expect.objectContaining({ path: '/evses/0/evse_id' }), expect.objectContaining({ path: '/evses/0/connectors/1/id' })]) },
+      extra: {
+        errors: expect.arrayContaining([
+          expect.objectContaining({ path: '/evses/0/evse_id' }),
+          expect.objectContaining({ path: '/evses/0/connectors/1/id' }),
+        ]),
+      },
     });
   });
 
   it('copies a hardware template; the body wins and later template edits do not reach the station', async () => {
     const [template] = await getDb()
       .insert(hardwareTemplates)
-      .values({ name: 'Eve', vendor: 'Alfen', model: 'Eve Single', chargerType: 'AC', maxPowerKw: 11, evses: [{ connectors: [connector('A')] }] })
+      .values({
+        name: 'Eve',
+        vendor: 'Alfen',
+        model: 'Eve Single',
+        chargerType: 'AC',
+        maxPowerKw: 11,
+        evses: [{ connectors: [connector('A')] }],
+      })
       .returning();
-    const created = await createChargeStation({ ctx: admin, input: { ocpp_id: ocppId(), template_id: template!.id, model: 'Eve Single Pro' } });
-    expect(created).toMatchObject({ vendor: 'Alfen', model: 'Eve Single Pro', charger_type: 'AC', max_power_kw: 11, template_id: template!.id });
+    const created = await createChargeStation({
+      ctx: admin,
+      input: { ocpp_id: ocppId(), template_id: template!.id, model: 'Eve Single Pro' },
+    });
+    expect(created).toMatchObject({
+      vendor: 'Alfen',
+      model: 'Eve Single Pro',
+      charger_type: 'AC',
+      max_power_kw: 11,
+      template_id: template!.id,
+    });
     expect(created.evses[0]!.connectors[0]!.id).toBe('A');
     await getDb().update(hardwareTemplates).set({ vendor: 'Changed' }).where(eq(hardwareTemplates.id, template!.id));
     expect((await getChargeStation({ ctx: admin, id: created.id })).vendor).toBe('Alfen');
@@ -159,14 +198,24 @@ describe('updateChargeStation', () => {
   it('matches EVSEs by uid: keeps sent ones, adds new ones, removes left-out ones', async () => {
     const created = await createChargeStation({
       ctx: admin,
-      input: station({ evses: [{ evse_id: 'NL*GFX*E1*1', connectors: [connector()] }, { evse_id: 'NL*GFX*E1*2', connectors: [connector()] }] }),
+      input: station({
+        evses: [
+          { evse_id: 'NL*GFX*E1*1', connectors: [connector()] },
+          { evse_id: 'NL*GFX*E1*2', connectors: [connector()] },
+        ],
+      }),
     });
     const [first] = created.evses;
     const updated = await updateChargeStation({
       ctx: admin,
       id: created.id,
       mode: 'merge',
-      body: { evses: [{ ...first, floor_level: '-1' }, { evse_id: 'NL*GFX*E1*3', connectors: [connector('9')] }] },
+      body: {
+        evses: [
+          { ...first, floor_level: '-1' },
+          { evse_id: 'NL*GFX*E1*3', connectors: [connector('9')] },
+        ],
+      },
       expectedVersion: 1,
     });
     expect(updated.evses.map((e) => e.evse_id)).toEqual(['NL*GFX*E1*1', 'NL*GFX*E1*3']);
@@ -176,13 +225,27 @@ describe('updateChargeStation', () => {
 
   it('rejects changes of read-only fields, foreign EVSE uids and stale versions, changing nothing', async () => {
     const created = await createChargeStation({ ctx: admin, input: station() });
-    await expect(updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { ocpp_id: 'X', status: 'CHARGING' } })).rejects.toMatchObject({
-      extra: { errors: [{ path: '/ocpp_id', message: 'is read-only' }, { path: '/status', message: 'is read-only' }] },
+    await expect(
+      updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { ocpp_id: 'X', status: 'CHARGING' } }),
+    ).rejects.toMatchObject({
+      extra: {
+        errors: [
+          { path: '/ocpp_id', message: 'is read-only' },
+          { path: '/status', message: 'is read-only' },
+        ],
+      },
     });
     await expect(
-      updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { evses: [{ uid: crypto.randomUUID(), connectors: [connector()] }] } }),
+      updateChargeStation({
+        ctx: admin,
+        id: created.id,
+        mode: 'merge',
+        body: { evses: [{ uid: crypto.randomUUID(), connectors: [connector()] }] },
+      }),
     ).rejects.toMatchObject({ extra: { errors: [{ path: '/evses/0/uid' }] } });
-    await expect(updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { name: 'X' }, expectedVersion: 9 })).rejects.toMatchObject({
+    await expect(
+      updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { name: 'X' }, expectedVersion: 9 }),
+    ).rejects.toMatchObject({
       code: 'precondition_failed',
     });
     expect((await getChargeStation({ ctx: admin, id: created.id })).version).toBe(1);
@@ -197,21 +260,34 @@ describe('updateChargeStation', () => {
   it('lets station:maintenance alone write maintenance_windows only', async () => {
     const created = await createChargeStation({ ctx: admin, input: station() });
     const window = { starts_at: '2027-01-10T08:00:00.000Z', ends_at: '2027-01-10T12:00:00.000Z', reason: 'Service' };
-    await expect(updateChargeStation({ ctx: installer, id: created.id, mode: 'merge', body: { maintenance_windows: [window] } })).resolves.toMatchObject({
+    await expect(
+      updateChargeStation({ ctx: installer, id: created.id, mode: 'merge', body: { maintenance_windows: [window] } }),
+    ).resolves.toMatchObject({
       maintenance_windows: [window],
     });
-    await expect(updateChargeStation({ ctx: installer, id: created.id, mode: 'merge', body: { name: 'No' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateChargeStation({ ctx: installer, id: created.id, mode: 'merge', body: { name: 'No' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(
-      updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { maintenance_windows: [{ ...window, ends_at: '2027-01-09T00:00:00Z' }] } }),
+      updateChargeStation({
+        ctx: admin,
+        id: created.id,
+        mode: 'merge',
+        body: { maintenance_windows: [{ ...window, ends_at: '2027-01-09T00:00:00Z' }] },
+      }),
     ).rejects.toMatchObject({ extra: { errors: [{ path: '/maintenance_windows/0/ends_at' }] } });
   });
 
   it('hides other tenants (404) and refuses viewers (403)', async () => {
     const theirs = await makeStation(other, otherLocation);
-    await expect(updateChargeStation({ ctx: admin, id: theirs.id, mode: 'merge', body: { name: 'Mine' } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateChargeStation({ ctx: admin, id: theirs.id, mode: 'merge', body: { name: 'Mine' } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(getChargeStation({ ctx: admin, id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
     const mine = await makeStation(own, ownLocation);
-    await expect(updateChargeStation({ ctx: viewer, id: mine.id, mode: 'merge', body: { name: 'X' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateChargeStation({ ctx: viewer, id: mine.id, mode: 'merge', body: { name: 'X' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -233,13 +309,22 @@ describe('link, unlink, availability, tariffs, configuration, tests, delete', ()
   });
 
   it('stores desired availability (station or EVSEs) with sync OFFLINE while not connected', async () => {
-    const created = await createChargeStation({ ctx: admin, input: station({ evses: [{ connectors: [connector()] }, { connectors: [connector()] }] }) });
+    const created = await createChargeStation({
+      ctx: admin,
+      input: station({ evses: [{ connectors: [connector()] }, { connectors: [connector()] }] }),
+    });
     const whole = await setAvailability({ ctx: operator, id: created.id, input: { availability: 'INOPERATIVE' } });
     expect(whole).toMatchObject({ availability: 'INOPERATIVE', availability_sync: 'OFFLINE' });
     expect(whole.evses.map((e) => e.availability)).toEqual(['INOPERATIVE', 'INOPERATIVE']);
-    const one = await setAvailability({ ctx: operator, id: created.id, input: { availability: 'OPERATIVE', evse_uids: [created.evses[1]!.uid] } });
+    const one = await setAvailability({
+      ctx: operator,
+      id: created.id,
+      input: { availability: 'OPERATIVE', evse_uids: [created.evses[1]!.uid] },
+    });
     expect(one.evses.map((e) => e.availability)).toEqual(['INOPERATIVE', 'OPERATIVE']);
-    await expect(setAvailability({ ctx: installer, id: created.id, input: { availability: 'OPERATIVE' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setAvailability({ ctx: installer, id: created.id, input: { availability: 'OPERATIVE' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('sets tariff codes on all or some connectors, only from tariffs offered to the tenant', async () => {
@@ -263,11 +348,20 @@ describe('link, unlink, availability, tariffs, configuration, tests, delete', ()
   });
 
   it('merge-patches the configuration map', async () => {
-    const created = await createChargeStation({ ctx: admin, input: station({ configuration: { HeartbeatInterval: '300', MeterValueSampleInterval: '60' } }) });
-    const updated = await updateConfiguration({ ctx: admin, id: created.id, patch: { HeartbeatInterval: '600', MeterValueSampleInterval: null } });
+    const created = await createChargeStation({
+      ctx: admin,
+      input: station({ configuration: { HeartbeatInterval: '300', MeterValueSampleInterval: '60' } }),
+    });
+    const updated = await updateConfiguration({
+      ctx: admin,
+      id: created.id,
+      patch: { HeartbeatInterval: '600', MeterValueSampleInterval: null },
+    });
     expect(updated).toMatchObject({ configuration: { HeartbeatInterval: '600' }, version: 2 });
     expect(await getConfiguration({ ctx: viewer, id: created.id })).toEqual(updated);
-    await expect(updateConfiguration({ ctx: admin, id: created.id, patch: { HeartbeatInterval: 5 } })).rejects.toMatchObject({ code: 'validation' });
+    await expect(updateConfiguration({ ctx: admin, id: created.id, patch: { HeartbeatInterval: 5 } })).rejects.toMatchObject({
+      code: 'validation',
+    });
   });
 
   it('records a commissioning run that fails at "connected" until the station connects', async () => {
@@ -286,7 +380,9 @@ describe('link, unlink, availability, tariffs, configuration, tests, delete', ()
     await expect(getChargeStation({ ctx: admin, id: created.id })).rejects.toMatchObject({ code: 'not_found' });
     const listed = await listChargeStations({ ctx: admin, query: query({ include_deleted: 'true', q: created.ocpp_id }) });
     expect(listed.data[0]).toMatchObject({ id: created.id, deleted_at: expect.any(String) });
-    await expect(createChargeStation({ ctx: admin, input: station({ ocpp_id: created.ocpp_id }) })).resolves.toMatchObject({ ocpp_id: created.ocpp_id });
+    await expect(createChargeStation({ ctx: admin, input: station({ ocpp_id: created.ocpp_id }) })).resolves.toMatchObject({
+      ocpp_id: created.ocpp_id,
+    });
   });
 });
 
@@ -311,11 +407,19 @@ describe('listChargeStations', () => {
 describe('what stations report survives edits', () => {
   it('keeps a connector’s reported status when the station is edited', async () => {
     const { connectors } = await import('@/lib/db/schema');
-    const created = await createChargeStation({ ctx: admin, input: station({ evses: [{ connectors: [connector('1'), connector('2')] }] }) });
+    const created = await createChargeStation({
+      ctx: admin,
+      input: station({ evses: [{ connectors: [connector('1'), connector('2')] }] }),
+    });
     await getDb().update(connectors).set({ reportedStatus: 'Faulted' }).where(eq(connectors.evseUid, created.evses[0]!.uid));
     await updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { name: 'Renamed' } });
     const evse = (await getChargeStation({ ctx: admin, id: created.id })).evses[0]!;
-    await updateChargeStation({ ctx: admin, id: created.id, mode: 'merge', body: { evses: [{ ...evse, connectors: [evse.connectors[0]!] }] } });
+    await updateChargeStation({
+      ctx: admin,
+      id: created.id,
+      mode: 'merge',
+      body: { evses: [{ ...evse, connectors: [evse.connectors[0]!] }] },
+    });
     const rows = await getDb().select().from(connectors).where(eq(connectors.evseUid, created.evses[0]!.uid));
     expect(rows.map((r) => [r.id, r.reportedStatus])).toEqual([['1', 'Faulted']]);
   });
@@ -325,10 +429,16 @@ describe('what stations report survives edits', () => {
     const target = { evse_uid: created.evses[0]!.uid, connector_id: '1' };
     const set = await setTariffs({ ctx: admin, id: created.id, input: { tariff_ids: [sharedTariff], connectors: [target, target] } });
     expect(set.evses[0]!.connectors[0]!.tariff_ids).toEqual([sharedTariff]);
-    await expect(setAvailability({ ctx: admin, id: created.id, input: { availability: 'INOPERATIVE' }, expectedVersion: 1 })).rejects.toMatchObject({
+    await expect(
+      setAvailability({ ctx: admin, id: created.id, input: { availability: 'INOPERATIVE' }, expectedVersion: 1 }),
+    ).rejects.toMatchObject({
       code: 'precondition_failed',
     });
-    await expect(linkChargeStation({ ctx: admin, id: created.id, locationId: ownLocation, expectedVersion: 2 })).resolves.toMatchObject({ version: 3 });
-    await expect(unlinkChargeStation({ ctx: admin, id: created.id, expectedVersion: 2 })).rejects.toMatchObject({ code: 'precondition_failed' });
+    await expect(linkChargeStation({ ctx: admin, id: created.id, locationId: ownLocation, expectedVersion: 2 })).resolves.toMatchObject({
+      version: 3,
+    });
+    await expect(unlinkChargeStation({ ctx: admin, id: created.id, expectedVersion: 2 })).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
   });
 });

@@ -34,10 +34,9 @@ export async function updateConfiguration({
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:write', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
-    const { configuration } = parseOrThrow(
-      chargeStationReplaceSchema.pick({ configuration: true }).required(),
-      { configuration: applyMergePatch(row.configuration, patch) },
-    );
+    const { configuration } = parseOrThrow(chargeStationReplaceSchema.pick({ configuration: true }).required(), {
+      configuration: applyMergePatch(row.configuration, patch),
+    });
     const [updated] = await tx
       .update(chargeStations)
       .set({ configuration, ...bumpVersion })

@@ -63,37 +63,36 @@ async function withTemplate(tx: Tx, input: ChargeStationCreateInput) {
 export async function createChargeStation({ ctx, input }: { ctx: AuthContext; input: ChargeStationCreateInput }): Promise<ChargeStation> {
   requirePermission(ctx, 'station:write');
   return writeTransaction(async (tx) => {
-      const { tenantId, locationId } = await placement(tx, ctx, input);
-      requirePermission(ctx, 'station:write', tenantId);
-      const { ocpp_id, location_id: _l, tenant_id: _t, template_id, ocpp_password, ...rest } = await withTemplate(tx, input);
-      if (!rest.charger_type) throw invalid('/charger_type', 'is required (or give a template_id)');
-      const fields = parseOrThrow(chargeStationReplaceSchema, rest);
-      const evseInputs = fields.evses ?? [];
-      const references = tariffReferences(evseInputs);
-      if (references.length) requirePermission(ctx, 'station:tariff', tenantId);
-      await assertTariffsOffered(tx, tenantId, references);
-      await assertOcppIdFree(tx, ocpp_id);
+    const { tenantId, locationId } = await placement(tx, ctx, input);
+    requirePermission(ctx, 'station:write', tenantId);
+    const { ocpp_id, location_id: _l, tenant_id: _t, template_id, ocpp_password, ...rest } = await withTemplate(tx, input);
+    if (!rest.charger_type) throw invalid('/charger_type', 'is required (or give a template_id)');
+    const fields = parseOrThrow(chargeStationReplaceSchema, rest);
+    const evseInputs = fields.evses ?? [];
+    const references = tariffReferences(evseInputs);
+    if (references.length) requirePermission(ctx, 'station:tariff', tenantId);
+    await assertTariffsOffered(tx, tenantId, references);
+    await assertOcppIdFree(tx, ocpp_id);
 
-      const [row] = await tx
-        .insert(chargeStations)
-        .values({
-          ...stationColumns(fields),
-          tenantId,
-          locationId,
-          ocppId: ocpp_id,
-          templateId: template_id ?? null,
-          ocppPasswordHash: ocpp_password ? await hashPassword(ocpp_password) : null,
-          commissioningStatus: locationId ? 'LINKED' : 'NEW',
-        })
-        .returning({ id: chargeStations.id });
-      const id = row!.id;
-      await writeEvses(tx, id, evseInputs, []);
-      await setStationGroups(tx, tenantId, id, fields.custom_groups ?? []);
-      const created = await reloadStation(tx, id);
-      await recordAudit(tx, ctx, { action: 'charge_station.created', entity: 'charge_station', entityId: id, tenantId, after: created });
-      return created;
-    })
-    .catch(async (error) => {
-      throw await asOcppIdClash(error, input.ocpp_id);
-    });
+    const [row] = await tx
+      .insert(chargeStations)
+      .values({
+        ...stationColumns(fields),
+        tenantId,
+        locationId,
+        ocppId: ocpp_id,
+        templateId: template_id ?? null,
+        ocppPasswordHash: ocpp_password ? await hashPassword(ocpp_password) : null,
+        commissioningStatus: locationId ? 'LINKED' : 'NEW',
+      })
+      .returning({ id: chargeStations.id });
+    const id = row!.id;
+    await writeEvses(tx, id, evseInputs, []);
+    await setStationGroups(tx, tenantId, id, fields.custom_groups ?? []);
+    const created = await reloadStation(tx, id);
+    await recordAudit(tx, ctx, { action: 'charge_station.created', entity: 'charge_station', entityId: id, tenantId, after: created });
+    return created;
+  }).catch(async (error) => {
+    throw await asOcppIdClash(error, input.ocpp_id);
+  });
 }

@@ -12,7 +12,10 @@ export async function deleteChargeStation({ ctx, id, expectedVersion }: { ctx: A
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:delete', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
-    await tx.update(chargeStations).set({ deletedAt: changedAt, ...bumpVersion }).where(eq(chargeStations.id, id));
+    await tx
+      .update(chargeStations)
+      .set({ deletedAt: changedAt, ...bumpVersion })
+      .where(eq(chargeStations.id, id));
     await recordDeletion(tx, ctx, { entity: 'charge_station', entityId: id, tenantId: row.tenantId });
   });
 }

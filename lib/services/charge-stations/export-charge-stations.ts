@@ -5,7 +5,13 @@ import { listChargeStations } from './list-charge-stations';
 const BATCH = 500;
 
 /** Every station matching the filters, a page at a time so memory stays bounded. */
-export async function* exportChargeStations({ ctx, query }: { ctx: AuthContext; query: ChargeStationExportQuery }): AsyncGenerator<ChargeStation> {
+export async function* exportChargeStations({
+  ctx,
+  query,
+}: {
+  ctx: AuthContext;
+  query: ChargeStationExportQuery;
+}): AsyncGenerator<ChargeStation> {
   const { format: _format, ...filters } = query;
   let cursor: string | undefined;
   do {

@@ -58,15 +58,33 @@ export async function linkChargeStation({
 }
 
 /** POST /api/v2/charge-stations/{id}/unlink: clears the location, keeps the tenant. */
-export async function unlinkChargeStation({ ctx, id, expectedVersion }: { ctx: AuthContext; id: string; expectedVersion?: number }): Promise<ChargeStation> {
+export async function unlinkChargeStation({
+  ctx,
+  id,
+  expectedVersion,
+}: {
+  ctx: AuthContext;
+  id: string;
+  expectedVersion?: number;
+}): Promise<ChargeStation> {
   return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:link', row.tenantId);
     assertVersion('charge station', row.version, expectedVersion);
     const before = await toChargeStation(tx, row);
-    await tx.update(chargeStations).set({ locationId: null, ...bumpVersion }).where(eq(chargeStations.id, id));
+    await tx
+      .update(chargeStations)
+      .set({ locationId: null, ...bumpVersion })
+      .where(eq(chargeStations.id, id));
     const after = await reloadStation(tx, id);
-    await recordAudit(tx, ctx, { action: 'charge_station.unlinked', entity: 'charge_station', entityId: id, tenantId: row.tenantId, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'charge_station.unlinked',
+      entity: 'charge_station',
+      entityId: id,
+      tenantId: row.tenantId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -52,9 +52,7 @@ export async function listChargeStations({ ctx, query }: { ctx: AuthContext; que
           locationMatch(or(ilike(l.address, containsPattern(filters.q)), ilike(l.name, containsPattern(filters.q)))!),
         )
       : undefined,
-    filters.near && filters.radius
-      ? locationMatch(withinRadius(l, filters.near, filters.radius))
-      : undefined,
+    filters.near && filters.radius ? locationMatch(withinRadius(l, filters.near, filters.radius)) : undefined,
     after,
   ];
   const rows = await getDb()

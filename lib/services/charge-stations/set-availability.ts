@@ -13,7 +13,17 @@ import { bumpVersion, getStationRowOrThrow, reloadStation, toChargeStation } fro
  * or of some EVSEs. Until the station is connected over OCPP the sync state is OFFLINE; a
  * connected station gets PENDING until it answers ChangeAvailability.
  */
-export async function setAvailability({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: AvailabilityInput; expectedVersion?: number }): Promise<ChargeStation> {
+export async function setAvailability({
+  ctx,
+  id,
+  input,
+  expectedVersion,
+}: {
+  ctx: AuthContext;
+  id: string;
+  input: AvailabilityInput;
+  expectedVersion?: number;
+}): Promise<ChargeStation> {
   return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:availability', row.tenantId);
@@ -22,16 +32,34 @@ export async function setAvailability({ ctx, id, input, expectedVersion }: { ctx
     const sync = row.connected ? ('PENDING' as const) : ('OFFLINE' as const);
     if (input.evse_uids) {
       const known = new Set(before.evses.map((e) => e.uid));
-      const errors = input.evse_uids.flatMap((uid, i) => (known.has(uid) ? [] : [{ path: `/evse_uids/${i}`, message: 'no EVSE with this uid on this station' }]));
+      const errors = input.evse_uids.flatMap((uid, i) =>
+        known.has(uid) ? [] : [{ path: `/evse_uids/${i}`, message: 'no EVSE with this uid on this station' }],
+      );
       if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
-      await tx.update(evses).set({ availability: input.availability }).where(and(eq(evses.stationId, id), inArray(evses.uid, input.evse_uids)));
-      await tx.update(chargeStations).set({ availabilitySync: sync, ...bumpVersion }).where(eq(chargeStations.id, id));
+      await tx
+        .update(evses)
+        .set({ availability: input.availability })
+        .where(and(eq(evses.stationId, id), inArray(evses.uid, input.evse_uids)));
+      await tx
+        .update(chargeStations)
+        .set({ availabilitySync: sync, ...bumpVersion })
+        .where(eq(chargeStations.id, id));
     } else {
       await tx.update(evses).set({ availability: input.availability }).where(eq(evses.stationId, id));
-      await tx.update(chargeStations).set({ availability: input.availability, availabilitySync: sync, ...bumpVersion }).where(eq(chargeStations.id, id));
+      await tx
+        .update(chargeStations)
+        .set({ availability: input.availability, availabilitySync: sync, ...bumpVersion })
+        .where(eq(chargeStations.id, id));
     }
     const after = await reloadStation(tx, id);
-    await recordAudit(tx, ctx, { action: 'charge_station.availability_set', entity: 'charge_station', entityId: id, tenantId: row.tenantId, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'charge_station.availability_set',
+      entity: 'charge_station',
+      entityId: id,
+      tenantId: row.tenantId,
+      before,
+      after,
+    });
     return after;
   });
 }

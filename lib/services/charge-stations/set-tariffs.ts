@@ -13,7 +13,17 @@ import { assertTariffsOffered } from './station-writes';
  * PUT /api/v2/charge-stations/{id}/tariffs: sets the tariff codes of every connector, or of the
  * named EVSEs or connectors. Each tariff must be offered to the station's tenant (422).
  */
-export async function setTariffs({ ctx, id, input, expectedVersion }: { ctx: AuthContext; id: string; input: SetTariffsInput; expectedVersion?: number }): Promise<ChargeStation> {
+export async function setTariffs({
+  ctx,
+  id,
+  input,
+  expectedVersion,
+}: {
+  ctx: AuthContext;
+  id: string;
+  input: SetTariffsInput;
+  expectedVersion?: number;
+}): Promise<ChargeStation> {
   return writeTransaction(async (tx) => {
     const row = await getStationRowOrThrow(tx, ctx, id, { forUpdate: true });
     requirePermission(ctx, 'station:tariff', row.tenantId);
@@ -25,7 +35,8 @@ export async function setTariffs({ ctx, id, input, expectedVersion }: { ctx: Aut
     let targets = all;
     if (input.evse_uids) {
       input.evse_uids.forEach((uid, i) => {
-        if (!before.evses.some((e) => e.uid === uid)) errors.push({ path: `/evse_uids/${i}`, message: 'no EVSE with this uid on this station' });
+        if (!before.evses.some((e) => e.uid === uid))
+          errors.push({ path: `/evse_uids/${i}`, message: 'no EVSE with this uid on this station' });
       });
       targets = all.filter((t) => input.evse_uids!.includes(t.evseUid));
     } else if (input.connectors) {
@@ -34,21 +45,36 @@ export async function setTariffs({ ctx, id, input, expectedVersion }: { ctx: Aut
           errors.push({ path: `/connectors/${i}`, message: 'no such connector on this station' });
         }
       });
-      const named = new Map(input.connectors.map((c) => [`${c.evse_uid}/${c.connector_id}`, { evseUid: c.evse_uid, connectorId: c.connector_id }]));
+      const named = new Map(
+        input.connectors.map((c) => [`${c.evse_uid}/${c.connector_id}`, { evseUid: c.evse_uid, connectorId: c.connector_id }]),
+      );
       targets = [...named.values()];
     }
     if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
-    await assertTariffsOffered(tx, row.tenantId, input.tariff_ids.map((tariffId, i) => ({ id: tariffId, path: `/tariff_ids/${i}` })));
+    await assertTariffsOffered(
+      tx,
+      row.tenantId,
+      input.tariff_ids.map((tariffId, i) => ({ id: tariffId, path: `/tariff_ids/${i}` })),
+    );
 
     for (const target of targets) {
-      await tx.delete(connectorTariffs).where(and(eq(connectorTariffs.evseUid, target.evseUid), eq(connectorTariffs.connectorId, target.connectorId)));
+      await tx
+        .delete(connectorTariffs)
+        .where(and(eq(connectorTariffs.evseUid, target.evseUid), eq(connectorTariffs.connectorId, target.connectorId)));
     }
     const codes = [...new Set(input.tariff_ids)];
     const rows = targets.flatMap((t) => codes.map((tariffId, position) => ({ ...t, tariffId, position })));
     if (rows.length) await tx.insert(connectorTariffs).values(rows);
     await tx.update(chargeStations).set(bumpVersion).where(eq(chargeStations.id, id));
     const after = await reloadStation(tx, id);
-    await recordAudit(tx, ctx, { action: 'charge_station.tariffs_set', entity: 'charge_station', entityId: id, tenantId: row.tenantId, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'charge_station.tariffs_set',
+      entity: 'charge_station',
+      entityId: id,
+      tenantId: row.tenantId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -58,11 +58,7 @@ export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]):
   const [connectorRows, tariffRows] = evseUids.length
     ? await Promise.all([
         db.select().from(connectors).where(inArray(connectors.evseUid, evseUids)).orderBy(asc(connectors.position)),
-        db
-          .select()
-          .from(connectorTariffs)
-          .where(inArray(connectorTariffs.evseUid, evseUids))
-          .orderBy(asc(connectorTariffs.position)),
+        db.select().from(connectorTariffs).where(inArray(connectorTariffs.evseUid, evseUids)).orderBy(asc(connectorTariffs.position)),
       ])
     : [[], []];
 

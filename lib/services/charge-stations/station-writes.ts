@@ -1,7 +1,16 @@
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
 import { visibility, type AuthContext } from '@/lib/auth/context';
-import { chargeStations, connectorTariffs, connectors, evses, locations, stationCustomGroups, tariffTenants, tariffs } from '@/lib/db/schema';
+import {
+  chargeStations,
+  connectorTariffs,
+  connectors,
+  evses,
+  locations,
+  stationCustomGroups,
+  tariffTenants,
+  tariffs,
+} from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
@@ -14,7 +23,12 @@ export const OCPP_ID_CONSTRAINT = 'charge_stations_ocpp_id_live_uq';
 type EvseInput = NonNullable<ChargeStationReplaceInput['evses']>[number];
 
 const findOcppId = async (db: Queryable, ocppId: string) =>
-  (await db.select({ id: chargeStations.id }).from(chargeStations).where(and(eq(chargeStations.ocppId, ocppId), isNull(chargeStations.deletedAt))))[0]?.id;
+  (
+    await db
+      .select({ id: chargeStations.id })
+      .from(chargeStations)
+      .where(and(eq(chargeStations.ocppId, ocppId), isNull(chargeStations.deletedAt)))
+  )[0]?.id;
 
 const ocppIdDetail = (ocppId: string) => `A charge station with ocpp_id "${ocppId}" already exists.`;
 
@@ -37,7 +51,13 @@ export async function targetLocationOrThrow(tx: Tx, ctx: AuthContext, locationId
   const [location] = await tx
     .select({ id: locations.id, tenantId: locations.tenantId })
     .from(locations)
-    .where(and(eq(locations.id, locationId), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)))
+    .where(
+      and(
+        eq(locations.id, locationId),
+        isNull(locations.deletedAt),
+        visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
+      ),
+    )
     .for('share');
   if (!location) {
     throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
@@ -77,7 +97,9 @@ export async function assertTariffsOffered(tx: Tx, tenantId: string | null, refe
     // Holds the tariffs until commit, so a concurrent delete cannot slip in between.
     .for('share');
   const ok = new Set(offered.map((t) => t.id));
-  const errors: FieldError[] = references.filter((r) => !ok.has(r.id)).map((r) => ({ path: r.path, message: `tariff ${r.id} is not offered to this tenant` }));
+  const errors: FieldError[] = references
+    .filter((r) => !ok.has(r.id))
+    .map((r) => ({ path: r.path, message: `tariff ${r.id} is not offered to this tenant` }));
   if (errors.length) throw new AppError('validation', 'Some tariffs are unknown or not offered to the station’s tenant.', { errors });
 }
 
@@ -94,9 +116,7 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
   if (new Set(kept).size !== kept.length) errors.push({ path: '/evses', message: 'an EVSE uid appears twice' });
   if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
 
-  await tx
-    .delete(evses)
-    .where(and(eq(evses.stationId, stationId), kept.length ? notInArray(evses.uid, kept) : undefined));
+  await tx.delete(evses).where(and(eq(evses.stationId, stationId), kept.length ? notInArray(evses.uid, kept) : undefined));
   for (const [position, evse] of evseInputs.entries()) {
     const values = {
       stationId,
@@ -111,7 +131,15 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
     if (uid) {
       await tx.update(evses).set(values).where(eq(evses.uid, uid));
       // Keep connectors that stay (their reported OCPP status with them); drop the rest.
-      await tx.delete(connectors).where(and(eq(connectors.evseUid, uid), notInArray(connectors.id, evse.connectors.map((c) => c.id))));
+      await tx.delete(connectors).where(
+        and(
+          eq(connectors.evseUid, uid),
+          notInArray(
+            connectors.id,
+            evse.connectors.map((c) => c.id),
+          ),
+        ),
+      );
       await tx.delete(connectorTariffs).where(eq(connectorTariffs.evseUid, uid));
     } else {
       uid = (await tx.insert(evses).values(values).returning({ uid: evses.uid }))[0]!.uid;
@@ -143,13 +171,16 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
           maxElectricPower: sql`excluded.max_electric_power`,
         },
       });
-    const codes = evse.connectors.flatMap((c) => (c.tariff_ids ?? []).map((tariffId, i) => ({ evseUid: uid, connectorId: c.id, tariffId, position: i })));
+    const codes = evse.connectors.flatMap((c) =>
+      (c.tariff_ids ?? []).map((tariffId, i) => ({ evseUid: uid, connectorId: c.id, tariffId, position: i })),
+    );
     if (codes.length) await tx.insert(connectorTariffs).values(dedupe(codes));
   }
 }
 
-const dedupe = <T extends { evseUid: string; connectorId: string; tariffId: string }>(rows: T[]) =>
-  [...new Map(rows.map((r) => [`${r.evseUid}/${r.connectorId}/${r.tariffId}`, r])).values()];
+const dedupe = <T extends { evseUid: string; connectorId: string; tariffId: string }>(rows: T[]) => [
+  ...new Map(rows.map((r) => [`${r.evseUid}/${r.connectorId}/${r.tariffId}`, r])).values(),
+];
 
 /** Replaces the station's custom groups (groups live in a tenant, so pool stations have none). */
 export async function setStationGroups(tx: Tx, tenantId: string | null, stationId: string, names: string[]) {

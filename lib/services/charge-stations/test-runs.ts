@@ -38,7 +38,10 @@ export async function startTestRun({ ctx, id }: { ctx: AuthContext; id: string }
       .insert(stationTestRuns)
       .values({ stationId: id, status: 'FAILED', steps, requestedBy: actorRef(ctx.actor), finishedAt: new Date() })
       .returning();
-    await tx.update(chargeStations).set({ commissioningStatus: 'FAILED', ...bumpVersion }).where(eq(chargeStations.id, id));
+    await tx
+      .update(chargeStations)
+      .set({ commissioningStatus: 'FAILED', ...bumpVersion })
+      .where(eq(chargeStations.id, id));
     await recordAudit(tx, ctx, {
       action: 'charge_station.test_started',
       entity: 'charge_station',

@@ -94,7 +94,12 @@ export async function updateChargeStation({ ctx, id, body, mode, expectedVersion
         ...bumpVersion,
       })
       .where(eq(chargeStations.id, id));
-    await writeEvses(tx, id, evseInputs, current.evses.map((e) => e.uid));
+    await writeEvses(
+      tx,
+      id,
+      evseInputs,
+      current.evses.map((e) => e.uid),
+    );
     await setStationGroups(tx, tenantId, id, input.custom_groups ?? []);
     const updated = await reloadStation(tx, id);
     await recordAudit(tx, ctx, {

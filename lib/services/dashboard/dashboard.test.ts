@@ -15,8 +15,14 @@ describe('getDashboardSummary', () => {
     const healthy = await makeStation(own, location);
     const theirs = await makeStation(other);
     const db = getDb();
-    await db.update(chargeStations).set({ status: 'OUTOFORDER', connected: true, lastHeartbeatAt: new Date() }).where(eq(chargeStations.id, faulted.id));
-    await db.update(chargeStations).set({ status: 'AVAILABLE', connected: true, lastHeartbeatAt: new Date(Date.now() - 60 * 60_000) }).where(eq(chargeStations.id, silent.id));
+    await db
+      .update(chargeStations)
+      .set({ status: 'OUTOFORDER', connected: true, lastHeartbeatAt: new Date() })
+      .where(eq(chargeStations.id, faulted.id));
+    await db
+      .update(chargeStations)
+      .set({ status: 'AVAILABLE', connected: true, lastHeartbeatAt: new Date(Date.now() - 60 * 60_000) })
+      .where(eq(chargeStations.id, silent.id));
     await db
       .update(chargeStations)
       .set({ status: 'AVAILABLE', availability: 'INOPERATIVE', connected: true, lastHeartbeatAt: new Date() })

@@ -31,7 +31,12 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
   const locationScope = and(isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId));
 
   const isOffline = sql`(not ${chargeStations.connected} or ${chargeStations.lastHeartbeatAt} is null or ${chargeStations.lastHeartbeatAt} < now() - ${OFFLINE_AFTER})`;
-  const brief = { id: chargeStations.id, name: chargeStations.name, ocppId: chargeStations.ocppId, lastHeartbeatAt: chargeStations.lastHeartbeatAt };
+  const brief = {
+    id: chargeStations.id,
+    name: chargeStations.name,
+    ocppId: chargeStations.ocppId,
+    lastHeartbeatAt: chargeStations.lastHeartbeatAt,
+  };
   const [[locationCount], byStatusAndAvailability, [evseCount], faultedStations, offlineStations] = await Promise.all([
     db.select({ n: count() }).from(locations).where(locationScope),
     // One scan for both charts and the offline count.
@@ -45,8 +50,17 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
       .from(chargeStations)
       .where(stationScope)
       .groupBy(chargeStations.status, chargeStations.availability),
-    db.select({ n: count() }).from(evses).innerJoin(chargeStations, sql`${chargeStations.id} = ${evses.stationId}`).where(stationScope),
-    db.select(brief).from(chargeStations).where(and(stationScope, sql`${chargeStations.status} = 'OUTOFORDER'`)).orderBy(chargeStations.ocppId).limit(LISTED),
+    db
+      .select({ n: count() })
+      .from(evses)
+      .innerJoin(chargeStations, sql`${chargeStations.id} = ${evses.stationId}`)
+      .where(stationScope),
+    db
+      .select(brief)
+      .from(chargeStations)
+      .where(and(stationScope, sql`${chargeStations.status} = 'OUTOFORDER'`))
+      .orderBy(chargeStations.ocppId)
+      .limit(LISTED),
     // Stations that reported before and went quiet; never-connected ones are not news.
     db
       .select(brief)
@@ -56,7 +70,10 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
       .limit(LISTED),
   ]);
   const byStatus = totals(byStatusAndAvailability, (row) => row.status).map(([status, n]) => ({ status, count: n }));
-  const byAvailability = totals(byStatusAndAvailability, (row) => row.availability).map(([availability, n]) => ({ availability, count: n }));
+  const byAvailability = totals(byStatusAndAvailability, (row) => row.availability).map(([availability, n]) => ({
+    availability,
+    count: n,
+  }));
   return {
     locations: locationCount?.n ?? 0,
     stations: byStatus.reduce((sum, s) => sum + s.count, 0),

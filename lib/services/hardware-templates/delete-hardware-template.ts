@@ -17,10 +17,7 @@ export async function deleteHardwareTemplate({ ctx, id, expectedVersion }: { ctx
     requireCpoWide(ctx, 'station:write');
     assertVersion('hardware template', current.version, expectedVersion);
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
-    await tx
-      .update(hardwareTemplates)
-      .set(softDeleted(hardwareTemplates.version))
-      .where(eq(hardwareTemplates.id, id));
+    await tx.update(hardwareTemplates).set(softDeleted(hardwareTemplates.version)).where(eq(hardwareTemplates.id, id));
     await recordDeletion(tx, ctx, { entity: 'hardware_template', entityId: id, tenantId: null });
   });
 }

@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { auditEvents, hardwareTemplates } from '@/lib/db/schema';
-import { hardwareTemplateCreateSchema, hardwareTemplateListQuerySchema, type HardwareTemplateCreateInput } from '@/lib/schemas/hardware-template';
+import {
+  hardwareTemplateCreateSchema,
+  hardwareTemplateListQuerySchema,
+  type HardwareTemplateCreateInput,
+} from '@/lib/schemas/hardware-template';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { makeTenant, userContext } from '@/test/fixtures';
 import {
@@ -23,7 +27,10 @@ const newTemplate = (extra: Partial<HardwareTemplateCreateInput> = {}): Hardware
   model: 'Eve Double',
   charger_type: 'AC',
   max_power_kw: 44,
-  evses: [{ capabilities: ['RFID_READER'], connectors: [t2] }, { physical_reference: 'R', connectors: [{ ...t2, max_electric_power: 22000 }] }],
+  evses: [
+    { capabilities: ['RFID_READER'], connectors: [t2] },
+    { physical_reference: 'R', connectors: [{ ...t2, max_electric_power: 22000 }] },
+  ],
   ...extra,
 });
 /** The blueprint as stored and returned: every optional field filled in. */
@@ -32,7 +39,10 @@ const storedEvses = [
   { capabilities: [], floor_level: null, physical_reference: 'R', connectors: [{ ...t2, max_electric_power: 22000 }] },
 ];
 const auditOf = (entityId: string, action: string) =>
-  getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action)));
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action)));
 
 let cpo: AuthContext;
 let customerAdmin: AuthContext;
@@ -97,7 +107,9 @@ describe('createHardwareTemplate', () => {
       }),
     );
     // The same connector id in different EVSEs is fine.
-    expect(parseOrThrow(hardwareTemplateCreateSchema, { ...newTemplate(), evses: [{ connectors: [t2] }, { connectors: [t2] }] }).evses).toHaveLength(2);
+    expect(
+      parseOrThrow(hardwareTemplateCreateSchema, { ...newTemplate(), evses: [{ connectors: [t2] }, { connectors: [t2] }] }).evses,
+    ).toHaveLength(2);
   });
 });
 
@@ -149,7 +161,14 @@ describe('updateHardwareTemplate', () => {
       vendor: 'Alfen',
       model: 'Eve Double Pro-line',
       max_power_kw: null,
-      evses: [{ capabilities: [], floor_level: null, physical_reference: null, connectors: [{ ...t2, format: 'CABLE', max_electric_power: null }] }],
+      evses: [
+        {
+          capabilities: [],
+          floor_level: null,
+          physical_reference: null,
+          connectors: [{ ...t2, format: 'CABLE', max_electric_power: null }],
+        },
+      ],
       version: 2,
     });
     const [event] = await auditOf(created.id, 'hardware_template.updated');
@@ -165,7 +184,15 @@ describe('updateHardwareTemplate', () => {
       mode: 'replace',
       body: { id: created.id, version: 1, created_at: created.created_at, name: 'Generic DC', charger_type: 'DC' },
     });
-    expect(updated).toMatchObject({ name: 'Generic DC', vendor: null, model: null, charger_type: 'DC', max_power_kw: null, evses: [], version: 2 });
+    expect(updated).toMatchObject({
+      name: 'Generic DC',
+      vendor: null,
+      model: null,
+      charger_type: 'DC',
+      max_power_kw: null,
+      evses: [],
+      version: 2,
+    });
   });
 
   it('answers 412 on a stale If-Match and 422 with every path, changing nothing', async () => {

@@ -78,4 +78,3 @@ export async function getHardwareTemplateOrThrow(
   if (!row) throw notFound('Hardware template');
   return row;
 }
-

@@ -8,12 +8,7 @@ import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { assertVersion } from '@/lib/services/shared/if-match';
 import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
-import {
-  getHardwareTemplateOrThrow,
-  hardwareTemplateColumns,
-  toHardwareTemplate,
-  writableHardwareTemplate,
-} from './template-record';
+import { getHardwareTemplateOrThrow, hardwareTemplateColumns, toHardwareTemplate, writableHardwareTemplate } from './template-record';
 
 /** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
 export const HARDWARE_TEMPLATE_READ_ONLY = ['id', 'version', 'created_at', 'updated_at'] as const;
@@ -33,7 +28,13 @@ type UpdateHardwareTemplateArgs = {
  * PUT / PATCH /api/v2/hardware-templates/{id}. Stations made from the template keep their copy;
  * nothing here touches them.
  */
-export async function updateHardwareTemplate({ ctx, id, body, mode, expectedVersion }: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
+export async function updateHardwareTemplate({
+  ctx,
+  id,
+  body,
+  mode,
+  expectedVersion,
+}: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
   return writeTransaction(async (tx) => {
     const current = toHardwareTemplate(await getHardwareTemplateOrThrow(tx, id, { forUpdate: true }));
     requireCpoWide(ctx, 'station:write');

@@ -21,10 +21,7 @@ export async function deleteLocation({ ctx, id, expectedVersion }: { ctx: AuthCo
       .limit(1);
     if (linked) throw new AppError('conflict', 'The location still has charge stations; unlink or delete them first.');
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
-    await tx
-      .update(locations)
-      .set(softDeleted(locations.version))
-      .where(eq(locations.id, id));
+    await tx.update(locations).set(softDeleted(locations.version)).where(eq(locations.id, id));
     await recordDeletion(tx, ctx, { entity: 'location', entityId: id, tenantId: current.tenant_id });
   });
 }

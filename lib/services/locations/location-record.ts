@@ -65,8 +65,24 @@ export function writableLocation(location: Location): LocationReplaceInput {
   const { external_id, name, address, city, postal_code, state, country, coordinates, time_zone, parking_type } = location;
   const { facilities, opening_times, charging_when_closed, directions, publish, custom_groups, remarks, maintenance } = location;
   return {
-    external_id, name, address, city, postal_code, state, country, coordinates, time_zone, parking_type,
-    facilities, opening_times, charging_when_closed, directions, publish, custom_groups, remarks, maintenance,
+    external_id,
+    name,
+    address,
+    city,
+    postal_code,
+    state,
+    country,
+    coordinates,
+    time_zone,
+    parking_type,
+    facilities,
+    opening_times,
+    charging_when_closed,
+    directions,
+    publish,
+    custom_groups,
+    remarks,
+    maintenance,
   };
 }
 

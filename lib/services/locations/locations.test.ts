@@ -38,7 +38,12 @@ describe('createLocation', () => {
     const created = await createLocation({ ctx: operator, input: newLocation({ external_id: 'SF-1', custom_groups: ['Phase 1'] }) });
     expect(created).toMatchObject({ tenant_id: own, name: 'Parkzicht garage', custom_groups: ['Phase 1'], version: 1, stations_count: 0 });
     const [event] = await getDb().select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
-    expect(event).toMatchObject({ action: 'location.created', entity: 'location', tenantId: own, actor: `user:${(operator.actor as { id: string }).id}` });
+    expect(event).toMatchObject({
+      action: 'location.created',
+      entity: 'location',
+      tenantId: own,
+      actor: `user:${(operator.actor as { id: string }).id}`,
+    });
     expect(event!.changes.name).toEqual({ before: null, after: 'Parkzicht garage' });
   });
 
@@ -72,7 +77,9 @@ describe('createLocation', () => {
 
   it('needs tenant_id from a caller with several tenants', async () => {
     const manager = await userContext('account_manager', [own, other]);
-    await expect(createLocation({ ctx: manager, input: newLocation() })).rejects.toMatchObject({ extra: { errors: [{ path: '/tenant_id' }] } });
+    await expect(createLocation({ ctx: manager, input: newLocation() })).rejects.toMatchObject({
+      extra: { errors: [{ path: '/tenant_id' }] },
+    });
     await expect(createLocation({ ctx: manager, input: newLocation({ tenant_id: other }) })).resolves.toMatchObject({ tenant_id: other });
   });
 });
@@ -95,7 +102,9 @@ describe('getLocation and listLocations', () => {
     const location = await createLocation({ ctx: admin, input: newLocation({ custom_groups: ['Zuid', 'Noord', 'Zuid'] }) });
     const station = await makeStation(own, location.id);
     await makeStation(own, location.id);
-    await getDb().insert(evses).values([1, 2, 3].map((position) => ({ stationId: station.id, position })));
+    await getDb()
+      .insert(evses)
+      .values([1, 2, 3].map((position) => ({ stationId: station.id, position })));
     await expect(getLocation({ ctx: viewer, id: location.id })).resolves.toMatchObject({
       custom_groups: ['Noord', 'Zuid'],
       stations_count: 2,
@@ -128,7 +137,7 @@ describe('getLocation and listLocations', () => {
     expect(await names({ sort: '-name' })).toEqual(['Far away', 'Bravo', 'Alpha']);
     expect(await names({ custom_group: 'North' })).toEqual(['Alpha']);
     expect(await names({ q: 'stationsplein' })).toEqual(['Bravo']);
-    expect((await names({ near: '52.0907,5.1214', radius: '500', sort: 'name' }))).toEqual(['Alpha', 'Bravo']);
+    expect(await names({ near: '52.0907,5.1214', radius: '500', sort: 'name' })).toEqual(['Alpha', 'Bravo']);
   });
 
   it('rejects a cursor issued for other filters or another caller (400)', async () => {
@@ -170,7 +179,9 @@ describe('updateLocation', () => {
 
   it('answers 412 on a stale If-Match and changes nothing', async () => {
     const created = await createLocation({ ctx: operator, input: newLocation() });
-    await expect(updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: { name: 'X' }, expectedVersion: 7 })).rejects.toMatchObject({
+    await expect(
+      updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: { name: 'X' }, expectedVersion: 7 }),
+    ).rejects.toMatchObject({
       code: 'precondition_failed',
     });
     const [row] = await getDb().select().from(locations).where(eq(locations.id, created.id));
@@ -183,7 +194,13 @@ describe('updateLocation', () => {
       updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: { name: null, coordinates: { latitude: 123 }, colour: 'red' } }),
     ).rejects.toMatchObject({
       code: 'validation',
-      extra: { errors: expect.arrayContaining([{ path: '/name', message: expect.any(String) }, { path: '/coordinates/latitude', message: expect.any(String) }, { path: '/colour', message: 'unknown field' }]) },
+      extra: {
+        errors: expect.arrayContaining([
+          { path: '/name', message: expect.any(String) },
+          { path: '/coordinates/latitude', message: expect.any(String) },
+          { path: '/colour', message: 'unknown field' },
+        ]),
+      },
     });
     await expect(
       updateLocation({ ctx: operator, id: created.id, mode: 'merge', body: JSON.parse('{"__proto__": {"remarks": "smuggled"}}') }),

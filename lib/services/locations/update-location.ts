@@ -11,15 +11,7 @@ import { getLocationOrThrow, locationColumns, toLocation, writableLocation } fro
 import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
 
 /** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
-export const LOCATION_READ_ONLY = [
-  'id',
-  'tenant_id',
-  'version',
-  'created_at',
-  'updated_at',
-  'stations_count',
-  'evses_count',
-] as const;
+export const LOCATION_READ_ONLY = ['id', 'tenant_id', 'version', 'created_at', 'updated_at', 'stations_count', 'evses_count'] as const;
 
 type UpdateLocationArgs = {
   ctx: AuthContext;

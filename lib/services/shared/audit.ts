@@ -16,7 +16,10 @@ type AuditInput = {
 /** Fields whose change is not news: they move on every write. */
 const IGNORED = new Set(['version', 'updated_at', 'created_at']);
 
-export function diffChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): AuditChanges {
+export function diffChanges(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): AuditChanges {
   const changes: AuditChanges = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {

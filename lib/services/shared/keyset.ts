@@ -38,9 +38,7 @@ export async function keyset<Row>({ sorts, sort, idColumn, idType = 'uuid', curs
     const position = decodeCursor(cursor, binding);
     const value = key.timestamp ? sql`${position.value}::timestamptz` : sql`${position.value}`;
     const id = idType === 'uuid' ? sql`${position.id}::uuid` : sql`${position.id}`;
-    after = descending
-      ? sql`(${key.column}, ${idColumn}) < (${value}, ${id})`
-      : sql`(${key.column}, ${idColumn}) > (${value}, ${id})`;
+    after = descending ? sql`(${key.column}, ${idColumn}) < (${value}, ${id})` : sql`(${key.column}, ${idColumn}) > (${value}, ${id})`;
   }
   const orderBy = descending ? [desc(key.column), desc(idColumn)] : [asc(key.column), asc(idColumn)];
   if (key.changeOrder && !descending) after = and(after, await settledChanges(key.column));
@@ -50,9 +48,7 @@ export async function keyset<Row>({ sorts, sort, idColumn, idType = 'uuid', curs
     const rows = records.slice(0, limit);
     const last = rows.at(-1);
     const next_cursor =
-      records.length > limit && last
-        ? encodeCursor({ value: key.value(rowOf(last)), id: rowOf(last).id }, binding)
-        : null;
+      records.length > limit && last ? encodeCursor({ value: key.value(rowOf(last)), id: rowOf(last).id }, binding) : null;
     return { rows, next_cursor };
   }
   return { after, orderBy, page };

@@ -22,7 +22,14 @@ describe('stripReadOnly', () => {
   it('drops echoed read-only values and rejects changed ones with their paths', () => {
     expect(stripReadOnly({ id: 'a', name: 'n' }, { id: 'a' }, ['id'])).toEqual({ name: 'n' });
     expect(() => stripReadOnly({ id: 'b', version: 9 }, { id: 'a', version: 1 }, ['id', 'version'])).toThrow(
-      expect.objectContaining({ extra: { errors: [{ path: '/id', message: 'is read-only' }, { path: '/version', message: 'is read-only' }] } }),
+      expect.objectContaining({
+        extra: {
+          errors: [
+            { path: '/id', message: 'is read-only' },
+            { path: '/version', message: 'is read-only' },
+          ],
+        },
+      }),
     );
   });
 });

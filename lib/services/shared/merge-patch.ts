@@ -10,7 +10,13 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
     if (value === null) delete result[key];
     // defineProperty keeps a `__proto__` key an own property (strict schemas then reject it)
     // instead of replacing the result's prototype.
-    else Object.defineProperty(result, key, { value: applyMergePatch(result[key], value), enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(result, key, {
+        value: applyMergePatch(result[key], value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return result;
 }

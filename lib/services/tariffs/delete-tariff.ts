@@ -25,10 +25,7 @@ export async function deleteTariff({ ctx, id, expectedVersion }: { ctx: AuthCont
       .limit(1);
     if (used) throw new AppError('conflict', 'The tariff is still assigned to connectors; remove it from them first.');
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
-    await tx
-      .update(tariffs)
-      .set(softDeleted(tariffs.version))
-      .where(eq(tariffs.id, id));
+    await tx.update(tariffs).set(softDeleted(tariffs.version)).where(eq(tariffs.id, id));
     await recordDeletion(tx, ctx, { entity: 'tariff', entityId: id, tenantId: null });
   });
 }

@@ -49,7 +49,10 @@ export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceT
         )
         .limit(1);
       if (stranded) {
-        throw new AppError('conflict', 'Connectors of a tenant this tariff would no longer be offered to still use it; reassign them first.');
+        throw new AppError(
+          'conflict',
+          'Connectors of a tenant this tariff would no longer be offered to still use it; reassign them first.',
+        );
       }
     }
 
@@ -60,7 +63,14 @@ export async function replaceTariff({ ctx, id, body, expectedVersion }: ReplaceT
     await setTariffTenants(tx, id, tenantIds);
 
     const updated = toTariff(await getTariffOrThrow(tx, ctx, id), { allTenants: true });
-    await recordAudit(tx, ctx, { action: 'tariff.updated', entity: 'tariff', entityId: id, tenantId: null, before: current, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'tariff.updated',
+      entity: 'tariff',
+      entityId: id,
+      tenantId: null,
+      before: current,
+      after: updated,
+    });
     return updated;
   });
 }

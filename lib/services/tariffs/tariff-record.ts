@@ -80,4 +80,3 @@ export async function getTariffOrThrow(
   if (!record) throw notFound('Tariff');
   return record;
 }
-

@@ -19,7 +19,10 @@ const newTariff = (extra: Partial<TariffCreateInput> = {}): TariffCreateInput =>
   ...extra,
 });
 const auditOf = (entityId: string, action: string) =>
-  getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action)));
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.action, action)));
 
 let own: string;
 let other: string;
@@ -78,7 +81,12 @@ describe('createTariff', () => {
     const input = newTariff({ tenant_ids: [own, randomUUID(), other, randomUUID()] });
     await expect(createTariff({ ctx: cpo, input })).rejects.toMatchObject({
       code: 'validation',
-      extra: { errors: [{ path: '/tenant_ids/1', message: 'unknown tenant' }, { path: '/tenant_ids/3', message: 'unknown tenant' }] },
+      extra: {
+        errors: [
+          { path: '/tenant_ids/1', message: 'unknown tenant' },
+          { path: '/tenant_ids/3', message: 'unknown tenant' },
+        ],
+      },
     });
     expect(await getDb().select().from(tariffs).where(eq(tariffs.id, input.id))).toEqual([]);
   });
@@ -122,7 +130,12 @@ describe('getTariff and listTariffs', () => {
   });
 
   it('refuses a caller without tariff:read (403)', async () => {
-    const ctx: AuthContext = { actor: { kind: 'system' }, cpoWide: null, tenants: new Map([[own, new Set(['location:read' as const])]]), pool: null };
+    const ctx: AuthContext = {
+      actor: { kind: 'system' },
+      cpoWide: null,
+      tenants: new Map([[own, new Set(['location:read' as const])]]),
+      pool: null,
+    };
     await expect(listTariffs({ ctx, query: query() })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(getTariff({ ctx, id: everyone })).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -155,7 +168,8 @@ describe('getTariff and listTariffs', () => {
   it('filters on updated_at with date_from inclusive and date_to exclusive', async () => {
     const prefix = code('DATE');
     const created = await createTariff({ ctx: cpo, input: newTariff({ id: `${prefix}-1` }) });
-    const ids = async (q: Record<string, string>) => (await listTariffs({ ctx: cpo, query: query({ q: prefix, ...q }) })).data.map((t) => t.id);
+    const ids = async (q: Record<string, string>) =>
+      (await listTariffs({ ctx: cpo, query: query({ q: prefix, ...q }) })).data.map((t) => t.id);
     expect(await ids({ date_from: created.updated_at })).toEqual([created.id]);
     expect(await ids({ date_to: created.updated_at })).toEqual([]);
     expect(await ids({ date_from: '2000-01-01', date_to: '2999-01-01' })).toEqual([created.id]);
@@ -243,9 +257,16 @@ describe('deleteTariff', () => {
   async function assignToConnector(tariffId: string) {
     const station = await makeStation(own);
     const [evse] = await getDb().insert(evses).values({ stationId: station.id, position: 1 }).returning();
-    await getDb()
-      .insert(connectors)
-      .values({ evseUid: evse!.uid, id: '1', position: 1, standard: 'IEC_62196_T2', format: 'SOCKET', powerType: 'AC_3_PHASE', maxVoltage: 400, maxAmperage: 32 });
+    await getDb().insert(connectors).values({
+      evseUid: evse!.uid,
+      id: '1',
+      position: 1,
+      standard: 'IEC_62196_T2',
+      format: 'SOCKET',
+      powerType: 'AC_3_PHASE',
+      maxVoltage: 400,
+      maxAmperage: 32,
+    });
     await getDb().insert(connectorTariffs).values({ evseUid: evse!.uid, connectorId: '1', tariffId, position: 1 });
     return station.id;
   }
@@ -266,8 +287,12 @@ describe('deleteTariff', () => {
     const created = await createTariff({ ctx: cpo, input: newTariff() });
     await assignToConnector(created.id);
     const body = { currency: 'EUR', elements: energy };
-    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [other] } })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [own, other] } })).resolves.toMatchObject({ version: 2 });
+    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [other] } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(replaceTariff({ ctx: cpo, id: created.id, body: { ...body, tenant_ids: [own, other] } })).resolves.toMatchObject({
+      version: 2,
+    });
   });
 
   it('answers 409 while a connector of a live station uses the tariff', async () => {

@@ -10,13 +10,12 @@ import { writeTransaction } from '@/lib/services/shared/change-order';
 export async function createTenant({ ctx, input }: { ctx: AuthContext; input: TenantCreateInput }): Promise<Tenant> {
   requireCpoWide(ctx, 'tenant:manage');
   return writeTransaction(async (tx) => {
-      await assertSlugFree(tx, input.slug);
-      const [row] = await tx.insert(tenants).values(tenantColumns(input)).returning();
-      const created = toTenant(row!);
-      await recordAudit(tx, ctx, { action: 'tenant.created', entity: 'tenant', entityId: created.id, tenantId: created.id, after: created });
-      return created;
-    })
-    .catch(async (error) => {
-      throw await asSlugClash(error, { slug: input.slug });
-    });
+    await assertSlugFree(tx, input.slug);
+    const [row] = await tx.insert(tenants).values(tenantColumns(input)).returning();
+    const created = toTenant(row!);
+    await recordAudit(tx, ctx, { action: 'tenant.created', entity: 'tenant', entityId: created.id, tenantId: created.id, after: created });
+    return created;
+  }).catch(async (error) => {
+    throw await asSlugClash(error, { slug: input.slug });
+  });
 }

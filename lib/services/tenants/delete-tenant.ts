@@ -37,10 +37,7 @@ export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthCont
       .returning({ id: apiKeys.id });
     const removed = await tx.delete(memberships).where(eq(memberships.tenantId, id)).returning({ userId: memberships.userId });
     // A delete is a change too: it bumps updated_at so incremental syncs see it.
-    await tx
-      .update(tenants)
-      .set(softDeleted(tenants.version))
-      .where(eq(tenants.id, id));
+    await tx.update(tenants).set(softDeleted(tenants.version)).where(eq(tenants.id, id));
     await recordDeletion(tx, ctx, {
       entity: 'tenant',
       entityId: id,

@@ -41,7 +41,12 @@ describe('createTenant', () => {
     expect(created).toMatchObject({ slug: input.slug, name: 'VvE Parkzicht', kind: 'CONDOMINIUM', external_id: 'SF-0042', version: 1 });
     expect(created.deleted_at).toBeUndefined();
     const [event] = await getDb().select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
-    expect(event).toMatchObject({ action: 'tenant.created', entity: 'tenant', tenantId: created.id, actor: `user:${(cpo.actor as { id: string }).id}` });
+    expect(event).toMatchObject({
+      action: 'tenant.created',
+      entity: 'tenant',
+      tenantId: created.id,
+      actor: `user:${(cpo.actor as { id: string }).id}`,
+    });
     expect(event!.changes.slug).toEqual({ before: null, after: input.slug });
     expect(event!.changes.kind).toEqual({ before: null, after: 'CONDOMINIUM' });
   });
@@ -58,7 +63,9 @@ describe('createTenant', () => {
       extra: { existingId: first.id },
     });
     const raced = slug('race');
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createTenant({ ctx: cpo, input: newTenant({ slug: raced }) })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => createTenant({ ctx: cpo, input: newTenant({ slug: raced }) })),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     const winner = (won[0] as PromiseFulfilledResult<{ id: string }>).value.id;
@@ -154,7 +161,12 @@ describe('updateTenant', () => {
       },
     });
     await expect(updateTenant({ ctx: cpo, id: created.id, body: { id: randomUUID(), version: 9 } })).rejects.toMatchObject({
-      extra: { errors: [{ path: '/id', message: 'is read-only' }, { path: '/version', message: 'is read-only' }] },
+      extra: {
+        errors: [
+          { path: '/id', message: 'is read-only' },
+          { path: '/version', message: 'is read-only' },
+        ],
+      },
     });
     await expect(updateTenant({ ctx: cpo, id: created.id, body: { slug: 'x'.repeat(64) } })).rejects.toMatchObject({
       extra: { errors: [{ path: '/slug', message: expect.any(String) }] },

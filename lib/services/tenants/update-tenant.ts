@@ -23,23 +23,22 @@ type UpdateTenantArgs = {
 export async function updateTenant({ ctx, id, body, expectedVersion }: UpdateTenantArgs): Promise<Tenant> {
   let clash: { slug: string; selfId: string } | undefined;
   return writeTransaction(async (tx) => {
-      const current = toTenant(await getTenantOrThrow(tx, ctx, id, { forUpdate: true }));
-      requireCpoWide(ctx, 'tenant:manage');
-      assertVersion('tenant', current.version, expectedVersion);
-      const changes = stripReadOnly(body, current, TENANT_READ_ONLY);
-      const input = parseOrThrow(tenantCreateSchema, applyMergePatch(writableTenant(current), changes));
-      clash = { slug: input.slug, selfId: id };
-      await assertSlugFree(tx, input.slug, id);
-      const [row] = await tx
-        .update(tenants)
-        .set({ ...tenantColumns(input), version: sql`${tenants.version} + 1`, updatedAt: changedAt })
-        .where(eq(tenants.id, id))
-        .returning();
-      const updated = toTenant(row!);
-      await recordAudit(tx, ctx, { action: 'tenant.updated', entity: 'tenant', entityId: id, tenantId: id, before: current, after: updated });
-      return updated;
-    })
-    .catch(async (error) => {
-      throw await asSlugClash(error, clash);
-    });
+    const current = toTenant(await getTenantOrThrow(tx, ctx, id, { forUpdate: true }));
+    requireCpoWide(ctx, 'tenant:manage');
+    assertVersion('tenant', current.version, expectedVersion);
+    const changes = stripReadOnly(body, current, TENANT_READ_ONLY);
+    const input = parseOrThrow(tenantCreateSchema, applyMergePatch(writableTenant(current), changes));
+    clash = { slug: input.slug, selfId: id };
+    await assertSlugFree(tx, input.slug, id);
+    const [row] = await tx
+      .update(tenants)
+      .set({ ...tenantColumns(input), version: sql`${tenants.version} + 1`, updatedAt: changedAt })
+      .where(eq(tenants.id, id))
+      .returning();
+    const updated = toTenant(row!);
+    await recordAudit(tx, ctx, { action: 'tenant.updated', entity: 'tenant', entityId: id, tenantId: id, before: current, after: updated });
+    return updated;
+  }).catch(async (error) => {
+    throw await asSlugClash(error, clash);
+  });
 }

@@ -39,19 +39,24 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
   const passwordHash = await hashPassword(input.password ?? initialPassword!);
 
   return writeTransaction(async (tx) => {
-      await assertEmailFree(tx, input.email);
-      const [row] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, cpoRole, disabled: input.disabled ?? false })
-        .returning();
-      if (held.length) {
-        await tx.insert(memberships).values(held.map((m) => ({ userId: row!.id, tenantId: m.tenant_id, roleId: m.role })));
-      }
-      const created = toUser({ row: row!, memberships: held });
-      await recordAudit(tx, ctx, { action: 'user.created', entity: 'user', entityId: created.id, tenantId: auditTenant(held), after: created });
-      return { ...forCaller(ctx, created), ...(initialPassword ? { initial_password: initialPassword } : {}) };
-    })
-    .catch(async (error) => {
-      throw await asEmailClash(error, { email: input.email });
+    await assertEmailFree(tx, input.email);
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, cpoRole, disabled: input.disabled ?? false })
+      .returning();
+    if (held.length) {
+      await tx.insert(memberships).values(held.map((m) => ({ userId: row!.id, tenantId: m.tenant_id, roleId: m.role })));
+    }
+    const created = toUser({ row: row!, memberships: held });
+    await recordAudit(tx, ctx, {
+      action: 'user.created',
+      entity: 'user',
+      entityId: created.id,
+      tenantId: auditTenant(held),
+      after: created,
     });
+    return { ...forCaller(ctx, created), ...(initialPassword ? { initial_password: initialPassword } : {}) };
+  }).catch(async (error) => {
+    throw await asEmailClash(error, { email: input.email });
+  });
 }

@@ -17,10 +17,7 @@ export async function deleteUser({ ctx, id, expectedVersion }: { ctx: AuthContex
     }
     await requireCover(tx, ctx, current);
     assertVersion('user', current.version, expectedVersion);
-    await tx
-      .update(users)
-      .set(softDeleted(users.version))
-      .where(eq(users.id, id));
+    await tx.update(users).set(softDeleted(users.version)).where(eq(users.id, id));
     await recordDeletion(tx, ctx, { entity: 'user', entityId: id, tenantId: auditTenant(current.memberships) });
   });
 }

@@ -28,7 +28,10 @@ export async function listGrantableRoles({
   requirePermission(ctx, permission);
   const db = getDb();
   const all = await db.select({ id: roles.id, name: roles.name }).from(roles).orderBy(asc(roles.id));
-  const grants = await loadRoles(db, all.map((r) => r.id));
+  const grants = await loadRoles(
+    db,
+    all.map((r) => r.id),
+  );
   const names = new Map(all.map((r) => [r.id, r.name]));
   const grantable = (tenantId: string | null, wanted: (role: RoleGrant) => boolean): RoleOption[] =>
     [...grants.values()]

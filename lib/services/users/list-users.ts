@@ -37,7 +37,10 @@ export async function listUsers({ ctx, query }: { ctx: AuthContext; query: UserL
     .orderBy(...orderBy)
     .limit(limit + 1);
   const { rows, next_cursor } = page(records, limit, (row) => row);
-  const held = await loadMemberships(getDb(), rows.map((row) => row.id));
+  const held = await loadMemberships(
+    getDb(),
+    rows.map((row) => row.id),
+  );
   const data: User[] = rows.map((row) => forCaller(ctx, toUser({ row, memberships: held.get(row.id)! })));
   return { data, next_cursor };
 }

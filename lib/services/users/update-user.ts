@@ -36,52 +36,52 @@ type UpdateUserArgs = {
 export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserArgs): Promise<User> {
   let clash: { email: string; selfId: string } | undefined;
   return writeTransaction(async (tx) => {
-      const current = toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true }));
-      const shown = forCaller(ctx, current);
-      assertVersion('user', current.version, expectedVersion);
-      const changes = stripReadOnly(body, shown, USER_READ_ONLY);
-      const input = parseOrThrow(userCreateSchema, applyMergePatch(writableUser(shown), changes));
-      const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === id;
-      const emailChanged = input.email !== current.email;
-      const passwordChanged = input.password !== undefined;
-      const disabled = input.disabled ?? false;
-      if (disabled !== current.disabled || (!isSelf && (emailChanged || passwordChanged))) await requireCover(tx, ctx, current);
-      const cpoRole = input.cpo_role ?? null;
-      await checkCpoRole(tx, ctx, cpoRole, current.cpo_role);
-      const held = 'memberships' in changes ? await planMemberships(tx, ctx, input.memberships ?? [], current.memberships) : current.memberships;
-      assertRoleOrMemberships(cpoRole, held);
+    const current = toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true }));
+    const shown = forCaller(ctx, current);
+    assertVersion('user', current.version, expectedVersion);
+    const changes = stripReadOnly(body, shown, USER_READ_ONLY);
+    const input = parseOrThrow(userCreateSchema, applyMergePatch(writableUser(shown), changes));
+    const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === id;
+    const emailChanged = input.email !== current.email;
+    const passwordChanged = input.password !== undefined;
+    const disabled = input.disabled ?? false;
+    if (disabled !== current.disabled || (!isSelf && (emailChanged || passwordChanged))) await requireCover(tx, ctx, current);
+    const cpoRole = input.cpo_role ?? null;
+    await checkCpoRole(tx, ctx, cpoRole, current.cpo_role);
+    const held =
+      'memberships' in changes ? await planMemberships(tx, ctx, input.memberships ?? [], current.memberships) : current.memberships;
+    assertRoleOrMemberships(cpoRole, held);
 
-      clash = { email: input.email, selfId: id };
-      if (emailChanged) await assertEmailFree(tx, input.email, id);
-      const [row] = await tx
-        .update(users)
-        .set({
-          email: input.email,
-          name: input.name,
-          cpoRole,
-          disabled,
-          ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
-          version: sql`${users.version} + 1`,
-          updatedAt: changedAt,
-        })
-        .where(eq(users.id, id))
-        .returning();
-      await replaceMemberships(tx, id, current.memberships, held);
-      const updated = toUser({ row: row!, memberships: held });
-      await recordAudit(tx, ctx, {
-        action: 'user.updated',
-        entity: 'user',
-        entityId: id,
-        tenantId: auditTenant(current.memberships, held),
-        before: current,
-        // The password itself never reaches the audit log; only the fact that it changed.
-        after: { ...updated, ...(passwordChanged ? { password_changed: true } : {}) },
-      });
-      return forCaller(ctx, updated);
-    })
-    .catch(async (error) => {
-      throw await asEmailClash(error, clash);
+    clash = { email: input.email, selfId: id };
+    if (emailChanged) await assertEmailFree(tx, input.email, id);
+    const [row] = await tx
+      .update(users)
+      .set({
+        email: input.email,
+        name: input.name,
+        cpoRole,
+        disabled,
+        ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
+        version: sql`${users.version} + 1`,
+        updatedAt: changedAt,
+      })
+      .where(eq(users.id, id))
+      .returning();
+    await replaceMemberships(tx, id, current.memberships, held);
+    const updated = toUser({ row: row!, memberships: held });
+    await recordAudit(tx, ctx, {
+      action: 'user.updated',
+      entity: 'user',
+      entityId: id,
+      tenantId: auditTenant(current.memberships, held),
+      before: current,
+      // The password itself never reaches the audit log; only the fact that it changed.
+      after: { ...updated, ...(passwordChanged ? { password_changed: true } : {}) },
     });
+    return forCaller(ctx, updated);
+  }).catch(async (error) => {
+    throw await asEmailClash(error, clash);
+  });
 }
 
 /** Writes only the difference, so untouched memberships keep their rows. */

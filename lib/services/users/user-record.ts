@@ -35,7 +35,10 @@ export function userScope(ctx: AuthContext): SQL | undefined {
   if (ctx.actor.kind === 'user') parts.push(eq(users.id, ctx.actor.id));
   if (managed.length) {
     parts.push(sql`exists (select 1 from memberships m where m.user_id = "users"."id"
-      and m.tenant_id in (${sql.join(managed.map((id) => sql`${id}`), sql`, `)}))`);
+      and m.tenant_id in (${sql.join(
+        managed.map((id) => sql`${id}`),
+        sql`, `,
+      )}))`);
   }
   return parts.length ? or(...parts) : sql`false`;
 }

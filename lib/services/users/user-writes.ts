@@ -70,8 +70,14 @@ export async function planMemberships(
   const inScope = (tenantId: string) => managed === null || managed.includes(tenantId);
   const unchanged = (m: Membership) => current.some((c) => c.tenant_id === m.tenant_id && c.role === m.role);
   const changed = requested.filter((m) => !unchanged(m));
-  const live = await liveTenantIds(db, changed.map((m) => m.tenant_id));
-  const roleMap = await loadRoles(db, changed.map((m) => m.role));
+  const live = await liveTenantIds(
+    db,
+    changed.map((m) => m.tenant_id),
+  );
+  const roleMap = await loadRoles(
+    db,
+    changed.map((m) => m.role),
+  );
 
   const errors: FieldError[] = [];
   const seen = new Set<string>();

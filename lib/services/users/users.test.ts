@@ -14,9 +14,17 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './index'
 const query = (q: Record<string, string> = {}) => userListQuerySchema.parse(q);
 const email = () => `anna-${randomUUID().slice(0, 8)}@parkzicht.example`;
 const PASSWORD = 'correct-horse-battery-staple';
-const newUser = (extra: Partial<UserCreateInput> = {}): UserCreateInput => ({ email: email(), name: 'Anna de Vries', password: PASSWORD, ...extra });
+const newUser = (extra: Partial<UserCreateInput> = {}): UserCreateInput => ({
+  email: email(),
+  name: 'Anna de Vries',
+  password: PASSWORD,
+  ...extra,
+});
 const auditOf = (id: string, action: string) =>
-  getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
 const hashOf = async (id: string) => (await getDb().select().from(users).where(eq(users.id, id)))[0]!.passwordHash;
 const membershipRows = (userId: string) =>
   getDb().select({ tenant_id: memberships.tenantId, role: memberships.roleId }).from(memberships).where(eq(memberships.userId, userId));
@@ -40,7 +48,13 @@ beforeAll(async () => {
 describe('createUser', () => {
   it('invites into the admin’s tenant with an argon2id hash, never echoing or auditing the password', async () => {
     const created = await createUser({ ctx: admin, input: newUser({ memberships: [{ tenant_id: own, role: 'customer_operator' }] }) });
-    expect(created).toMatchObject({ name: 'Anna de Vries', cpo_role: null, disabled: false, version: 1, memberships: [{ tenant_id: own, role: 'customer_operator' }] });
+    expect(created).toMatchObject({
+      name: 'Anna de Vries',
+      cpo_role: null,
+      disabled: false,
+      version: 1,
+      memberships: [{ tenant_id: own, role: 'customer_operator' }],
+    });
     expect(created).not.toHaveProperty('password');
     expect(created).not.toHaveProperty('initial_password');
     const hash = await hashOf(created.id);
@@ -56,7 +70,10 @@ describe('createUser', () => {
   });
 
   it('generates a 20-character initial password when none is given and returns it once', async () => {
-    const created = await createUser({ ctx: admin, input: { email: email(), name: 'Invitee', memberships: [{ tenant_id: own, role: 'viewer' }] } });
+    const created = await createUser({
+      ctx: admin,
+      input: { email: email(), name: 'Invitee', memberships: [{ tenant_id: own, role: 'viewer' }] },
+    });
     expect(created.initial_password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect(await verifyPassword(await hashOf(created.id), created.initial_password!)).toBe(true);
     expect(await getUser({ ctx: admin, id: created.id })).not.toHaveProperty('initial_password');
@@ -78,9 +95,7 @@ describe('createUser', () => {
       createUser({ ctx: admin, input: newUser({ email: first.email.toUpperCase(), memberships: [{ tenant_id: own, role: 'viewer' }] }) }),
     ).rejects.toMatchObject({ code: 'conflict', extra: { existingId: first.id } });
     const raced = email();
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => createUser({ ctx: cpo, input: newUser({ email: raced }) })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => createUser({ ctx: cpo, input: newUser({ email: raced }) })));
     const won = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: string }>[];
     expect(won).toHaveLength(1);
     for (const r of results.filter((x) => x.status === 'rejected')) {
@@ -89,7 +104,9 @@ describe('createUser', () => {
   });
 
   it('needs user:manage (403) and names every invalid membership path (422)', async () => {
-    await expect(createUser({ ctx: operator, input: newUser({ memberships: [{ tenant_id: own, role: 'viewer' }] }) })).rejects.toMatchObject({
+    await expect(
+      createUser({ ctx: operator, input: newUser({ memberships: [{ tenant_id: own, role: 'viewer' }] }) }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     await expect(
@@ -130,17 +147,23 @@ describe('createUser', () => {
       { tenantId: own, role: 'customer_admin' },
       { tenantId: other, role: 'viewer' },
     ]);
-    await expect(createUser({ ctx: mixed, input: newUser({ memberships: [{ tenant_id: other, role: 'viewer' }] }) })).rejects.toMatchObject({
-      code: 'forbidden',
-    });
+    await expect(createUser({ ctx: mixed, input: newUser({ memberships: [{ tenant_id: other, role: 'viewer' }] }) })).rejects.toMatchObject(
+      {
+        code: 'forbidden',
+      },
+    );
     // Installers see the unassigned station pool, which a customer admin does not.
-    await expect(createUser({ ctx: admin, input: newUser({ memberships: [{ tenant_id: own, role: 'installer' }] }) })).rejects.toMatchObject({
+    await expect(
+      createUser({ ctx: admin, input: newUser({ memberships: [{ tenant_id: own, role: 'installer' }] }) }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
       detail: expect.stringContaining('unassigned station pool'),
     });
-    await expect(createUser({ ctx: cpo, input: newUser({ memberships: [{ tenant_id: own, role: 'installer' }] }) })).resolves.toMatchObject({
-      memberships: [{ tenant_id: own, role: 'installer' }],
-    });
+    await expect(createUser({ ctx: cpo, input: newUser({ memberships: [{ tenant_id: own, role: 'installer' }] }) })).resolves.toMatchObject(
+      {
+        memberships: [{ tenant_id: own, role: 'installer' }],
+      },
+    );
   });
 });
 
@@ -148,7 +171,10 @@ describe('getUser and listUsers', () => {
   it('shows a tenant admin the users of its tenants and itself; others are 404', async () => {
     const mine = await makeUser('viewer', [own]);
     const theirs = await makeUser('viewer', [other]);
-    await expect(getUser({ ctx: admin, id: mine.id })).resolves.toMatchObject({ id: mine.id, memberships: [{ tenant_id: own, role: 'viewer' }] });
+    await expect(getUser({ ctx: admin, id: mine.id })).resolves.toMatchObject({
+      id: mine.id,
+      memberships: [{ tenant_id: own, role: 'viewer' }],
+    });
     await expect(getUser({ ctx: admin, id: theirs.id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(getUser({ ctx: admin, id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
     const ids = (await listUsers({ ctx: admin, query: query({ limit: '1000' }) })).data.map((u) => u.id);
@@ -178,7 +204,9 @@ describe('getUser and listUsers', () => {
     const ctx = await userContext('customer_admin', [tenant]);
     const made = [actorId(ctx)];
     for (let i = 0; i < 5; i++) {
-      made.push((await createUser({ ctx, input: newUser({ name: `Pager ${i}`, memberships: [{ tenant_id: tenant, role: 'viewer' }] }) })).id);
+      made.push(
+        (await createUser({ ctx, input: newUser({ name: `Pager ${i}`, memberships: [{ tenant_id: tenant, role: 'viewer' }] }) })).id,
+      );
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -242,13 +270,17 @@ describe('updateUser', () => {
 
   it('lets users change their own name and password without user:manage, nothing more', async () => {
     const self = await userContext('viewer', [own]);
-    await expect(updateUser({ ctx: self, id: actorId(self), body: { name: 'Me', password: 'my-own-new-password' } })).resolves.toMatchObject({
+    await expect(
+      updateUser({ ctx: self, id: actorId(self), body: { name: 'Me', password: 'my-own-new-password' } }),
+    ).resolves.toMatchObject({
       name: 'Me',
     });
     await expect(
       updateUser({ ctx: self, id: actorId(self), body: { memberships: [{ tenant_id: own, role: 'customer_admin' }] } }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updateUser({ ctx: self, id: actorId(self), body: { cpo_role: 'cpo_admin' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(updateUser({ ctx: self, id: actorId(self), body: { cpo_role: 'cpo_admin' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('refuses to take over a user who holds more than the caller (403) or is outside its scope (404)', async () => {
@@ -259,7 +291,9 @@ describe('updateUser', () => {
     for (const body of [{ password: 'hijacked-password-1' }, { email: email() }, { disabled: true }]) {
       await expect(updateUser({ ctx: admin, id: both.id, body })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(updateUser({ ctx: admin, id: both.id, body: { memberships: [{ tenant_id: other, role: 'viewer' }] } })).rejects.toMatchObject({
+    await expect(
+      updateUser({ ctx: admin, id: both.id, body: { memberships: [{ tenant_id: other, role: 'viewer' }] } }),
+    ).rejects.toMatchObject({
       code: 'validation',
     });
     const theirs = await makeUser('viewer', [other]);

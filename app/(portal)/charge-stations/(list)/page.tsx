@@ -27,8 +27,11 @@ const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
 
 export default async function ChargeStationsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
-  const { query, page, notice, params, hidden } = await loadListPage(chargeStationListQuerySchema, await searchParams, { limit: '50' }, (q) =>
-    listChargeStations({ ctx, query: q }),
+  const { query, page, notice, params, hidden } = await loadListPage(
+    chargeStationListQuerySchema,
+    await searchParams,
+    { limit: '50' },
+    (q) => listChargeStations({ ctx, query: q }),
   );
   const operations = bulkOperations(ctx);
   const anyBulk = operations.availability || operations.tariff || operations.groups;
@@ -67,7 +70,13 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
           <label htmlFor="custom_group" className="block text-sm font-medium">
             Group
           </label>
-          <input id="custom_group" name="custom_group" defaultValue={query.custom_group ?? ''} maxLength={64} className={`${CONTROL} w-36`} />
+          <input
+            id="custom_group"
+            name="custom_group"
+            defaultValue={query.custom_group ?? ''}
+            maxLength={64}
+            className={`${CONTROL} w-36`}
+          />
         </div>
         <LocationPicker name="location_id" label="Location" selected={selectedLocation} emptyLabel="Any location" />
         <input type="hidden" name="sort" value={query.sort} />

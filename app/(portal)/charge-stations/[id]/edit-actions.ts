@@ -39,7 +39,9 @@ export const saveStationDetails = defineAction({
 
 /** Remarks and custom groups (a new group name creates the group in the station's tenant). */
 export const saveStationNotes = defineAction({
-  schema: stationForm(formInput(chargeStationPatchSchema, (f) => ({ remarks: nullableText(f.remarks), custom_groups: stringList(f.custom_groups) }))),
+  schema: stationForm(
+    formInput(chargeStationPatchSchema, (f) => ({ remarks: nullableText(f.remarks), custom_groups: stringList(f.custom_groups) })),
+  ),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await updateChargeStation({ ctx, id, body, mode: 'merge', expectedVersion: version });
     refresh(id);
@@ -49,7 +51,12 @@ export const saveStationNotes = defineAction({
 
 /** Sets one configuration key, or removes it when `remove` is sent (merge patch with null). */
 export const saveConfigurationKey = defineAction({
-  schema: z.object({ ...stationRef, key: z.string().trim().min(1, 'enter a key').max(50), value: z.string().max(500).optional(), remove: z.string().optional() }),
+  schema: z.object({
+    ...stationRef,
+    key: z.string().trim().min(1, 'enter a key').max(50),
+    value: z.string().max(500).optional(),
+    remove: z.string().optional(),
+  }),
   run: async ({ ctx, input }) => {
     const patch = configurationPatchSchema.parse({ [input.key]: input.remove ? null : (input.value ?? '') });
     await updateConfiguration({ ctx, id: input.id, patch, expectedVersion: input.version });
@@ -61,11 +68,21 @@ export const saveConfigurationKey = defineAction({
 /** Adds a maintenance window to those the station had at the version shown. */
 export const addMaintenanceWindow = defineAction({
   schema: stationForm(
-    formInput(maintenanceWindowSchema, (f) => ({ starts_at: utcTimestamp(f.starts_at), ends_at: utcTimestamp(f.ends_at), reason: nullableText(f.reason) })),
+    formInput(maintenanceWindowSchema, (f) => ({
+      starts_at: utcTimestamp(f.starts_at),
+      ends_at: utcTimestamp(f.ends_at),
+      reason: nullableText(f.reason),
+    })),
   ),
   run: async ({ ctx, input: { id, version, ...window } }) => {
     const station = await getChargeStation({ ctx, id });
-    await updateChargeStation({ ctx, id, body: { maintenance_windows: [...station.maintenance_windows, window] }, mode: 'merge', expectedVersion: version });
+    await updateChargeStation({
+      ctx,
+      id,
+      body: { maintenance_windows: [...station.maintenance_windows, window] },
+      mode: 'merge',
+      expectedVersion: version,
+    });
     refresh(id);
   },
   success: 'Maintenance window added.',

@@ -11,13 +11,7 @@ import { orNotFound } from '@/lib/portal/or-not-found';
 import { loadStationDetailExtras } from '@/lib/portal/station-detail';
 import { getChargeStation } from '@/lib/services/charge-stations';
 import { linkStation, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
-import {
-  addMaintenanceWindow,
-  removeMaintenanceWindow,
-  saveConfigurationKey,
-  saveStationDetails,
-  saveStationNotes,
-} from './edit-actions';
+import { addMaintenanceWindow, removeMaintenanceWindow, saveConfigurationKey, saveStationDetails, saveStationNotes } from './edit-actions';
 import { Panel } from '@/components/layout/panel';
 import { formatTimestamp } from '@/lib/format';
 
@@ -86,7 +80,11 @@ export default async function ChargeStationPage({ params }: Props) {
       )}
 
       <Panel framed={false} id="configuration" title="Configuration (desired)">
-        <ConfigurationEditor action={may.write ? saveConfigurationKey : undefined} station={station} configuration={station.configuration} />
+        <ConfigurationEditor
+          action={may.write ? saveConfigurationKey : undefined}
+          station={station}
+          configuration={station.configuration}
+        />
       </Panel>
 
       <Panel framed={false} id="maintenance" title="Maintenance windows">

@@ -18,8 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HardwareTemplatesPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
-  const { query, page, notice, params } = await loadListPage(hardwareTemplateListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
-    listHardwareTemplates({ ctx, query: q }),
+  const { query, page, notice, params } = await loadListPage(
+    hardwareTemplateListQuerySchema,
+    await searchParams,
+    { limit: '50', sort: 'name' },
+    (q) => listHardwareTemplates({ ctx, query: q }),
   );
   const mayManage = canCpoWide(ctx, 'station:write');
   const rows = page.data.map((t) => ({

@@ -47,7 +47,13 @@ export default async function LocationsPage({ searchParams }: Props) {
           <label htmlFor="custom_group" className="block text-sm font-medium">
             Group
           </label>
-          <input id="custom_group" name="custom_group" defaultValue={query.custom_group ?? ''} placeholder="Exact group name" className={CONTROL} />
+          <input
+            id="custom_group"
+            name="custom_group"
+            defaultValue={query.custom_group ?? ''}
+            placeholder="Exact group name"
+            className={CONTROL}
+          />
         </div>
         {tenants.length > 0 && (
           <div>
@@ -79,7 +85,12 @@ export default async function LocationsPage({ searchParams }: Props) {
       {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
       <div className="grid gap-3 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-1">
-          <LocationsMap markers={markers} tileUrl={tileUrl} attribution={tileAttribution(tileUrl)} label="Map of the locations on this page" />
+          <LocationsMap
+            markers={markers}
+            tileUrl={tileUrl}
+            attribution={tileAttribution(tileUrl)}
+            label="Map of the locations on this page"
+          />
           <BasemapNote tileUrl={tileUrl} />
         </div>
         <MarkerList markers={markers} label="On the map" />

@@ -77,11 +77,21 @@ export default async function LocationPage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <DetailList rows={rows} />
         <div className="min-w-0 space-y-1">
-          <LocationsMap markers={[toMapMarker(location)]} tileUrl={tileUrl} attribution={tileAttribution(tileUrl)} label="Map of this location" className="h-64" />
+          <LocationsMap
+            markers={[toMapMarker(location)]}
+            tileUrl={tileUrl}
+            attribution={tileAttribution(tileUrl)}
+            label="Map of this location"
+            className="h-64"
+          />
           <BasemapNote tileUrl={tileUrl} />
         </div>
       </div>
-      <LocationStations stations={stations.data} more={stations.next_cursor !== null} allHref={`/charge-stations?location_id=${location.id}`} />
+      <LocationStations
+        stations={stations.data}
+        more={stations.next_cursor !== null}
+        allHref={`/charge-stations?location_id=${location.id}`}
+      />
       {can(ctx, 'location:delete', location.tenant_id) && (
         <ConfirmDelete
           action={deleteLocationAction}

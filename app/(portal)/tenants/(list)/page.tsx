@@ -18,8 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TenantsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
-  const { query, page, notice, params } = await loadListPage(tenantListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) =>
-    listTenants({ ctx, query: q }),
+  const { query, page, notice, params } = await loadListPage(
+    tenantListQuerySchema,
+    await searchParams,
+    { limit: '50', sort: 'name' },
+    (q) => listTenants({ ctx, query: q }),
   );
   const mayManage = canCpoWide(ctx, 'tenant:manage');
   return (

@@ -40,7 +40,12 @@ export default async function UsersPage({ searchParams }: Props) {
             <label htmlFor="tenant" className="block text-sm font-medium">
               Tenant
             </label>
-            <select id="tenant" name="tenant" defaultValue={query.tenant ?? ''} className="max-w-full rounded border border-slate-300 px-3 py-1.5">
+            <select
+              id="tenant"
+              name="tenant"
+              defaultValue={query.tenant ?? ''}
+              className="max-w-full rounded border border-slate-300 px-3 py-1.5"
+            >
               <option value="">Any</option>
               {tenantOptions.map(([id, name]) => (
                 <option key={id} value={id}>

@@ -19,7 +19,8 @@ export default async function InviteUserPage() {
       </p>
       <h1 className="text-2xl font-semibold">Invite user</h1>
       <p className="max-w-xl text-sm text-slate-600">
-        The user signs in with the e-mail and the initial password; no e-mail is sent. You can only grant roles whose permissions you hold yourself.
+        The user signs in with the e-mail and the initial password; no e-mail is sent. You can only grant roles whose permissions you hold
+        yourself.
       </p>
       <InviteForm action={inviteUser} choices={choices} />
     </div>
