@@ -7,7 +7,7 @@ import { LocationsMap } from '@/components/map/lazy-maps';
 import { BasemapNote } from '@/components/map/map-notes';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
-import { WEEKDAYS } from '@/lib/portal/location-form';
+import { WEEKDAYS } from '@/lib/view/locations';
 import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/portal/location-map';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
