@@ -8,7 +8,7 @@ import { BasemapNote } from '@/components/map/map-notes';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { WEEKDAYS } from '@/lib/view/locations';
-import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/portal/location-map';
+import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/view/map';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import type { Location } from '@/lib/schemas/location';
