@@ -6,7 +6,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { FormAction } from '@/lib/actions/define-action';
-import type { KeyStatus } from '@/lib/portal/access-keys';
+import type { KeyStatus } from '@/lib/view/api-keys';
 import type { ApiKey } from '@/lib/schemas/api-key';
 import { RevokeKeyForm } from './revoke-key-form';
 import { formatTimestamp } from '@/lib/format';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { changeLines, entityHref } from '@/lib/portal/access-audit';
+import { changeLines, entityHref } from '@/lib/view/audit';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
 import { ScrollBox } from '@/components/layout/scroll-box';
 

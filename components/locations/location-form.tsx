@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { CoordinatePicker } from '@/components/map/lazy-maps';
 import type { FormAction } from '@/lib/actions/define-action';
 import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
-import { WEEKDAYS, type LocationFormValues } from '@/lib/portal/location-form';
+import { WEEKDAYS, type LocationFormValues } from '@/lib/view/locations';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 
 type Props = {

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import L from 'leaflet';
 import { CircleMarker, MapContainer, Popup, TileLayer, useMap } from 'react-leaflet';
-import type { MapMarker } from '@/lib/portal/location-map';
+import type { MapMarker } from '@/lib/view/map';
 import { DEFAULT_CENTER, DEFAULT_ZOOM, MARKER_STYLE } from './leaflet-setup';
 
 export type LocationsMapProps = {

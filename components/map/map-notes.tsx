@@ -1,4 +1,4 @@
-import type { MapMarker } from '@/lib/portal/location-map';
+import type { MapMarker } from '@/lib/view/map';
 
 /** Said under a map without a basemap (MAP_TILE_URL not set). */
 export function BasemapNote({ tileUrl }: { tileUrl: string | null }) {

@@ -13,7 +13,7 @@ import {
   pricePath,
   simplePrices,
   type OfferChoice,
-} from '@/lib/portal/catalog-tariff-form';
+} from '@/lib/view/tariffs';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 import type { Tariff } from '@/lib/schemas/tariff';
 

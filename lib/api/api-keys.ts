@@ -1,4 +1,4 @@
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse } from '@/lib/http/endpoint';
+import { defineEndpoint, noContent, resourceResponse } from '@/lib/http/endpoint';
 import {
   apiKeyCreatedSchema,
   apiKeyCreateSchema,
@@ -9,6 +9,7 @@ import {
 } from '@/lib/schemas/api-key';
 import { idParams } from '@/lib/schemas/common';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '@/lib/services/api-keys';
+import { listEndpoint } from './resource-endpoints';
 
 const tag = 'API keys';
 
@@ -19,17 +20,16 @@ const example: ApiKeyCreateInput = {
   expires_at: '2030-01-01T00:00:00Z',
 };
 
-export const listApiKeysEndpoint = defineEndpoint({
-  method: 'GET',
+export const listApiKeysEndpoint = listEndpoint({
   path: '/api/v2/api-keys',
-  operationId: 'listApiKeys',
-  summary: 'List API keys',
+  tag,
+  name: 'ApiKeys',
+  noun: 'API keys',
   description:
     'Needs `apikey:manage`: CPO-wide callers see every key, others the keys of tenants where they hold it. Revoked keys are listed with `revoked_at`. Never shows a secret.',
-  tag,
   query: apiKeyListQuerySchema,
-  success: { status: 200, description: 'A page of API keys', schema: apiKeyListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listApiKeys({ ctx, query })),
+  schema: apiKeyListSchema,
+  run: listApiKeys,
 });
 
 export const createApiKeyEndpoint = defineEndpoint({
@@ -67,8 +67,8 @@ export const revokeApiKeyEndpoint = defineEndpoint({
   tag,
   params: idParams,
   success: { status: 204, description: 'Revoked' },
-  handler: async ({ request, ctx, params }) => {
-    await revokeApiKey({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
+  handler: async ({ ctx, params, expectedVersion }) => {
+    await revokeApiKey({ ctx, id: params.id, expectedVersion });
     return noContent();
   },
 });

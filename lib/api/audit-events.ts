@@ -1,20 +1,19 @@
-import { defineEndpoint } from '@/lib/http/endpoint';
 import { auditEventListQuerySchema, auditEventListSchema } from '@/lib/schemas/audit-event';
 import { listAuditEvents } from '@/lib/services/audit-events';
+import { listEndpoint } from './resource-endpoints';
 
 const tag = 'Audit events';
 
-export const listAuditEventsEndpoint = defineEndpoint({
-  method: 'GET',
+export const listAuditEventsEndpoint = listEndpoint({
   path: '/api/v2/audit-events',
-  operationId: 'listAuditEvents',
-  summary: 'List audit events',
+  tag,
+  name: 'AuditEvents',
+  noun: 'audit events',
   description:
     'Needs `audit:read`: CPO-wide callers see every event, others the events of tenants where they hold it. Oldest first by default (`sort=-at` for newest first); keyset-paginated.',
-  tag,
   query: auditEventListQuerySchema,
-  success: { status: 200, description: 'A page of audit events', schema: auditEventListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listAuditEvents({ ctx, query })),
+  schema: auditEventListSchema,
+  run: listAuditEvents,
 });
 
 export const auditEventsEndpoints = [listAuditEventsEndpoint];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse } from '@/lib/http/endpoint';
+import { defineEndpoint, resourceResponse } from '@/lib/http/endpoint';
 import { exportResponse } from '@/lib/http/export';
 import {
   availabilitySchema,
@@ -35,6 +35,8 @@ import {
   updateChargeStation,
   updateConfiguration,
 } from '@/lib/services/charge-stations';
+import { t2SocketExample } from './examples';
+import { listEndpoint, resourceEndpoints } from './resource-endpoints';
 
 const tag = 'Charge stations';
 const base = '/api/v2/charge-stations';
@@ -54,17 +56,7 @@ const example: ChargeStationCreateInput = {
     {
       evse_id: 'NL*GFX*E0001*1',
       capabilities: ['RFID_READER'],
-      connectors: [
-        {
-          id: '1',
-          standard: 'IEC_62196_T2',
-          format: 'SOCKET',
-          power_type: 'AC_3_PHASE',
-          max_voltage: 400,
-          max_amperage: 32,
-          max_electric_power: 22000,
-        },
-      ],
+      connectors: [t2SocketExample],
     },
   ],
 };
@@ -77,16 +69,15 @@ const stationResponse = {
   headers: ['ETag' as const],
 };
 
-export const listChargeStationsEndpoint = defineEndpoint({
-  method: 'GET',
+export const listChargeStationsEndpoint = listEndpoint({
   path: base,
-  operationId: 'listChargeStations',
-  summary: 'List charge stations',
-  description: 'Keyset-paginated; default order `updated_at, id`. Use `date_from` + `next_cursor` for incremental sync.',
   tag,
+  name: 'ChargeStations',
+  noun: 'charge stations',
+  description: 'Keyset-paginated; default order `updated_at, id`. Use `date_from` + `next_cursor` for incremental sync.',
   query: chargeStationListQuerySchema,
-  success: { status: 200, description: 'A page of charge stations', schema: chargeStationListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listChargeStations({ ctx, query })),
+  schema: chargeStationListSchema,
+  run: listChargeStations,
 });
 
 export const createChargeStationEndpoint = defineEndpoint({
@@ -116,67 +107,36 @@ export const exportChargeStationsEndpoint = defineEndpoint({
   handler: async ({ ctx, query }) => exportResponse(exportChargeStations({ ctx, query }), query.format, STATION_COLUMNS, 'charge-stations'),
 });
 
-export const getChargeStationEndpoint = defineEndpoint({
-  method: 'GET',
+export const {
+  get: getChargeStationEndpoint,
+  replace: replaceChargeStationEndpoint,
+  patch: patchChargeStationEndpoint,
+  delete: deleteChargeStationEndpoint,
+} = resourceEndpoints({
   path: `${base}/{id}`,
-  operationId: 'getChargeStation',
-  summary: 'Get a charge station',
   tag,
   params: idParams,
-  success: stationResponse,
-  handler: async ({ ctx, params }) => resourceResponse(await getChargeStation({ ctx, id: params.id })),
-});
-
-export const replaceChargeStationEndpoint = defineEndpoint({
-  method: 'PUT',
-  path: `${base}/{id}`,
-  operationId: 'replaceChargeStation',
-  summary: 'Replace a charge station',
-  description: 'Optional fields left out are cleared; EVSEs are matched by `uid`, new ones have none, left-out ones are removed.',
-  tag,
-  params: idParams,
-  body: { schema: chargeStationReplaceSchema, validate: false, example: replaceExample },
-  success: stationResponse,
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateChargeStation({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const patchChargeStationEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: `${base}/{id}`,
-  operationId: 'patchChargeStation',
-  summary: 'Update a charge station (JSON merge patch)',
-  description:
-    'RFC 7396. `evses`, if sent, replaces the list (matched by `uid`). Holders of only station:maintenance may send just `maintenance_windows`.',
-  tag,
-  params: idParams,
-  body: {
+  name: 'ChargeStation',
+  noun: 'a charge station',
+  response: stationResponse,
+  get: { run: getChargeStation },
+  replace: {
+    description: 'Optional fields left out are cleared; EVSEs are matched by `uid`, new ones have none, left-out ones are removed.',
+    schema: chargeStationReplaceSchema,
+    example: replaceExample,
+    run: (target) => updateChargeStation({ ...target, mode: 'replace' }),
+  },
+  patch: {
+    description:
+      'RFC 7396. `evses`, if sent, replaces the list (matched by `uid`). Holders of only station:maintenance may send just `maintenance_windows`.',
     schema: chargeStationPatchSchema,
-    validate: false,
-    mergePatch: true,
     example: {
       remarks: 'Cable replaced',
       maintenance_windows: [{ starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' }],
     },
+    run: (target) => updateChargeStation({ ...target, mode: 'merge' }),
   },
-  success: stationResponse,
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateChargeStation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const deleteChargeStationEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: `${base}/{id}`,
-  operationId: 'deleteChargeStation',
-  summary: 'Delete a charge station',
-  description: 'Soft delete; the ocpp_id becomes free again.',
-  tag,
-  params: idParams,
-  success: { status: 204, description: 'Deleted' },
-  handler: async ({ request, ctx, params }) => {
-    await deleteChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
-    return noContent();
-  },
+  delete: { description: 'Soft delete; the ocpp_id becomes free again.', run: deleteChargeStation },
 });
 
 export const linkChargeStationEndpoint = defineEndpoint({
@@ -190,10 +150,8 @@ export const linkChargeStationEndpoint = defineEndpoint({
   body: { schema: linkSchema, validate: true, example: { location_id: '6f1c1c53-1b59-4f7e-9d0a-7a3c7d7e2b10' } },
   success: stationResponse,
   ifMatch: true,
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(
-      await linkChargeStation({ ctx, id: params.id, locationId: body.location_id, expectedVersion: ifMatchVersion(request) }),
-    ),
+  handler: async ({ ctx, params, body, expectedVersion }) =>
+    resourceResponse(await linkChargeStation({ ctx, id: params.id, locationId: body.location_id, expectedVersion })),
 });
 
 export const unlinkChargeStationEndpoint = defineEndpoint({
@@ -206,8 +164,7 @@ export const unlinkChargeStationEndpoint = defineEndpoint({
   params: idParams,
   success: stationResponse,
   ifMatch: true,
-  handler: async ({ request, ctx, params }) =>
-    resourceResponse(await unlinkChargeStation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) })),
+  handler: async ({ ctx, params, expectedVersion }) => resourceResponse(await unlinkChargeStation({ ctx, id: params.id, expectedVersion })),
 });
 
 export const setAvailabilityEndpoint = defineEndpoint({
@@ -221,8 +178,8 @@ export const setAvailabilityEndpoint = defineEndpoint({
   body: { schema: availabilitySchema, validate: true, example: { availability: 'INOPERATIVE' } },
   success: { status: 202, description: 'Accepted; the station with its sync state', schema: chargeStationSchema, headers: ['ETag'] },
   ifMatch: true,
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await setAvailability({ ctx, id: params.id, input: body, expectedVersion: ifMatchVersion(request) }), { status: 202 }),
+  handler: async ({ ctx, params, body, expectedVersion }) =>
+    resourceResponse(await setAvailability({ ctx, id: params.id, input: body, expectedVersion }), { status: 202 }),
 });
 
 export const setTariffsEndpoint = defineEndpoint({
@@ -235,8 +192,8 @@ export const setTariffsEndpoint = defineEndpoint({
   params: idParams,
   body: { schema: setTariffsSchema, validate: true, example: { tariff_ids: ['AC-STANDARD'] } },
   success: stationResponse,
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await setTariffs({ ctx, id: params.id, input: body, expectedVersion: ifMatchVersion(request) })),
+  handler: async ({ ctx, params, body, expectedVersion }) =>
+    resourceResponse(await setTariffs({ ctx, id: params.id, input: body, expectedVersion })),
 });
 
 export const getConfigurationEndpoint = defineEndpoint({
@@ -265,8 +222,8 @@ export const patchConfigurationEndpoint = defineEndpoint({
     example: { HeartbeatInterval: '600', MeterValueSampleInterval: null },
   },
   success: { status: 200, description: 'The configuration keys', schema: configurationResponseSchema, headers: ['ETag'] },
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateConfiguration({ ctx, id: params.id, patch: body, expectedVersion: ifMatchVersion(request) })),
+  handler: async ({ ctx, params, body, expectedVersion }) =>
+    resourceResponse(await updateConfiguration({ ctx, id: params.id, patch: body, expectedVersion })),
 });
 
 const runParams = z.object({ id: idParams.shape.id, run_id: z.string().min(1).max(200).describe('The test run id') });

@@ -1,4 +1,4 @@
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse, type Endpoint } from '@/lib/http/endpoint';
+import { defineEndpoint, resourceResponse, type Endpoint } from '@/lib/http/endpoint';
 import { idParams } from '@/lib/schemas/common';
 import {
   hardwareTemplateCreateSchema,
@@ -16,18 +16,10 @@ import {
   listHardwareTemplates,
   updateHardwareTemplate,
 } from '@/lib/services/hardware-templates';
+import { t2SocketExample } from './examples';
+import { listEndpoint, resourceEndpoints } from './resource-endpoints';
 
 const tag = 'Hardware templates';
-
-const t2Socket = {
-  id: '1',
-  standard: 'IEC_62196_T2',
-  format: 'SOCKET',
-  power_type: 'AC_3_PHASE',
-  max_voltage: 400,
-  max_amperage: 32,
-  max_electric_power: 22000,
-} as const;
 
 const example: HardwareTemplateCreateInput = {
   name: 'Alfen Eve Double 2×22 kW',
@@ -36,21 +28,20 @@ const example: HardwareTemplateCreateInput = {
   charger_type: 'AC',
   max_power_kw: 44,
   evses: [
-    { capabilities: ['RFID_READER', 'REMOTE_START_STOP_CAPABLE'], physical_reference: 'L', connectors: [t2Socket] },
-    { capabilities: ['RFID_READER', 'REMOTE_START_STOP_CAPABLE'], physical_reference: 'R', connectors: [t2Socket] },
+    { capabilities: ['RFID_READER', 'REMOTE_START_STOP_CAPABLE'], physical_reference: 'L', connectors: [t2SocketExample] },
+    { capabilities: ['RFID_READER', 'REMOTE_START_STOP_CAPABLE'], physical_reference: 'R', connectors: [t2SocketExample] },
   ],
 };
 
-export const listHardwareTemplatesEndpoint = defineEndpoint({
-  method: 'GET',
+export const listHardwareTemplatesEndpoint = listEndpoint({
   path: '/api/v2/hardware-templates',
-  operationId: 'listHardwareTemplates',
-  summary: 'List hardware templates',
-  description: 'The CPO’s catalog of station models. Keyset-paginated; default order `updated_at, id`.',
   tag,
+  name: 'HardwareTemplates',
+  noun: 'hardware templates',
+  description: 'The CPO’s catalog of station models. Keyset-paginated; default order `updated_at, id`.',
   query: hardwareTemplateListQuerySchema,
-  success: { status: 200, description: 'A page of hardware templates', schema: hardwareTemplateListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listHardwareTemplates({ ctx, query })),
+  schema: hardwareTemplateListSchema,
+  run: listHardwareTemplates,
 });
 
 export const createHardwareTemplateEndpoint = defineEndpoint({
@@ -65,58 +56,32 @@ export const createHardwareTemplateEndpoint = defineEndpoint({
   handler: async ({ ctx, body }) => resourceResponse(await createHardwareTemplate({ ctx, input: body }), { created: 'hardware-templates' }),
 });
 
-export const getHardwareTemplateEndpoint = defineEndpoint({
-  method: 'GET',
+export const {
+  get: getHardwareTemplateEndpoint,
+  replace: replaceHardwareTemplateEndpoint,
+  patch: patchHardwareTemplateEndpoint,
+  delete: deleteHardwareTemplateEndpoint,
+} = resourceEndpoints({
   path: '/api/v2/hardware-templates/{id}',
-  operationId: 'getHardwareTemplate',
-  summary: 'Get a hardware template',
   tag,
   params: idParams,
-  success: { status: 200, description: 'The template', schema: hardwareTemplateSchema, headers: ['ETag'] },
-  handler: async ({ ctx, params }) => resourceResponse(await getHardwareTemplate({ ctx, id: params.id })),
-});
-
-export const replaceHardwareTemplateEndpoint = defineEndpoint({
-  method: 'PUT',
-  path: '/api/v2/hardware-templates/{id}',
-  operationId: 'replaceHardwareTemplate',
-  summary: 'Replace a hardware template',
-  description: 'Optional fields left out are cleared. Stations created from the template keep their copy.',
-  tag,
-  params: idParams,
-  body: { schema: hardwareTemplateReplaceSchema, validate: false, example },
-  success: { status: 200, description: 'The updated template', schema: hardwareTemplateSchema, headers: ['ETag'] },
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const patchHardwareTemplateEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/v2/hardware-templates/{id}',
-  operationId: 'patchHardwareTemplate',
-  summary: 'Update a hardware template (JSON merge patch)',
-  description: 'RFC 7396: `null` clears, arrays such as `evses` replace.',
-  tag,
-  params: idParams,
-  body: { schema: hardwareTemplatePatchSchema, validate: false, example: { max_power_kw: 22, vendor: 'Alfen' }, mergePatch: true },
-  success: { status: 200, description: 'The updated template', schema: hardwareTemplateSchema, headers: ['ETag'] },
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateHardwareTemplate({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const deleteHardwareTemplateEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/v2/hardware-templates/{id}',
-  operationId: 'deleteHardwareTemplate',
-  summary: 'Delete a hardware template',
-  description: 'Soft delete. Stations created from it are unaffected.',
-  tag,
-  params: idParams,
-  success: { status: 204, description: 'Deleted' },
-  handler: async ({ request, ctx, params }) => {
-    await deleteHardwareTemplate({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
-    return noContent();
+  name: 'HardwareTemplate',
+  noun: 'a hardware template',
+  response: { schema: hardwareTemplateSchema, description: 'The template', updated: 'The updated template' },
+  get: { run: getHardwareTemplate },
+  replace: {
+    description: 'Optional fields left out are cleared. Stations created from the template keep their copy.',
+    schema: hardwareTemplateReplaceSchema,
+    example,
+    run: (target) => updateHardwareTemplate({ ...target, mode: 'replace' }),
   },
+  patch: {
+    description: 'RFC 7396: `null` clears, arrays such as `evses` replace.',
+    schema: hardwareTemplatePatchSchema,
+    example: { max_power_kw: 22, vendor: 'Alfen' },
+    run: (target) => updateHardwareTemplate({ ...target, mode: 'merge' }),
+  },
+  delete: { description: 'Soft delete. Stations created from it are unaffected.', run: deleteHardwareTemplate },
 });
 
 export const hardwareTemplatesEndpoints: Endpoint[] = [

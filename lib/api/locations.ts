@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse } from '@/lib/http/endpoint';
+import { defineEndpoint, resourceResponse } from '@/lib/http/endpoint';
 import { exportResponse } from '@/lib/http/export';
 import { idParams } from '@/lib/schemas/common';
 import {
@@ -14,6 +14,7 @@ import {
   type LocationCreateInput,
 } from '@/lib/schemas/location';
 import { createLocation, deleteLocation, exportLocations, getLocation, listLocations, updateLocation } from '@/lib/services/locations';
+import { listEndpoint, resourceEndpoints } from './resource-endpoints';
 
 const tag = 'Locations';
 
@@ -33,16 +34,15 @@ const example: LocationCreateInput = {
   maintenance: { contractor: 'ChargeCare BV', next_service_date: '2027-03-01' },
 };
 
-export const listLocationsEndpoint = defineEndpoint({
-  method: 'GET',
+export const listLocationsEndpoint = listEndpoint({
   path: '/api/v2/locations',
-  operationId: 'listLocations',
-  summary: 'List locations',
-  description: 'Keyset-paginated; default order `updated_at, id`. Use `date_from` + `next_cursor` for incremental sync.',
   tag,
+  name: 'Locations',
+  noun: 'locations',
+  description: 'Keyset-paginated; default order `updated_at, id`. Use `date_from` + `next_cursor` for incremental sync.',
   query: locationListQuerySchema,
-  success: { status: 200, description: 'A page of locations', schema: locationListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listLocations({ ctx, query })),
+  schema: locationListSchema,
+  run: listLocations,
 });
 
 export const createLocationEndpoint = defineEndpoint({
@@ -74,66 +74,34 @@ export const exportLocationsEndpoint = defineEndpoint({
 
 const LOCATION_COLUMNS = Object.keys(locationSchema.shape) as (keyof Location & string)[];
 
-export const getLocationEndpoint = defineEndpoint({
-  method: 'GET',
+export const {
+  get: getLocationEndpoint,
+  replace: replaceLocationEndpoint,
+  patch: patchLocationEndpoint,
+  delete: deleteLocationEndpoint,
+} = resourceEndpoints({
   path: '/api/v2/locations/{id}',
-  operationId: 'getLocation',
-  summary: 'Get a location',
   tag,
   params: idParams,
-  success: { status: 200, description: 'The location', schema: locationSchema, headers: ['ETag'] },
-  handler: async ({ ctx, params }) => resourceResponse(await getLocation({ ctx, id: params.id })),
-});
-
-export const replaceLocationEndpoint = defineEndpoint({
-  method: 'PUT',
-  path: '/api/v2/locations/{id}',
-  operationId: 'replaceLocation',
-  summary: 'Replace a location',
-  description: 'Optional fields left out are cleared. Read-only fields may be echoed unchanged.',
-  tag,
-  params: idParams,
-  body: { schema: locationReplaceSchema, validate: false, example },
-  success: { status: 200, description: 'The updated location', schema: locationSchema, headers: ['ETag'] },
-  errors: [409],
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateLocation({ ctx, id: params.id, body, mode: 'replace', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const patchLocationEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/v2/locations/{id}',
-  operationId: 'patchLocation',
-  summary: 'Update a location (JSON merge patch)',
-  description: 'RFC 7396: `null` clears, objects such as `maintenance` merge, arrays replace.',
-  tag,
-  params: idParams,
-  body: {
+  name: 'Location',
+  noun: 'a location',
+  response: { schema: locationSchema, description: 'The location', updated: 'The updated location' },
+  get: { run: getLocation },
+  replace: {
+    description: 'Optional fields left out are cleared. Read-only fields may be echoed unchanged.',
+    schema: locationReplaceSchema,
+    example,
+    errors: [409],
+    run: (target) => updateLocation({ ...target, mode: 'replace' }),
+  },
+  patch: {
+    description: 'RFC 7396: `null` clears, objects such as `maintenance` merge, arrays replace.',
     schema: locationPatchSchema,
-    validate: false,
     example: { remarks: 'Gate code 4411', maintenance: { next_service_date: '2027-06-01' } },
-    mergePatch: true,
+    errors: [409],
+    run: (target) => updateLocation({ ...target, mode: 'merge' }),
   },
-  success: { status: 200, description: 'The updated location', schema: locationSchema, headers: ['ETag'] },
-  errors: [409],
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateLocation({ ctx, id: params.id, body, mode: 'merge', expectedVersion: ifMatchVersion(request) })),
-});
-
-export const deleteLocationEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/v2/locations/{id}',
-  operationId: 'deleteLocation',
-  summary: 'Delete a location',
-  description: 'Soft delete; 409 while charge stations are linked to it.',
-  tag,
-  params: idParams,
-  success: { status: 204, description: 'Deleted' },
-  errors: [409],
-  handler: async ({ request, ctx, params }) => {
-    await deleteLocation({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
-    return noContent();
-  },
+  delete: { description: 'Soft delete; 409 while charge stations are linked to it.', errors: [409], run: deleteLocation },
 });
 
 export const locationEndpoints = [

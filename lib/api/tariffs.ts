@@ -1,4 +1,4 @@
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse, type Endpoint } from '@/lib/http/endpoint';
+import { defineEndpoint, resourceResponse, type Endpoint } from '@/lib/http/endpoint';
 import {
   tariffCreateSchema,
   tariffIdParams,
@@ -10,6 +10,7 @@ import {
   type TariffReplaceInput,
 } from '@/lib/schemas/tariff';
 import { createTariff, deleteTariff, getTariff, listTariffs, replaceTariff } from '@/lib/services/tariffs';
+import { listEndpoint, resourceEndpoints } from './resource-endpoints';
 
 const tag = 'Tariffs';
 
@@ -32,17 +33,16 @@ const replaceExample: TariffReplaceInput = {
 };
 const createExample: TariffCreateInput = { id: 'AC-STANDARD', ...replaceExample };
 
-export const listTariffsEndpoint = defineEndpoint({
-  method: 'GET',
+export const listTariffsEndpoint = listEndpoint({
   path: '/api/v2/tariffs',
-  operationId: 'listTariffs',
-  summary: 'List tariffs',
+  tag,
+  name: 'Tariffs',
+  noun: 'tariffs',
   description:
     'The tariffs offered to the caller’s tenants (all of them for CPO-wide callers). Keyset-paginated; default order `updated_at, id`.',
-  tag,
   query: tariffListQuerySchema,
-  success: { status: 200, description: 'A page of tariffs', schema: tariffListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listTariffs({ ctx, query })),
+  schema: tariffListSchema,
+  run: listTariffs,
 });
 
 export const createTariffEndpoint = defineEndpoint({
@@ -57,44 +57,28 @@ export const createTariffEndpoint = defineEndpoint({
   handler: async ({ ctx, body }) => resourceResponse(await createTariff({ ctx, input: body }), { created: 'tariffs' }),
 });
 
-export const getTariffEndpoint = defineEndpoint({
-  method: 'GET',
+export const {
+  get: getTariffEndpoint,
+  replace: replaceTariffEndpoint,
+  delete: deleteTariffEndpoint,
+} = resourceEndpoints({
   path: '/api/v2/tariffs/{id}',
-  operationId: 'getTariff',
-  summary: 'Get a tariff',
   tag,
   params: tariffIdParams,
-  success: { status: 200, description: 'The tariff', schema: tariffSchema, headers: ['ETag'] },
-  handler: async ({ ctx, params }) => resourceResponse(await getTariff({ ctx, id: params.id })),
-});
-
-export const replaceTariffEndpoint = defineEndpoint({
-  method: 'PUT',
-  path: '/api/v2/tariffs/{id}',
-  operationId: 'replaceTariff',
-  summary: 'Replace a tariff',
-  description: 'Optional fields left out are cleared. `id` and other read-only fields may be echoed unchanged.',
-  tag,
-  params: tariffIdParams,
-  body: { schema: tariffReplaceSchema, validate: false, example: replaceExample },
-  success: { status: 200, description: 'The updated tariff', schema: tariffSchema, headers: ['ETag'] },
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await replaceTariff({ ctx, id: params.id, body, expectedVersion: ifMatchVersion(request) })),
-});
-
-export const deleteTariffEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/v2/tariffs/{id}',
-  operationId: 'deleteTariff',
-  summary: 'Delete a tariff',
-  description: 'Soft delete; 409 while a connector uses it. Its code can then be created again.',
-  tag,
-  params: tariffIdParams,
-  success: { status: 204, description: 'Deleted' },
-  errors: [409],
-  handler: async ({ request, ctx, params }) => {
-    await deleteTariff({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
-    return noContent();
+  name: 'Tariff',
+  noun: 'a tariff',
+  response: { schema: tariffSchema, description: 'The tariff', updated: 'The updated tariff' },
+  get: { run: getTariff },
+  replace: {
+    description: 'Optional fields left out are cleared. `id` and other read-only fields may be echoed unchanged.',
+    schema: tariffReplaceSchema,
+    example: replaceExample,
+    run: replaceTariff,
+  },
+  delete: {
+    description: 'Soft delete; 409 while a connector uses it. Its code can then be created again.',
+    errors: [409],
+    run: deleteTariff,
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineEndpoint, ifMatchVersion, noContent, resourceResponse } from '@/lib/http/endpoint';
+import { defineEndpoint, resourceResponse } from '@/lib/http/endpoint';
 import { idParams } from '@/lib/schemas/common';
 import {
   userCreatedSchema,
@@ -10,6 +10,7 @@ import {
   type UserCreateInput,
 } from '@/lib/schemas/user';
 import { createUser, deleteUser, getUser, listUsers, updateUser } from '@/lib/services/users';
+import { listEndpoint, resourceEndpoints } from './resource-endpoints';
 
 const tag = 'Users';
 
@@ -20,17 +21,16 @@ const example: UserCreateInput = {
   memberships: [{ tenant_id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f', role: 'customer_admin' }],
 };
 
-export const listUsersEndpoint = defineEndpoint({
-  method: 'GET',
+export const listUsersEndpoint = listEndpoint({
   path: '/api/v2/users',
-  operationId: 'listUsers',
-  summary: 'List users',
+  tag,
+  name: 'Users',
+  noun: 'users',
   description:
     'Needs `user:manage`. CPO-wide callers see every user; others the users with a membership in a tenant they manage, and themselves. Keyset-paginated; default order `updated_at, id`.',
-  tag,
   query: userListQuerySchema,
-  success: { status: 200, description: 'A page of users', schema: userListSchema },
-  handler: async ({ ctx, query }) => Response.json(await listUsers({ ctx, query })),
+  schema: userListSchema,
+  run: listUsers,
 });
 
 export const createUserEndpoint = defineEndpoint({
@@ -47,51 +47,27 @@ export const createUserEndpoint = defineEndpoint({
   handler: async ({ ctx, body }) => resourceResponse(await createUser({ ctx, input: body }), { created: 'users' }),
 });
 
-export const getUserEndpoint = defineEndpoint({
-  method: 'GET',
+export const {
+  get: getUserEndpoint,
+  patch: patchUserEndpoint,
+  delete: deleteUserEndpoint,
+} = resourceEndpoints({
   path: '/api/v2/users/{id}',
-  operationId: 'getUser',
-  summary: 'Get a user',
   tag,
   params: idParams,
-  success: { status: 200, description: 'The user', schema: userSchema, headers: ['ETag'] },
-  handler: async ({ ctx, params }) => resourceResponse(await getUser({ ctx, id: params.id })),
-});
-
-export const patchUserEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/v2/users/{id}',
-  operationId: 'patchUser',
-  summary: 'Update a user (JSON merge patch)',
-  description:
-    '`memberships` replaces the memberships in tenants where the caller holds `user:manage`; others stay. Changing another user’s e-mail, password or `disabled` needs `user:manage` and every permission the user holds in each of its tenants.',
-  tag,
-  params: idParams,
-  body: {
+  name: 'User',
+  noun: 'a user',
+  response: { schema: userSchema, description: 'The user', updated: 'The updated user' },
+  get: { run: getUser },
+  patch: {
+    description:
+      '`memberships` replaces the memberships in tenants where the caller holds `user:manage`; others stay. Changing another user’s e-mail, password or `disabled` needs `user:manage` and every permission the user holds in each of its tenants.',
     schema: userPatchSchema,
-    validate: false,
     example: { name: 'Anna de Vries-Jansen', disabled: false },
-    mergePatch: true,
+    errors: [409],
+    run: updateUser,
   },
-  success: { status: 200, description: 'The updated user', schema: userSchema, headers: ['ETag'] },
-  errors: [409],
-  handler: async ({ request, ctx, params, body }) =>
-    resourceResponse(await updateUser({ ctx, id: params.id, body, expectedVersion: ifMatchVersion(request) })),
-});
-
-export const deleteUserEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/v2/users/{id}',
-  operationId: 'deleteUser',
-  summary: 'Delete a user',
-  description: 'Soft delete: the user can no longer sign in and the e-mail may be used again.',
-  tag,
-  params: idParams,
-  success: { status: 204, description: 'Deleted' },
-  handler: async ({ request, ctx, params }) => {
-    await deleteUser({ ctx, id: params.id, expectedVersion: ifMatchVersion(request) });
-    return noContent();
-  },
+  delete: { description: 'Soft delete: the user can no longer sign in and the e-mail may be used again.', run: deleteUser },
 });
 
 export const usersEndpoints = [listUsersEndpoint, createUserEndpoint, getUserEndpoint, patchUserEndpoint, deleteUserEndpoint];

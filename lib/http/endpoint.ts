@@ -44,7 +44,7 @@ export type EndpointDefinition<P, Q, B> = {
     /** Alternative media types (exports). */
     media?: Record<string, z.ZodType>;
   };
-  /** Honours If-Match (default: PUT, PATCH and DELETE on one object). */
+  /** Honours If-Match (default: PUT, PATCH and DELETE on one object); the handler gets it as `expectedVersion`. */
   ifMatch?: boolean;
   /** Statuses beyond those every operation of its kind can answer (see lib/openapi). */
   errors?: number[];
@@ -63,6 +63,8 @@ export type HandlerArgs<P, Q, B> = {
   query: Q;
   body: B;
   requestId: string;
+  /** The version If-Match demands (undefined: any); parsed only where the operation honours If-Match. */
+  expectedVersion: number | undefined;
 };
 
 export type Endpoint = ((request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
@@ -112,7 +114,8 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
         }
       }
 
-      const response = await definition.handler({ request, ctx, params, query, body, requestId });
+      const expectedVersion = honoursIfMatch(definition) ? ifMatchVersion(request) : undefined;
+      const response = await definition.handler({ request, ctx, params, query, body, requestId, expectedVersion });
       response.headers.set('x-request-id', requestId);
       if (idempotency) await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields));
       return response;
@@ -152,11 +155,16 @@ async function storable(response: Response, secretFields: string[] = []) {
   return { status: response.status, body, headers };
 }
 
+/** Whether an operation honours If-Match: PUT, PATCH and DELETE on one object unless it says otherwise. */
+export function honoursIfMatch(definition: Pick<EndpointDefinition<unknown, unknown, unknown>, 'ifMatch' | 'method' | 'path'>): boolean {
+  return definition.ifMatch ?? (['PUT', 'PATCH', 'DELETE'].includes(definition.method) && definition.path.includes('{'));
+}
+
 /**
  * The version an `If-Match` header demands: undefined when absent or `*` (any current version),
  * else the number in `"<version>"`. Anything else (weak or unknown tags) can match nothing.
  */
-export function ifMatchVersion(request: Request): number | undefined {
+function ifMatchVersion(request: Request): number | undefined {
   const header = request.headers.get('if-match')?.trim();
   if (!header || header === '*') return undefined;
   const match = /^"(\d+)"$/.exec(header);

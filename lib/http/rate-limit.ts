@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 type Limiters = { perMinute: RateLimiterMemory; perSecond: RateLimiterMemory; configured: number };
 const holder = globalThis as typeof globalThis & { __clmApiLimiters?: Limiters };
 
-/** SPEC: per API key, RATE_LIMIT_PER_MINUTE (default 6000) with bursts of at most 1000 in a second. */
+/** Per API key: RATE_LIMIT_PER_MINUTE (default 6000), and at most 1000 in one second so a burst cannot spend the minute at once. */
 function limiters(perMinute: number): Limiters {
   if (holder.__clmApiLimiters?.configured !== perMinute) {
     holder.__clmApiLimiters = {

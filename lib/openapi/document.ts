@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import type { Endpoint } from '@/lib/http/endpoint';
+import { honoursIfMatch, type Endpoint } from '@/lib/http/endpoint';
 import { problemSchema } from '@/lib/schemas/problem';
 import { API_VERSION } from './version';
 
@@ -18,9 +18,6 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: 'Unexpected failure; the body carries only a request id',
 };
 
-const takesIfMatch = (endpoint: Endpoint['definition']) =>
-  endpoint.ifMatch ?? (['PUT', 'PATCH', 'DELETE'].includes(endpoint.method) && endpoint.path.includes('{'));
-
 /** The statuses every operation of a kind can answer, plus its own extras. */
 function errorStatuses(endpoint: Endpoint['definition']): number[] {
   const statuses = new Set<number>([500, ...(endpoint.errors ?? [])]);
@@ -28,7 +25,7 @@ function errorStatuses(endpoint: Endpoint['definition']): number[] {
   if (endpoint.query || endpoint.body) statuses.add(400);
   if (endpoint.path.includes('{')) statuses.add(404);
   if (endpoint.body) [413, 415, 422].forEach((s) => statuses.add(s));
-  if (takesIfMatch(endpoint)) statuses.add(412);
+  if (honoursIfMatch(endpoint)) statuses.add(412);
   if (endpoint.method === 'POST' && !endpoint.public) statuses.add(409);
   return [...statuses].sort();
 }
@@ -48,7 +45,7 @@ function routeConfig(endpoint: Endpoint['definition']): RouteConfig {
       .optional()
       .describe('Makes a retry safe: the same key and body within 24 h return the original response');
   }
-  if (takesIfMatch(endpoint)) {
+  if (honoursIfMatch(endpoint)) {
     requestHeaders['If-Match'] = z.string().optional().describe('The ETag last read; a stale one answers 412');
   }
   const successContent = success.schema

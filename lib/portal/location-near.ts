@@ -1,7 +1,7 @@
 import type { AuthContext } from '@/lib/auth/context';
 import { locationListQuerySchema } from '@/lib/schemas/location';
 import { listLocations } from '@/lib/services/locations';
-import { distanceMetres } from './location-map';
+import { distanceMetres } from '@/lib/view/map';
 
 /** The installer's "near me" radius: the largest the API's near filter takes. */
 export const NEAR_RADIUS_M = 1000;

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText } from '@/lib/actions/form-input';
+import { versionedRef } from '@/lib/actions/versioned-target';
 import { apiKeyCreateSchema } from '@/lib/schemas/api-key';
 import { createApiKey, revokeApiKey } from '@/lib/services/api-keys';
 
@@ -31,7 +31,7 @@ export const createKey = defineAction({
 });
 
 export const revokeKey = defineAction({
-  schema: z.object({ id: z.string().min(1), version: z.coerce.number().int().positive() }),
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await revokeApiKey({ ctx, id: input.id, expectedVersion: input.version });
     revalidatePath('/api-keys');

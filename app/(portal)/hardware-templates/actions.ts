@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput } from '@/lib/actions/form-input';
-import { templateBody } from '@/lib/portal/catalog-template-form';
 import { hardwareTemplateCreateSchema } from '@/lib/schemas/hardware-template';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
+import { templateBody } from './template-form';
 
 export const createTemplateAction = defineAction({
   schema: formInput(hardwareTemplateCreateSchema, templateBody),

@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput } from '@/lib/actions/form-input';
-import { locationBodyFromForm } from '@/lib/portal/location-form';
+import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { locationCreateSchema, locationPatchSchema } from '@/lib/schemas/location';
 import { createLocation, deleteLocation, updateLocation } from '@/lib/services/locations';
-
-const target = { id: z.string().min(1), version: z.coerce.number().int().positive() };
+import { locationBodyFromForm } from './location-form';
 
 export const createLocationAction = defineAction({
   schema: formInput(locationCreateSchema, (form) => locationBodyFromForm(form, 'create')),
@@ -21,11 +19,8 @@ export const createLocationAction = defineAction({
   success: 'Location created.',
 });
 
-// The API's patch schema plus the location's id and the version the form was loaded with.
-const patchWithTarget = z.object({ ...locationPatchSchema.shape, ...target }).strict();
-
 export const updateLocationAction = defineAction({
-  schema: formInput(patchWithTarget, (form) => ({ ...locationBodyFromForm(form, 'patch'), id: form.id, version: form.version })),
+  schema: versionedTarget(formInput(locationPatchSchema, (form) => locationBodyFromForm(form, 'patch'))),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await updateLocation({ ctx, id, body, mode: 'merge', expectedVersion: version });
     revalidatePath(`/locations/${id}`);
@@ -36,7 +31,7 @@ export const updateLocationAction = defineAction({
 });
 
 export const deleteLocationAction = defineAction({
-  schema: z.object(target),
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await deleteLocation({ ctx, id: input.id, expectedVersion: input.version });
     revalidatePath('/locations');

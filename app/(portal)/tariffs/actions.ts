@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
-import { tariffFormSchema } from '@/lib/portal/catalog-tariff-form';
 import { createTariff } from '@/lib/services/tariffs';
+import { tariffFormSchema } from './tariff-form';
 
 export const createTariffAction = defineAction({
   schema: tariffFormSchema(true),

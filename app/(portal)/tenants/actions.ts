@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput } from '@/lib/actions/form-input';
-import { slugClashAtField, tenantBody } from '@/lib/portal/catalog-tenant-form';
 import { tenantCreateSchema } from '@/lib/schemas/tenant';
 import { createTenant } from '@/lib/services/tenants';
+import { slugClashAtField, tenantBody } from './tenant-form';
 
 export const createTenantAction = defineAction({
   schema: formInput(tenantCreateSchema, tenantBody),

@@ -2,17 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText, type FormFields } from '@/lib/actions/form-input';
+import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { userCreateSchema, userPatchSchema, type Membership } from '@/lib/schemas/user';
 import { createUser, deleteUser, updateUser } from '@/lib/services/users';
 import { unfocused } from '@/lib/auth/context';
 
 /** A password is taken as typed (spaces count); empty means "not given". */
 const password = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
-const target = { id: z.string().min(1), version: z.coerce.number().int().positive() };
 
 export const inviteUser = defineAction({
   schema: formInput(userCreateSchema, (form) => {
@@ -36,14 +34,14 @@ export const inviteUser = defineAction({
 
 // Edits act on the whole account in the caller's real scope, like the user page (not the switcher's view).
 export const updateProfile = defineAction({
-  schema: formInput(userPatchSchema.extend(target), (form) => ({
-    id: form.id,
-    version: form.version,
-    name: optionalText(form.name) ?? '',
-    email: optionalText(form.email) ?? '',
-    disabled: form.disabled === 'on',
-    password: password(form.password),
-  })),
+  schema: versionedTarget(
+    formInput(userPatchSchema, (form) => ({
+      name: optionalText(form.name) ?? '',
+      email: optionalText(form.email) ?? '',
+      disabled: form.disabled === 'on',
+      password: password(form.password),
+    })),
+  ),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
@@ -61,7 +59,7 @@ function memberships(form: FormFields): Membership[] {
 }
 
 export const updateAccess = defineAction({
-  schema: formInput(userPatchSchema.extend(target), (form) => ({ id: form.id, version: form.version, memberships: memberships(form) })),
+  schema: versionedTarget(formInput(userPatchSchema, (form) => ({ memberships: memberships(form) }))),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
@@ -70,7 +68,7 @@ export const updateAccess = defineAction({
 });
 
 export const removeUser = defineAction({
-  schema: z.object(target),
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await deleteUser({ ctx: unfocused(ctx), id: input.id, expectedVersion: input.version });
     revalidatePath('/users');

@@ -4,7 +4,7 @@ import { KeysTable } from '@/components/api-keys/keys-table';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { requirePagePermission } from '@/lib/auth/page-context';
-import { withStatus } from '@/lib/portal/access-keys';
+import { withStatus } from '@/lib/view/api-keys';
 import { tenantNames } from '@/lib/portal/tenant-choices';
 import { loadListPage } from '@/lib/portal/list-page';
 import { apiKeyListQuerySchema } from '@/lib/schemas/api-key';

@@ -1,18 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText } from '@/lib/actions/form-input';
+import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { availabilitySchema, linkSchema, setTariffsSchema } from '@/lib/schemas/charge-station';
 import { linkChargeStation, setAvailability, setTariffs, unlinkChargeStation } from '@/lib/services/charge-stations';
-import { stationForm, stationRef } from './station-form';
 
 const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
 /** Desired availability of the station, or of one EVSE (`evse_uid`). */
 export const setStationAvailability = defineAction({
-  schema: stationForm(
+  schema: versionedTarget(
     formInput(availabilitySchema, (f) => {
       const evse = optionalText(f.evse_uid);
       return { availability: f.availability, ...(evse ? { evse_uids: [evse] } : {}) };
@@ -27,7 +26,7 @@ export const setStationAvailability = defineAction({
 
 /** Tariff codes of every connector, or of one connector (`connector` = `<evse uid>/<connector id>`). */
 export const setStationTariffs = defineAction({
-  schema: stationForm(
+  schema: versionedTarget(
     formInput(setTariffsSchema, (f) => {
       const tariff_ids = Array.isArray(f.tariff_ids) ? f.tariff_ids : [];
       const connector = optionalText(f.connector);
@@ -44,7 +43,7 @@ export const setStationTariffs = defineAction({
 });
 
 export const linkStation = defineAction({
-  schema: stationForm(formInput(linkSchema, (f) => ({ location_id: optionalText(f.location_id) }))),
+  schema: versionedTarget(formInput(linkSchema, (f) => ({ location_id: optionalText(f.location_id) }))),
   run: async ({ ctx, input }) => {
     await linkChargeStation({ ctx, id: input.id, locationId: input.location_id, expectedVersion: input.version });
     refresh(input.id);
@@ -53,7 +52,7 @@ export const linkStation = defineAction({
 });
 
 export const unlinkStation = defineAction({
-  schema: z.object(stationRef),
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await unlinkChargeStation({ ctx, id: input.id, expectedVersion: input.version });
     refresh(input.id);

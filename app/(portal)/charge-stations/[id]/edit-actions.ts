@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, nullableText, optionalNumber, optionalText, stringList } from '@/lib/actions/form-input';
+import { versionedTarget } from '@/lib/actions/versioned-target';
 import { chargeStationPatchSchema, configurationPatchSchema, maintenanceWindowSchema } from '@/lib/schemas/charge-station';
 import { getChargeStation, updateChargeStation, updateConfiguration } from '@/lib/services/charge-stations';
-import { stationForm, stationRef } from './station-form';
 
 const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
@@ -18,7 +18,7 @@ function utcTimestamp(value: unknown): unknown {
 
 /** Identity and hardware: a merge patch of the fields the form shows. */
 export const saveStationDetails = defineAction({
-  schema: stationForm(
+  schema: versionedTarget(
     formInput(chargeStationPatchSchema, (f) => ({
       name: nullableText(f.name),
       vendor: nullableText(f.vendor),
@@ -39,7 +39,7 @@ export const saveStationDetails = defineAction({
 
 /** Remarks and custom groups (a new group name creates the group in the station's tenant). */
 export const saveStationNotes = defineAction({
-  schema: stationForm(
+  schema: versionedTarget(
     formInput(chargeStationPatchSchema, (f) => ({ remarks: nullableText(f.remarks), custom_groups: stringList(f.custom_groups) })),
   ),
   run: async ({ ctx, input: { id, version, ...body } }) => {
@@ -51,12 +51,13 @@ export const saveStationNotes = defineAction({
 
 /** Sets one configuration key, or removes it when `remove` is sent (merge patch with null). */
 export const saveConfigurationKey = defineAction({
-  schema: z.object({
-    ...stationRef,
-    key: z.string().trim().min(1, 'enter a key').max(50),
-    value: z.string().max(500).optional(),
-    remove: z.string().optional(),
-  }),
+  schema: versionedTarget(
+    z.object({
+      key: z.string().trim().min(1, 'enter a key').max(50),
+      value: z.string().max(500).optional(),
+      remove: z.string().optional(),
+    }),
+  ),
   run: async ({ ctx, input }) => {
     const patch = configurationPatchSchema.parse({ [input.key]: input.remove ? null : (input.value ?? '') });
     await updateConfiguration({ ctx, id: input.id, patch, expectedVersion: input.version });
@@ -67,7 +68,7 @@ export const saveConfigurationKey = defineAction({
 
 /** Adds a maintenance window to those the station had at the version shown. */
 export const addMaintenanceWindow = defineAction({
-  schema: stationForm(
+  schema: versionedTarget(
     formInput(maintenanceWindowSchema, (f) => ({
       starts_at: utcTimestamp(f.starts_at),
       ends_at: utcTimestamp(f.ends_at),
@@ -89,7 +90,7 @@ export const addMaintenanceWindow = defineAction({
 });
 
 export const removeMaintenanceWindow = defineAction({
-  schema: z.object({ ...stationRef, index: z.coerce.number().int().min(0) }),
+  schema: versionedTarget(z.object({ index: z.coerce.number().int().min(0) })),
   run: async ({ ctx, input }) => {
     const station = await getChargeStation({ ctx, id: input.id });
     const maintenance_windows = station.maintenance_windows.filter((_, i) => i !== input.index);

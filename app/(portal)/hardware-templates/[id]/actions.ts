@@ -2,17 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput } from '@/lib/actions/form-input';
-import { templateBody } from '@/lib/portal/catalog-template-form';
+import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { hardwareTemplateReplaceSchema } from '@/lib/schemas/hardware-template';
 import { deleteHardwareTemplate, updateHardwareTemplate } from '@/lib/services/hardware-templates';
-
-const target = z.object({ id: z.string().min(1), version: z.coerce.number().int().positive() });
+import { templateBody } from '../template-form';
 
 export const replaceTemplateAction = defineAction({
-  schema: z.intersection(target, formInput(hardwareTemplateReplaceSchema, templateBody)),
+  schema: versionedTarget(formInput(hardwareTemplateReplaceSchema, templateBody)),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await updateHardwareTemplate({ ctx, id, body, mode: 'replace', expectedVersion: version });
     revalidatePath(`/hardware-templates/${id}`);
@@ -21,7 +19,7 @@ export const replaceTemplateAction = defineAction({
 });
 
 export const deleteTemplateAction = defineAction({
-  schema: target,
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await deleteHardwareTemplate({ ctx, id: input.id, expectedVersion: input.version });
     redirect('/hardware-templates');

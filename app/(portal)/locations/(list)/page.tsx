@@ -8,7 +8,7 @@ import { BasemapNote, MarkerList } from '@/components/map/map-notes';
 import { can, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { LOCATION_COLUMNS, loadLocationList } from '@/lib/portal/location-list';
-import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/portal/location-map';
+import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/view/map';
 import { tenantChoices } from '@/lib/portal/tenant-choices';
 
 export const metadata: Metadata = { title: 'Locations' };

@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { LocationForm } from '@/components/locations/location-form';
 import { can, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
-import { locationFormValues } from '@/lib/portal/location-form';
-import { mapTileUrl, tileAttribution } from '@/lib/portal/location-map';
+import { mapTileUrl, tileAttribution } from '@/lib/view/map';
 import { locationTenantOptions } from '@/lib/portal/location-tenants';
+import { locationFormValues } from '../location-form';
 import { createLocationAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New location' };

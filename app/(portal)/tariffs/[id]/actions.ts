@@ -2,15 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { tariffFormSchema } from '@/lib/portal/catalog-tariff-form';
+import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { deleteTariff, replaceTariff } from '@/lib/services/tariffs';
-
-const target = z.object({ id: z.string().min(1), version: z.coerce.number().int().positive() });
+import { tariffFormSchema } from '../tariff-form';
 
 export const replaceTariffAction = defineAction({
-  schema: z.intersection(target, tariffFormSchema(false)),
+  schema: versionedTarget(tariffFormSchema(false)),
   run: async ({ ctx, input: { id, version, ...body } }) => {
     await replaceTariff({ ctx, id, body, expectedVersion: version });
     revalidatePath(`/tariffs/${encodeURIComponent(id)}`);
@@ -19,7 +17,7 @@ export const replaceTariffAction = defineAction({
 });
 
 export const deleteTariffAction = defineAction({
-  schema: target,
+  schema: versionedRef,
   run: async ({ ctx, input }) => {
     await deleteTariff({ ctx, id: input.id, expectedVersion: input.version });
     redirect('/tariffs');

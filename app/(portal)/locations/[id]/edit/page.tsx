@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { LocationForm } from '@/components/locations/location-form';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
-import { locationFormValues } from '@/lib/portal/location-form';
-import { mapTileUrl, tileAttribution } from '@/lib/portal/location-map';
+import { mapTileUrl, tileAttribution } from '@/lib/view/map';
 import { orNotFound } from '@/lib/portal/or-not-found';
 import { getLocation } from '@/lib/services/locations';
+import { locationFormValues } from '../../location-form';
 import { updateLocationAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit location' };

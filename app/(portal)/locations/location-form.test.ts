@@ -68,14 +68,18 @@ describe('location form → API body', () => {
 });
 
 describe('locationFormValues', () => {
+  const depot = {
+    name: 'Depot',
+    address: 'Parklaan 12',
+    postal_code: '3511',
+    city: 'Utrecht',
+    country: 'NLD',
+    coordinates: { latitude: 52.09, longitude: 5.12 },
+  };
+
   it('fills the form from a location and round-trips to the same writable fields', () => {
     const location = {
-      name: 'Depot',
-      address: 'Parklaan 12',
-      postal_code: '3511',
-      city: 'Utrecht',
-      country: 'NLD',
-      coordinates: { latitude: 52.09, longitude: 5.12 },
+      ...depot,
       external_id: null,
       parking_type: null,
       facilities: ['WIFI'],
@@ -110,12 +114,7 @@ describe('locationFormValues', () => {
       ],
     };
     const location = {
-      name: 'Depot',
-      address: 'Parklaan 12',
-      postal_code: '3511',
-      city: 'Utrecht',
-      country: 'NLD',
-      coordinates: { latitude: 52.09, longitude: 5.12 },
+      ...depot,
       facilities: [],
       opening_times,
       custom_groups: [],

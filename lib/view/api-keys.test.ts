@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyStatus, withStatus } from './access-keys';
+import { keyStatus, withStatus } from './api-keys';
 
 const now = new Date('2026-03-01T12:00:00Z');
 

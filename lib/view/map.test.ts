@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMetres, tileAttribution } from './location-map';
+import { distanceMetres, tileAttribution } from './map';
 
 describe('map settings', () => {
   it('credits OpenStreetMap when its tiles are used', () => {

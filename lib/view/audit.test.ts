@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLines, entityHref, showValue } from './access-audit';
+import { changeLines, entityHref, showValue } from './audit';
 
 describe('entityHref', () => {
   it('links objects that have a portal page and nothing else', () => {

@@ -1,16 +1,6 @@
 import { nullableText, optionalNumber, optionalText, stringList, type FormFields } from '@/lib/actions/form-input';
 import type { Location } from '@/lib/schemas/location';
-
-/** OCPI weekdays: 1 = Monday … 7 = Sunday. */
-export const WEEKDAYS = [
-  { day: 1, label: 'Monday' },
-  { day: 2, label: 'Tuesday' },
-  { day: 3, label: 'Wednesday' },
-  { day: 4, label: 'Thursday' },
-  { day: 5, label: 'Friday' },
-  { day: 6, label: 'Saturday' },
-  { day: 7, label: 'Sunday' },
-] as const;
+import { WEEKDAYS, type LocationFormValues } from '@/lib/view/locations';
 
 /** A required text field: trimmed, but an empty one is still sent so the schema names it. */
 function requiredText(value: unknown): string | undefined {
@@ -32,7 +22,7 @@ function exceptions(form: FormFields): Record<string, unknown> {
 }
 
 /** The opening-times fields (a 24/7 box, one period per weekday) as the API's `opening_times`. */
-export function openingTimesFromForm(form: FormFields): unknown {
+function openingTimesFromForm(form: FormFields): unknown {
   const kept = exceptions(form);
   if (form.twentyfourseven === 'on') return { twentyfourseven: true, ...kept };
   const regular = WEEKDAYS.flatMap(({ day }) => {
@@ -86,28 +76,6 @@ export function locationBodyFromForm(form: FormFields, mode: 'create' | 'patch')
 }
 
 /** The form's initial values for an existing location (or blanks for a new one). */
-export type LocationFormValues = {
-  name: string;
-  address: string;
-  postal_code: string;
-  city: string;
-  country: string;
-  latitude: string;
-  longitude: string;
-  external_id: string;
-  parking_type: string;
-  facilities: string[];
-  twentyfourseven: boolean;
-  hours: Record<number, { begin: string; end: string }>;
-  /** False when some weekday has several periods: those hours are kept as they are and shown read-only. */
-  hoursEditable: boolean;
-  regularHours: { weekday: number; period_begin: string; period_end: string }[];
-  opening_exceptions: string;
-  custom_groups: string;
-  remarks: string;
-  maintenance: Record<'contractor' | 'contract_reference' | 'last_service_date' | 'next_service_date' | 'notes', string>;
-};
-
 export function locationFormValues(location?: Location): LocationFormValues {
   const opening = location?.opening_times;
   const regular = opening?.regular_hours ?? [];
