@@ -17,7 +17,7 @@ const steps: [string, string, string[]][] = [
   ['import cycles (madge)', 'npm', ['run', '--silent', 'lint:cycles']],
   ['format check (Prettier)', bin('prettier'), ['--check', '.']],
   ['unit + integration (Vitest)', bin('vitest'), ['run']],
-  ['OpenAPI lint (Redocly recommended)', bin('tsx'), ['scripts/openapi-lint.ts']],
+  ['OpenAPI lint (Redocly recommended)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
 ];

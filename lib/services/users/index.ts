@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listUsers } from './list-users';
 export { getUser } from './get-user';
 export { createUser } from './create-user';
