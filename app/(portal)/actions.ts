@@ -6,7 +6,7 @@ import { mayFocus, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { FOCUS_TENANT_COOKIE } from '@/lib/auth/request-context';
 import { localPath } from '@/lib/http/local-path';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 
 /** The tenant switcher: remember the chosen tenant (or all) and show the same page again. */
 export async function switchTenant(form: FormData) {

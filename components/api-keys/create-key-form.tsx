@@ -6,7 +6,7 @@ import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TenantRoleFields } from '@/components/users/tenant-role-fields';
 import type { FormAction } from '@/lib/actions/define-action';
-import type { GrantableRoles } from '@/lib/services/users';
+import type { GrantableRoles } from '@/lib/schemas/user';
 import { OneTimeSecret } from './one-time-secret';
 
 /** Name, tenant, role and expiry of a new key; on success the secret, shown this once. */

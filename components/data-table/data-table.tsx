@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
-import { serverTableFeatures, type ServerTableFeatures } from './features';
-import { HIDDEN_COLUMNS_PARAM } from './hidden-columns';
 import { ScrollBox } from '@/components/layout/scroll-box';
+import { HIDDEN_COLUMNS_PARAM } from '@/lib/portal/hidden-columns';
+import { serverTableFeatures, type ServerTableFeatures } from './features';
 
 type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };
 

@@ -6,7 +6,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
-import type { GrantableRoles } from '@/lib/services/users';
+import type { GrantableRoles } from '@/lib/schemas/user';
 import { TenantRoleFields } from './tenant-role-fields';
 
 /** An invite: the user is created with the password typed here or a generated one, shown once. No e-mail is sent. */

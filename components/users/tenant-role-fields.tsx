@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { SelectField } from '@/components/forms/fields';
-import type { GrantableRoles } from '@/lib/services/users';
+import type { GrantableRoles } from '@/lib/schemas/user';
 
 /** Form value of the tenant select for a CPO-wide role (no tenant). */
 export const CPO_WIDE = '';

@@ -5,8 +5,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
-import type { User } from '@/lib/schemas/user';
-import type { RoleOption } from '@/lib/services/users';
+import type { RoleOption, User } from '@/lib/schemas/user';
 
 const FORM = 'max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4';
 

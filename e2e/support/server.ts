@@ -7,7 +7,7 @@ const server = await acquirePostgres();
 const database = await createDatabase(server.adminUrl, 'clm_e2e');
 console.log(`e2e database on ${server.source}`);
 
-const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--demo'], {
+const app = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/serve.ts', '--demo'], {
   stdio: 'inherit',
   env: {
     ...process.env,

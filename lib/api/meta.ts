@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint } from '@/lib/http/endpoint';
 import { checkHealth } from '@/lib/services/health';
 
-const tag = 'Meta';
+export const META_TAG = 'Meta';
 
 export const healthEndpoint = defineEndpoint({
   method: 'GET',
@@ -10,7 +10,7 @@ export const healthEndpoint = defineEndpoint({
   operationId: 'getHealth',
   summary: 'Health check',
   description: '200 once migrations and bootstrap are done and the database answers; 503 otherwise.',
-  tag,
+  tag: META_TAG,
   public: true,
   success: { status: 200, description: 'Ready', schema: z.object({ status: z.literal('ok') }).meta({ id: 'Health' }) },
   errors: [503],
@@ -24,19 +24,4 @@ export const healthEndpoint = defineEndpoint({
   },
 });
 
-export const openApiEndpoint = defineEndpoint({
-  method: 'GET',
-  path: '/api/v2/openapi.json',
-  operationId: 'getOpenApiDocument',
-  summary: 'This OpenAPI document',
-  tag,
-  public: true,
-  success: { status: 200, description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' }) },
-  handler: async () => {
-    // Imported lazily: the document module imports every endpoint, including this one.
-    const { openApiDocument } = await import('@/lib/openapi/cached-document');
-    return Response.json(openApiDocument());
-  },
-});
-
-export const metaEndpoints = [healthEndpoint, openApiEndpoint];
+export const metaEndpoints = [healthEndpoint];

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/lib/db/client';
 import { apiKeys, memberships, rolePermissions, roles, users } from '@/lib/db/schema';

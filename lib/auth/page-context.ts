@@ -1,3 +1,4 @@
+import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { can, type AuthContext } from './context';
 import type { Permission } from './permissions';

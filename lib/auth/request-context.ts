@@ -1,8 +1,9 @@
+import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
+import { isUuid } from '@/lib/domain/ids';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/services/shared/ids';
 import { auth } from './auth';
 import { mayFocus, type AuthContext } from './context';
 import { contextForApiKey, contextForUser } from './load-context';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { HIDDEN_COLUMNS_PARAM, parseHiddenColumns } from '@/components/data-table/hidden-columns';
 import { AppError } from '@/lib/errors';
 import { toSearchParams } from '@/lib/http/search-params';
+import { HIDDEN_COLUMNS_PARAM, parseHiddenColumns } from './hidden-columns';
 
 type Page<T> = { data: T[]; next_cursor: string | null };
 

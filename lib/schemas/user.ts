@@ -88,3 +88,14 @@ export const userListQuerySchema = z
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const userListSchema = listOf(userSchema).meta({ id: 'UserList' });
+
+/** A role a form may offer: its id and display name. */
+export type RoleOption = { id: string; name: string };
+
+/** What an invite or key form may offer the caller to grant (see listGrantableRoles). */
+export type GrantableRoles = {
+  /** Tenants where the caller may grant roles (by name, at most 1000), each with the roles it may grant there. */
+  tenants: { id: string; name: string; roles: RoleOption[] }[];
+  /** CPO-wide roles the caller may grant; empty unless it holds the permission CPO-wide. */
+  cpoRoles: RoleOption[];
+};

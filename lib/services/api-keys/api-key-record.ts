@@ -5,7 +5,7 @@ import { apiKeys, type ApiKeyRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { ApiKey } from '@/lib/schemas/api-key';
 import { visibleCondition } from '@/lib/services/shared/scope';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 
 /**
  * The keys a caller sees: all with CPO-wide apikey:manage, else the keys of tenants where it holds

@@ -1,1 +1,3 @@
+import 'server-only';
+
 export { listAuditEvents } from './list-audit-events';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listChargeStations } from './list-charge-stations';
 export { getChargeStation } from './get-charge-station';
 export { createChargeStation } from './create-charge-station';

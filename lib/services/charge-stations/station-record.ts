@@ -14,7 +14,7 @@ import {
 import { notFound } from '@/lib/errors';
 import type { ChargeStation, ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
 /** Scope condition for stations: the caller's tenants, plus the pool for roles that see it. */

@@ -6,7 +6,7 @@ import { notFound } from '@/lib/errors';
 import type { TestRun } from '@/lib/schemas/charge-station';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 import { bumpVersion, getStationRowOrThrow } from './station-record';
 
 /** The commissioning checks of SPEC section 5, in order. */

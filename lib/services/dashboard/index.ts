@@ -1,1 +1,3 @@
+import 'server-only';
+
 export { getDashboardSummary } from './get-dashboard-summary';

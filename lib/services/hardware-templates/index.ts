@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listHardwareTemplates } from './list-hardware-templates';
 export { getHardwareTemplate } from './get-hardware-template';
 export { createHardwareTemplate } from './create-hardware-template';

@@ -3,7 +3,7 @@ import type { Queryable } from '@/lib/db/client';
 import { hardwareTemplates, type EvseBlueprint, type HardwareTemplateRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { HardwareTemplate, HardwareTemplateReplaceInput } from '@/lib/schemas/hardware-template';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 
 type Evses = HardwareTemplate['evses'];
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listLocations } from './list-locations';
 export { getLocation } from './get-location';
 export { createLocation } from './create-location';

@@ -5,7 +5,7 @@ import type { Queryable } from '@/lib/db/client';
 import { locations, type LocationRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Location, LocationReplaceInput } from '@/lib/schemas/location';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
 /**

@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listTariffs } from './list-tariffs';
 export { getTariff } from './get-tariff';
 export { createTariff } from './create-tariff';

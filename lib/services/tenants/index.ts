@@ -1,3 +1,5 @@
+import 'server-only';
+
 export { listTenants } from './list-tenants';
 export { getTenant } from './get-tenant';
 export { createTenant } from './create-tenant';

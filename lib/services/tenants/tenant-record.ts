@@ -4,7 +4,7 @@ import type { Queryable } from '@/lib/db/client';
 import { tenants, type TenantRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Tenant, TenantCreateInput } from '@/lib/schemas/tenant';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
 /** Fields a PATCH may echo but never change. */

@@ -1,6 +1,8 @@
+import 'server-only';
+
 export { listUsers } from './list-users';
 export { getUser } from './get-user';
 export { createUser } from './create-user';
 export { updateUser } from './update-user';
 export { deleteUser } from './delete-user';
-export { listGrantableRoles, type GrantableRoles, type RoleOption } from './list-grantable-roles';
+export { listGrantableRoles } from './list-grantable-roles';

@@ -2,16 +2,8 @@ import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { canCpoWide, requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { roles, tenants } from '@/lib/db/schema';
+import type { GrantableRoles, RoleOption } from '@/lib/schemas/user';
 import { assertGrantable, loadRoles, type RoleGrant } from './grants';
-
-export type RoleOption = { id: string; name: string };
-
-export type GrantableRoles = {
-  /** Tenants where the caller may grant roles (by name, at most 1000), each with the roles it may grant there. */
-  tenants: { id: string; name: string; roles: RoleOption[] }[];
-  /** CPO-wide roles the caller may grant; empty unless it holds the permission CPO-wide. */
-  cpoRoles: RoleOption[];
-};
 
 /**
  * What an invite or key form may offer: the roles the caller could grant under `permission`

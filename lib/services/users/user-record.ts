@@ -4,7 +4,7 @@ import type { Queryable } from '@/lib/db/client';
 import { memberships, users, type UserRow } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Membership, User, UserCreateInput } from '@/lib/schemas/user';
-import { isUuid } from '@/lib/services/shared/ids';
+import { isUuid } from '@/lib/domain/ids';
 
 /** Fields a PATCH may echo but never change. */
 export const USER_READ_ONLY = ['id', 'version', 'created_at', 'updated_at'] as const;

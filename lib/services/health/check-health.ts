@@ -1,5 +1,5 @@
 import { getSql } from '@/lib/db/client';
-import { isReady } from './bootstrap/readiness';
+import { isReady } from '@/lib/services/bootstrap/readiness';
 
 /** Ready when this process finished migrations + bootstrap and the database answers `SELECT 1`. */
 export async function checkHealth(): Promise<{ ok: true } | { ok: false; detail: string }> {
