@@ -25,10 +25,14 @@ const LAYERS = {
   'lib/openapi': ['lib/http', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
   // The endpoint definitions and the list of them.
   'lib/api': ['lib/http', 'lib/openapi', 'lib/services', 'lib/auth', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
+  // How the portal shows API objects (prices, audit changes, map markers, key status): pure
+  // helpers shared by pages, components and form mappers, so they import nothing that runs on a server.
+  'lib/view': ['lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts', 'lib/format.ts'],
   // The server-action wrapper, on the same context resolver as lib/http.
   'lib/actions': ['lib/services', 'lib/auth', 'lib/schemas', 'lib/domain', 'lib/errors.ts'],
   // Portal page loaders and view helpers.
   'lib/portal': [
+    'lib/view',
     'lib/services',
     'lib/actions',
     'lib/http',
@@ -44,6 +48,7 @@ const LAYERS = {
   // Pages, route handlers, server actions: everything in lib/ except the database and the seed.
   app: [
     'components',
+    'lib/view',
     'lib/api',
     'lib/openapi',
     'lib/http',
@@ -58,7 +63,7 @@ const LAYERS = {
     'lib/format.ts',
   ],
   // Components render props and call the actions they are handed.
-  components: ['lib/portal', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/format.ts'],
+  components: ['lib/view', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/format.ts'],
   // The Next proxy runs in front of every page: the database-free auth config only.
   proxy: ['lib/auth'],
   e2e: ['lib/seed', 'lib/schemas', 'lib/domain', 'test'],
@@ -66,7 +71,7 @@ const LAYERS = {
 
 /** Layers a folder may import types from but must not run (a component cannot call server code). */
 const TYPES_ONLY = {
-  components: ['lib/actions', 'lib/auth'],
+  components: ['lib/actions', 'lib/auth', 'lib/portal'],
 };
 
 /** Entry points and test support wire the layers together: they may import anything. */

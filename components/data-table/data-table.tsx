@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { ScrollBox } from '@/components/layout/scroll-box';
-import { HIDDEN_COLUMNS_PARAM } from '@/lib/portal/hidden-columns';
+import { HIDDEN_COLUMNS_PARAM } from '@/lib/view/hidden-columns';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
 
 type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { toSearchParams } from '@/lib/http/search-params';
-import { HIDDEN_COLUMNS_PARAM, parseHiddenColumns } from './hidden-columns';
+import { HIDDEN_COLUMNS_PARAM, parseHiddenColumns } from '@/lib/view/hidden-columns';
 
 type Page<T> = { data: T[]; next_cursor: string | null };
 

@@ -1,4 +1,3 @@
-import { optionalText } from '@/lib/actions/form-input';
 import type { PRICE_COMPONENT_TYPES, Tariff } from '@/lib/schemas/tariff';
 
 type PriceType = (typeof PRICE_COMPONENT_TYPES)[number];
@@ -18,7 +17,10 @@ export type OfferChoice = 'all' | 'chosen';
 
 /** The price types filled in, in component order: the index of a type is its component's index. */
 export function filledPriceTypes(prices: Partial<Record<PriceType, unknown>>): PriceType[] {
-  return PRICE_FIELDS.filter((f) => optionalText(prices[f.type]) !== undefined).map((f) => f.type);
+  return PRICE_FIELDS.filter((f) => {
+    const value = prices[f.type];
+    return typeof value === 'string' && value.trim() !== '';
+  }).map((f) => f.type);
 }
 
 /** The JSON pointer of a price field's errors, given which prices are filled in. */
