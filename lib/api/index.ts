@@ -1,7 +1,7 @@
 import type { Endpoint } from '@/lib/http/endpoint';
 import { apiKeysEndpoints } from './api-keys';
 import { auditEventsEndpoints } from './audit-events';
-import { chargeStationsEndpoints } from './charge-stations';
+import { chargeStationsEndpoints, maintenanceWindowEndpoints } from './charge-stations';
 import { hardwareTemplatesEndpoints } from './hardware-templates';
 import { locationEndpoints } from './locations';
 import { metaEndpoints } from './meta';
@@ -14,6 +14,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...metaEndpoints,
   ...locationEndpoints,
   ...chargeStationsEndpoints,
+  ...maintenanceWindowEndpoints,
   ...tariffsEndpoints,
   ...hardwareTemplatesEndpoints,
   ...tenantsEndpoints,

@@ -39,7 +39,9 @@ export const evseInputSchema = z
 export const maintenanceWindowSchema = z
   .object({ starts_at: timestamp(), ends_at: timestamp(), reason: text().max(255).nullable().optional() })
   .strict()
-  .refine((w) => w.ends_at > w.starts_at, { path: ['ends_at'], message: 'must be after starts_at' });
+  .refine((w) => w.ends_at > w.starts_at, { path: ['ends_at'], message: 'must be after starts_at' })
+  .meta({ id: 'MaintenanceWindow' });
+export type MaintenanceWindowInput = z.infer<typeof maintenanceWindowSchema>;
 
 const configurationSchema = z
   .record(text().min(1).max(50), text().max(500))

@@ -2,6 +2,8 @@ export { listChargeStations } from './list-charge-stations';
 export { getChargeStation } from './get-charge-station';
 export { createChargeStation } from './create-charge-station';
 export { updateChargeStation } from './update-charge-station';
+export { addMaintenanceWindow } from './add-maintenance-window';
+export { removeMaintenanceWindow } from './remove-maintenance-window';
 export { deleteChargeStation } from './delete-charge-station';
 export { linkChargeStation, unlinkChargeStation } from './link-charge-station';
 export { setAvailability } from './set-availability';
