@@ -193,6 +193,32 @@ export const setTariffsSchema = z
   .meta({ id: 'SetTariffsRequest' });
 export type SetTariffsInput = z.infer<typeof setTariffsSchema>;
 
+/** At most this many stations per bulk call: 4 pages of the table, each row its own transaction. */
+export const BULK_MAX_IDS = 200;
+
+/** One bulk operation on selected stations, as the stations table's bulk bar sends it. */
+export const bulkStationSchema = z.discriminatedUnion('operation', [
+  z.object({ operation: z.literal('availability'), availability: z.enum(AVAILABILITIES) }),
+  z.object({ operation: z.literal('tariff'), tariff_id: tariffCode() }),
+  z.object({ operation: z.literal('group_add'), group: customGroupNames().element }),
+  z.object({ operation: z.literal('group_remove'), group: customGroupNames().element }),
+]);
+export type BulkStationOperation = z.infer<typeof bulkStationSchema>;
+
+export const bulkIdsSchema = z
+  .array(uuid())
+  .min(1, 'select at least one station')
+  .max(BULK_MAX_IDS, `at most ${BULK_MAX_IDS} stations at once`)
+  .transform((ids) => [...new Set(ids)]);
+
+/** The stations of a bulk call, each with the version it was shown at when the caller has one (If-Match per row). */
+export const bulkItemsSchema = z
+  .array(z.object({ id: uuid(), version: z.number().int().positive().optional() }).strict())
+  .min(1, 'select at least one station')
+  .max(BULK_MAX_IDS, `at most ${BULK_MAX_IDS} stations at once`)
+  .transform((items) => items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i));
+export type BulkStationItem = z.input<typeof bulkItemsSchema>[number];
+
 export const configurationResponseSchema = z
   .object({ configuration: z.record(z.string(), z.string()), version: z.number().int() })
   .meta({ id: 'StationConfiguration' });

@@ -8,6 +8,7 @@ export { deleteChargeStation } from './delete-charge-station';
 export { linkChargeStation, unlinkChargeStation } from './link-charge-station';
 export { setAvailability } from './set-availability';
 export { setTariffs } from './set-tariffs';
+export { bulkUpdateChargeStations, type BulkRowResult } from './bulk-update-charge-stations';
 export { getConfiguration, updateConfiguration } from './configuration';
 export { getLatestTestRun, getTestRun, startTestRun } from './test-runs';
 export { exportChargeStations } from './export-charge-stations';
