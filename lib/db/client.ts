@@ -54,7 +54,7 @@ function connect(): Connection {
     max: env.DATABASE_POOL_MAX,
     onnotice: () => {},
     // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests
-    // wait rather than fail (SPEC section 3); this only bounds opening a new connection.
+    // wait rather than fail under load; this only bounds opening a new connection.
     connect_timeout: 30,
   });
   syncDebug(sql);
