@@ -67,6 +67,7 @@ export async function loadEvseTree(db: Queryable, stationIds: string[]): Promise
   return { evses: evseRows, connectors: connectorRows, tariffs: tariffRows };
 }
 
+/** The custom group names of the stations, in name order. */
 export function loadStationGroups(db: Queryable, stationIds: string[]): Promise<StationGroupRow[]> {
   return db
     .select({ stationId: stationCustomGroups.stationId, name: customGroups.name })
@@ -145,14 +146,14 @@ export async function toChargeStation(db: Queryable, row: ChargeStationRow): Pro
   return (await toChargeStations(db, [row]))[0]!;
 }
 
-/** A station locked for a change: its row, EVSE tree and groups as loaded, and its API representation. */
-export type LockedStation = { current: ChargeStation; row: ChargeStationRow; tree: EvseTree; groups: StationGroupRow[] };
+/** A station locked for a change: its EVSE tree and groups as loaded, and its API representation. */
+export type LockedStation = { current: ChargeStation; tree: EvseTree; groups: StationGroupRow[] };
 
 /** The scoped lookup (404) with the row locked FOR UPDATE, and what the station holds now. */
 export async function lockStation(db: Queryable, ctx: AuthContext, id: string): Promise<LockedStation> {
   const row = await getStationRowOrThrow(db, ctx, id, { forUpdate: true });
   const [tree, groups] = await Promise.all([loadEvseTree(db, [id]), loadStationGroups(db, [id])]);
-  return { current: assembleStations([row], tree, groups)[0]!, row, tree, groups };
+  return { current: assembleStations([row], tree, groups)[0]!, tree, groups };
 }
 
 /** Reloads a station by id (no scope: for use after the caller's scoped lookup). */

@@ -107,7 +107,9 @@ export async function assertTariffsOffered(tx: Tx, tenantId: string | null, refe
 
 type TariffRow = EvseTree['tariffs'][number];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether any field of `next` differs from the stored row. */
+const differs = (next: Record<string, unknown>, stored: Record<string, unknown>) =>
+  Object.keys(next).some((key) => JSON.stringify(next[key]) !== JSON.stringify(stored[key]));
 
 /**
  * The tariff rows a connector's codes become. A code listed twice is stored once, at the position
@@ -154,8 +156,7 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
     let uid: string;
     if (existing) {
       uid = existing.uid;
-      const { position: p, evseId, capabilities, floorLevel, physicalReference } = existing;
-      if (!same(values, { position: p, evseId, capabilities, floorLevel, physicalReference })) {
+      if (differs(values, existing)) {
         await tx
           .update(evses)
           .set({ ...values, updatedAt: changedAt })
@@ -208,9 +209,7 @@ async function writeConnectors(
   }));
   const upserts = rows.filter((row) => {
     const stored = byId.get(row.id);
-    if (!stored) return true;
-    const { position, standard, format, powerType, maxVoltage, maxAmperage, maxElectricPower } = stored;
-    return !same(row, { evseUid, id: row.id, position, standard, format, powerType, maxVoltage, maxAmperage, maxElectricPower });
+    return !stored || differs(row, stored);
   });
   if (upserts.length) {
     await tx
@@ -233,9 +232,11 @@ async function writeConnectors(
 
   // Tariff codes are rewritten per connector, only where the list a client sees changes.
   const changed = inputs.filter(
-    (c) => !same(shownCodes(tariffRows(evseUid, c.id, c.tariff_ids)), shownCodes(currentCodes.filter((t) => t.connectorId === c.id))),
+    (c) =>
+      shownCodes(tariffRows(evseUid, c.id, c.tariff_ids)).join('\n') !==
+      shownCodes(currentCodes.filter((t) => t.connectorId === c.id)).join('\n'),
   );
-  const stale = changed.filter((c) => byId.has(c.id) && currentCodes.some((t) => t.connectorId === c.id)).map((c) => c.id);
+  const stale = changed.filter((c) => currentCodes.some((t) => t.connectorId === c.id)).map((c) => c.id);
   if (stale.length) {
     await tx.delete(connectorTariffs).where(and(eq(connectorTariffs.evseUid, evseUid), inArray(connectorTariffs.connectorId, stale)));
   }

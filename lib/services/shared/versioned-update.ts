@@ -49,6 +49,7 @@ export type VersionedUpdate<Locked extends { current: { version: number } }, Inp
   shown?: (locked: Locked) => Locked['current'];
   /** Fields a body may echo but never change (422 otherwise). */
   readOnly: readonly string[];
+  /** Write-only fields (secrets): taken out before the merge and handed to the later steps in `writeOnly`. */
   writeOnly?: readonly string[];
   /** Read-only checks below the top level, e.g. inside a list of sub-objects. */
   stripNested?: (changes: Fields, locked: Locked) => Fields;
