@@ -6,7 +6,10 @@ import { makeApiKey, makeLocation, makeTariff, makeTenant } from '@/test/fixture
 import { countStatements, writesTo } from '@/test/statements';
 import { call } from './request';
 
-/** What a one-field PATCH may cost in all, authentication, BEGIN/COMMIT and the change-order lock included. */
+/**
+ * What a one-field PATCH may cost in all, authentication, BEGIN/COMMIT and the change-order lock
+ * included: a little above today's cost, so that adding a statement is a decision.
+ */
 const STATION_PATCH_BUDGET = 15;
 const LOCATION_PATCH_BUDGET = 11;
 const STATION_CHILDREN = ['evses', 'connectors', 'connector_tariffs', 'station_custom_groups', 'custom_groups'];
@@ -68,6 +71,8 @@ describe('a PATCH of one field writes only that field', () => {
       version: created.body.version + 1,
       updated_at: result.body.updated_at,
     });
+    // The observer saw the request (an empty list would pass every budget).
+    expect(writesTo(statements, ['charge_stations', 'audit_events'])).toHaveLength(2);
     expect(writesTo(statements, STATION_CHILDREN)).toEqual([]);
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(STATION_PATCH_BUDGET);
   });
@@ -85,6 +90,7 @@ describe('a PATCH of one field writes only that field', () => {
     const { result, statements } = await countStatements(() => patch(locationItem.PATCH, location.id, { name: 'Renamed' }));
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ name: 'Renamed', custom_groups: ['North'], version: before.body.version + 1 });
+    expect(writesTo(statements, ['locations', 'audit_events'])).toHaveLength(2);
     expect(writesTo(statements, LOCATION_CHILDREN)).toEqual([]);
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(LOCATION_PATCH_BUDGET);
   });
