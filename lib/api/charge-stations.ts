@@ -13,6 +13,7 @@ import {
   configurationPatchSchema,
   configurationResponseSchema,
   linkSchema,
+  maintenanceWindowSchema,
   setTariffsSchema,
   testRunSchema,
   type ChargeStation,
@@ -20,6 +21,7 @@ import {
 } from '@/lib/schemas/charge-station';
 import { idParams } from '@/lib/schemas/common';
 import {
+  addMaintenanceWindow,
   createChargeStation,
   deleteChargeStation,
   exportChargeStations,
@@ -28,6 +30,7 @@ import {
   getTestRun,
   linkChargeStation,
   listChargeStations,
+  removeMaintenanceWindow,
   setAvailability,
   setTariffs,
   startTestRun,
@@ -271,3 +274,44 @@ export const chargeStationsEndpoints = [
   startTestRunEndpoint,
   getTestRunEndpoint,
 ];
+
+const windowExample = { starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' };
+const windowParams = z.object({
+  id: idParams.shape.id,
+  index: z.string().min(1).max(20).describe('0-based position in `maintenance_windows`'),
+});
+
+export const addMaintenanceWindowEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/maintenance-windows`,
+  operationId: 'addChargeStationMaintenanceWindow',
+  summary: 'Add a maintenance window',
+  description: 'Appends to `maintenance_windows`. Needs station:maintenance or station:write.',
+  tag,
+  params: idParams,
+  body: { schema: maintenanceWindowSchema, validate: true, example: windowExample },
+  success: stationResponse,
+  ifMatch: true,
+  handler: async ({ ctx, params, body, expectedVersion }) =>
+    resourceResponse(await addMaintenanceWindow({ ctx, id: params.id, input: body, expectedVersion })),
+});
+
+export const removeMaintenanceWindowEndpoint = defineEndpoint({
+  method: 'DELETE',
+  path: `${base}/{id}/maintenance-windows/{index}`,
+  operationId: 'removeChargeStationMaintenanceWindow',
+  summary: 'Remove a maintenance window',
+  description:
+    'By its 0-based position in `maintenance_windows` (404 when there is none); send If-Match, since positions shift. Answers the station’s new ETag. Needs station:maintenance or station:write.',
+  tag,
+  params: windowParams,
+  success: { status: 204, description: 'Removed', headers: ['ETag'] },
+  handler: async ({ ctx, params, expectedVersion }) => {
+    // Anything but a plain number names no window: 404, as an unknown id would.
+    const index = /^\d+$/.test(params.index) ? Number(params.index) : -1;
+    const station = await removeMaintenanceWindow({ ctx, id: params.id, index, expectedVersion });
+    return new Response(null, { status: 204, headers: { etag: `"${station.version}"` } });
+  },
+});
+
+export const maintenanceWindowEndpoints = [addMaintenanceWindowEndpoint, removeMaintenanceWindowEndpoint];

@@ -3,7 +3,7 @@ import { defineEndpoint, type Endpoint } from '@/lib/http/endpoint';
 import { buildOpenApiDocument } from '@/lib/openapi/document';
 import { apiKeysEndpoints } from './api-keys';
 import { auditEventsEndpoints } from './audit-events';
-import { chargeStationsEndpoints } from './charge-stations';
+import { chargeStationsEndpoints, maintenanceWindowEndpoints } from './charge-stations';
 import { hardwareTemplatesEndpoints } from './hardware-templates';
 import { locationEndpoints } from './locations';
 import { META_TAG, metaEndpoints } from './meta';
@@ -32,6 +32,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   openApiEndpoint,
   ...locationEndpoints,
   ...chargeStationsEndpoints,
+  ...maintenanceWindowEndpoints,
   ...tariffsEndpoints,
   ...hardwareTemplatesEndpoints,
   ...tenantsEndpoints,

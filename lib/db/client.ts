@@ -11,9 +11,35 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 type Connection = { sql: postgres.Sql; db: Database };
+/** Sees the text of every statement the pool sends (tests count statements with it). */
+export type StatementListener = (statement: string) => void;
 
 // One pool per process, kept on globalThis so dev-mode module reloads do not open more.
-const holder = globalThis as typeof globalThis & { __clmDb?: Connection };
+const holder = globalThis as typeof globalThis & { __clmDb?: Connection; __clmStatementListeners?: Set<StatementListener> };
+const listeners = (holder.__clmStatementListeners ??= new Set());
+
+const notify = (_connection: number, statement: string) => {
+  for (const listener of listeners) listener(statement);
+};
+
+/**
+ * postgres.js's `debug` hook is switched on only while someone listens: with it on, the driver
+ * captures a stack for every query and makes the parameters of a failed query enumerable on the
+ * error, which would cost time and put values into logged errors.
+ */
+function syncDebug(sql: postgres.Sql) {
+  sql.options.debug = listeners.size ? notify : false;
+}
+
+/** Calls `listener` with each statement sent from now on, until the returned function is called. */
+export function observeStatements(listener: StatementListener): () => void {
+  listeners.add(listener);
+  syncDebug(getSql());
+  return () => {
+    listeners.delete(listener);
+    if (holder.__clmDb) syncDebug(holder.__clmDb.sql);
+  };
+}
 
 function connect(): Connection {
   const env = getEnv();
@@ -29,9 +55,10 @@ function connect(): Connection {
     max: env.DATABASE_POOL_MAX,
     onnotice: () => {},
     // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests
-    // wait rather than fail (SPEC section 3); this only bounds opening a new connection.
+    // wait rather than fail under load; this only bounds opening a new connection.
     connect_timeout: 30,
   });
+  syncDebug(sql);
   return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
 }
 

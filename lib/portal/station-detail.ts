@@ -3,6 +3,7 @@ import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
+import { mayWriteMaintenance } from '@/lib/services/charge-stations';
 import { listTariffs } from '@/lib/services/tariffs';
 
 /** How many audit events the detail page shows (newest first); the audit log has the rest. */
@@ -32,8 +33,7 @@ export function stationPermissions(ctx: AuthContext, station: Pick<ChargeStation
     // Tariffs are offered per tenant: a pool station has none to choose from.
     tariff: can(ctx, 'station:tariff', t) && t !== null && station.evses.length > 0,
     link: can(ctx, 'station:link', t),
-    // station:write covers maintenance windows too; station:maintenance alone allows only them.
-    maintenance: can(ctx, 'station:maintenance', t) || can(ctx, 'station:write', t),
+    maintenance: mayWriteMaintenance(ctx, t, 'station:write'),
     audit: can(ctx, 'audit:read', t),
   };
 }

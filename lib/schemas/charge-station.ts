@@ -39,7 +39,9 @@ export const evseInputSchema = z
 export const maintenanceWindowSchema = z
   .object({ starts_at: timestamp(), ends_at: timestamp(), reason: text().max(255).nullable().optional() })
   .strict()
-  .refine((w) => w.ends_at > w.starts_at, { path: ['ends_at'], message: 'must be after starts_at' });
+  .refine((w) => w.ends_at > w.starts_at, { path: ['ends_at'], message: 'must be after starts_at' })
+  .meta({ id: 'MaintenanceWindow' });
+export type MaintenanceWindowInput = z.infer<typeof maintenanceWindowSchema>;
 
 const configurationSchema = z
   .record(text().min(1).max(50), text().max(500))
@@ -190,6 +192,32 @@ export const setTariffsSchema = z
   .refine((b) => !(b.evse_uids && b.connectors), { path: ['connectors'], message: 'send evse_uids or connectors, not both' })
   .meta({ id: 'SetTariffsRequest' });
 export type SetTariffsInput = z.infer<typeof setTariffsSchema>;
+
+/** At most this many stations per bulk call: 4 pages of the table, each row its own transaction. */
+export const BULK_MAX_IDS = 200;
+
+/** One bulk operation on selected stations, as the stations table's bulk bar sends it. */
+export const bulkStationSchema = z.discriminatedUnion('operation', [
+  z.object({ operation: z.literal('availability'), availability: z.enum(AVAILABILITIES) }),
+  z.object({ operation: z.literal('tariff'), tariff_id: tariffCode() }),
+  z.object({ operation: z.literal('group_add'), group: customGroupNames().element }),
+  z.object({ operation: z.literal('group_remove'), group: customGroupNames().element }),
+]);
+export type BulkStationOperation = z.infer<typeof bulkStationSchema>;
+
+export const bulkIdsSchema = z
+  .array(uuid())
+  .min(1, 'select at least one station')
+  .max(BULK_MAX_IDS, `at most ${BULK_MAX_IDS} stations at once`)
+  .transform((ids) => [...new Set(ids)]);
+
+/** The stations of a bulk call, each with the version it was shown at when the caller has one (If-Match per row). */
+export const bulkItemsSchema = z
+  .array(z.object({ id: uuid(), version: z.number().int().positive().optional() }).strict())
+  .min(1, 'select at least one station')
+  .max(BULK_MAX_IDS, `at most ${BULK_MAX_IDS} stations at once`)
+  .transform((items) => items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i));
+export type BulkStationItem = z.input<typeof bulkItemsSchema>[number];
 
 export const configurationResponseSchema = z
   .object({ configuration: z.record(z.string(), z.string()), version: z.number().int() })

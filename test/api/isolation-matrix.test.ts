@@ -104,8 +104,8 @@ describe('another tenant’s objects answer 404, exactly like missing ones', () 
 
   it.each(cases)('%s as %s', async (_name, role, endpoint) => {
     const id = world.theirs[collectionOf(endpoint.definition.path)]!;
-    const params = { id, run_id: '00000000-0000-4000-8000-000000000000' };
-    const url = endpoint.definition.path.replace('{id}', id).replace('{run_id}', params.run_id);
+    const params = { id, run_id: '00000000-0000-4000-8000-000000000000', index: '0' };
+    const url = endpoint.definition.path.replace('{id}', id).replace('{run_id}', params.run_id).replace('{index}', params.index);
     const res = await call(endpoint, url, role, params, endpoint.definition.body?.example);
     expect(res.status).toBe(404);
     for (const theirs of theirIds()) expect(res.text).not.toContain(theirs);

@@ -1,10 +1,10 @@
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { requirePermission, tenantsWith, type AuthContext } from '@/lib/auth/context';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { tenantsWith, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { auditEvents, type AuditEventRow } from '@/lib/db/schema';
 import type { AuditEventListQuery } from '@/lib/schemas/audit-event';
-import type { CursorBinding } from '@/lib/services/shared/cursor';
-import { keyset, type SortKey } from '@/lib/services/shared/keyset';
+import type { SortKey } from '@/lib/services/shared/keyset';
+import { listPage } from '@/lib/services/shared/list-query';
 import { toAuditEvent } from './audit-event-record';
 
 const SORTS: Record<string, SortKey<AuditEventRow>> = {
@@ -23,27 +23,31 @@ function auditScope(ctx: AuthContext): SQL | undefined {
 
 /** GET /api/v2/audit-events: the audit trail in scope, filtered, keyset-paginated by `at`. */
 export async function listAuditEvents({ ctx, query }: { ctx: AuthContext; query: AuditEventListQuery }) {
-  requirePermission(ctx, 'audit:read');
-  const { limit, cursor, sort, ...filters } = query;
-  const binding: CursorBinding = { ctx, endpoint: 'audit-events', filters: { ...filters, sort } };
-  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: auditEvents.id, cursor, binding });
-  const conditions: (SQL | undefined)[] = [
-    auditScope(ctx),
-    filters.entity ? eq(auditEvents.entity, filters.entity) : undefined,
-    filters.entity_id ? eq(auditEvents.entityId, filters.entity_id) : undefined,
-    filters.actor ? eq(auditEvents.actor, filters.actor) : undefined,
-    filters.action ? eq(auditEvents.action, filters.action) : undefined,
-    filters.tenant ? eq(auditEvents.tenantId, filters.tenant) : undefined,
-    filters.date_from ? gte(auditEvents.at, filters.date_from) : undefined,
-    filters.date_to ? lt(auditEvents.at, filters.date_to) : undefined,
-    after,
-  ];
-  const records = await getDb()
-    .select()
-    .from(auditEvents)
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const { rows, next_cursor } = page(records, limit, (row) => row);
-  return { data: rows.map(toAuditEvent), next_cursor };
+  const { records, next_cursor } = await listPage({
+    ctx,
+    permission: 'audit:read',
+    endpoint: 'audit-events',
+    query,
+    scope: auditScope(ctx),
+    sorts: SORTS,
+    idColumn: auditEvents.id,
+    // Events are written once and never deleted.
+    changedColumn: auditEvents.at,
+    filters: [
+      query.entity ? eq(auditEvents.entity, query.entity) : undefined,
+      query.entity_id ? eq(auditEvents.entityId, query.entity_id) : undefined,
+      query.actor ? eq(auditEvents.actor, query.actor) : undefined,
+      query.action ? eq(auditEvents.action, query.action) : undefined,
+      query.tenant ? eq(auditEvents.tenantId, query.tenant) : undefined,
+    ],
+    fetch: ({ where, orderBy, limit }) =>
+      getDb()
+        .select()
+        .from(auditEvents)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    rowOf: (row) => row,
+  });
+  return { data: records.map(toAuditEvent), next_cursor };
 }

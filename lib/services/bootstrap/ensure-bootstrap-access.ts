@@ -10,8 +10,9 @@ import { changedAt, writeTransaction } from '@/lib/services/shared/change-order'
 export const BOOTSTRAP_KEY_NAME = 'bootstrap';
 
 /**
- * SPEC section 3 bootstrap, run on every start after migrations: the ADMIN_EMAIL cpo_admin user
- * if missing, and exactly one live `bootstrap` key whose secret is ADMIN_API_KEY.
+ * Bootstrap, run on every start after migrations so a fresh deployment can be signed in to and
+ * called: the ADMIN_EMAIL cpo_admin user if missing, and exactly one live `bootstrap` key whose
+ * secret is ADMIN_API_KEY.
  */
 export async function ensureBootstrapAccess(env: Pick<Env, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'ADMIN_API_KEY'>) {
   const ctx = systemContext('bootstrap');

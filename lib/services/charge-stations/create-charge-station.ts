@@ -9,15 +9,15 @@ import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
-import { reloadStation, stationColumns } from './station-record';
+import { NO_EVSES, reloadStation, stationColumns } from './station-record';
 import {
   asOcppIdClash,
   assertOcppIdFree,
   assertTariffsOffered,
-  setStationGroups,
   tariffReferences,
   targetLocationOrThrow,
   writeEvses,
+  writeStationGroups,
 } from './station-writes';
 
 const invalid = (path: string, message: string) =>
@@ -87,8 +87,8 @@ export async function createChargeStation({ ctx, input }: { ctx: AuthContext; in
       })
       .returning({ id: chargeStations.id });
     const id = row!.id;
-    await writeEvses(tx, id, evseInputs, []);
-    await setStationGroups(tx, tenantId, id, fields.custom_groups ?? []);
+    await writeEvses(tx, id, evseInputs, NO_EVSES);
+    await writeStationGroups(tx, tenantId, id, [], fields.custom_groups ?? []);
     const created = await reloadStation(tx, id);
     await recordAudit(tx, ctx, { action: 'charge_station.created', entity: 'charge_station', entityId: id, tenantId, after: created });
     return created;

@@ -1,11 +1,11 @@
-import { and, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, type ChargeStationRow } from '@/lib/db/schema';
 import type { ChargeStation, ChargeStationListQuery } from '@/lib/schemas/charge-station';
-import type { CursorBinding } from '@/lib/services/shared/cursor';
 import { withinRadius } from '@/lib/services/shared/geo';
-import { keyset, type SortKey } from '@/lib/services/shared/keyset';
+import type { SortKey } from '@/lib/services/shared/keyset';
+import { listPage } from '@/lib/services/shared/list-query';
 import { containsPattern } from '@/lib/services/shared/search';
 import { stationScope, toChargeStations } from './station-record';
 
@@ -17,51 +17,54 @@ const SORTS: Record<string, SortKey<ChargeStationRow>> = {
   created_at: { column: chargeStations.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
+// Subqueries name tables explicitly: drizzle leaves columns unqualified in a single-table select.
+const locationMatch = (condition: SQL) =>
+  sql`exists (select 1 from locations l where l.id = "charge_stations"."location_id" and ${condition})`;
+const l = { address: sql.raw('l.address'), name: sql.raw('l.name'), latitude: sql.raw('l.latitude'), longitude: sql.raw('l.longitude') };
+
 /** GET /api/v2/charge-stations: the caller's visible stations (incl. the pool where allowed). */
 export async function listChargeStations({ ctx, query }: { ctx: AuthContext; query: ChargeStationListQuery }) {
-  requirePermission(ctx, 'station:read');
-  const { limit, cursor, sort, ...filters } = query;
-  const binding: CursorBinding = { ctx, endpoint: 'charge-stations', filters: { ...filters, sort } };
-  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: chargeStations.id, cursor, binding });
-
-  // Subqueries name tables explicitly: drizzle leaves columns unqualified in a single-table select.
-  const locationMatch = (condition: SQL) =>
-    sql`exists (select 1 from locations l where l.id = "charge_stations"."location_id" and ${condition})`;
-  const l = { address: sql.raw('l.address'), name: sql.raw('l.name'), latitude: sql.raw('l.latitude'), longitude: sql.raw('l.longitude') };
-  const conditions: (SQL | undefined)[] = [
-    stationScope(ctx),
-    filters.include_deleted ? undefined : isNull(chargeStations.deletedAt),
-    filters.tenant ? eq(chargeStations.tenantId, filters.tenant) : undefined,
-    filters.date_from ? gte(chargeStations.updatedAt, filters.date_from) : undefined,
-    filters.date_to ? lt(chargeStations.updatedAt, filters.date_to) : undefined,
-    filters.status ? eq(chargeStations.status, filters.status) : undefined,
-    filters.availability ? eq(chargeStations.availability, filters.availability) : undefined,
-    filters.charger_type ? eq(chargeStations.chargerType, filters.charger_type) : undefined,
-    filters.location_id ? eq(chargeStations.locationId, filters.location_id) : undefined,
-    filters.unlinked === true ? isNull(chargeStations.locationId) : undefined,
-    filters.unlinked === false ? sql`${chargeStations.locationId} is not null` : undefined,
-    filters.custom_group
-      ? sql`exists (select 1 from station_custom_groups scg join custom_groups cg on cg.id = scg.group_id
-          where scg.station_id = "charge_stations"."id" and cg.name = ${filters.custom_group})`
-      : undefined,
-    filters.q
-      ? or(
-          ilike(chargeStations.name, containsPattern(filters.q)),
-          ilike(chargeStations.ocppId, containsPattern(filters.q)),
-          ilike(chargeStations.serialNumber, containsPattern(filters.q)),
-          locationMatch(or(ilike(l.address, containsPattern(filters.q)), ilike(l.name, containsPattern(filters.q)))!),
-        )
-      : undefined,
-    filters.near && filters.radius ? locationMatch(withinRadius(l, filters.near, filters.radius)) : undefined,
-    after,
-  ];
-  const rows = await getDb()
-    .select()
-    .from(chargeStations)
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const { rows: pageRows, next_cursor } = page(rows, limit, (row) => row);
-  const data: ChargeStation[] = await toChargeStations(getDb(), pageRows);
+  const { records, next_cursor } = await listPage({
+    ctx,
+    permission: 'station:read',
+    endpoint: 'charge-stations',
+    query,
+    scope: stationScope(ctx),
+    sorts: SORTS,
+    idColumn: chargeStations.id,
+    changedColumn: chargeStations.updatedAt,
+    deletedColumn: chargeStations.deletedAt,
+    filters: [
+      query.tenant ? eq(chargeStations.tenantId, query.tenant) : undefined,
+      query.status ? eq(chargeStations.status, query.status) : undefined,
+      query.availability ? eq(chargeStations.availability, query.availability) : undefined,
+      query.charger_type ? eq(chargeStations.chargerType, query.charger_type) : undefined,
+      query.location_id ? eq(chargeStations.locationId, query.location_id) : undefined,
+      query.unlinked === true ? isNull(chargeStations.locationId) : undefined,
+      query.unlinked === false ? sql`${chargeStations.locationId} is not null` : undefined,
+      query.custom_group
+        ? sql`exists (select 1 from station_custom_groups scg join custom_groups cg on cg.id = scg.group_id
+          where scg.station_id = "charge_stations"."id" and cg.name = ${query.custom_group})`
+        : undefined,
+      query.q
+        ? or(
+            ilike(chargeStations.name, containsPattern(query.q)),
+            ilike(chargeStations.ocppId, containsPattern(query.q)),
+            ilike(chargeStations.serialNumber, containsPattern(query.q)),
+            locationMatch(or(ilike(l.address, containsPattern(query.q)), ilike(l.name, containsPattern(query.q)))!),
+          )
+        : undefined,
+      query.near && query.radius ? locationMatch(withinRadius(l, query.near, query.radius)) : undefined,
+    ],
+    fetch: ({ where, orderBy, limit }) =>
+      getDb()
+        .select()
+        .from(chargeStations)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    rowOf: (row) => row,
+  });
+  const data: ChargeStation[] = await toChargeStations(getDb(), records);
   return { data, next_cursor };
 }

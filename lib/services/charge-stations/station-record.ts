@@ -10,6 +10,8 @@ import {
   evses,
   stationCustomGroups,
   type ChargeStationRow,
+  type ConnectorRow,
+  type EvseRow,
 } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { ChargeStation, ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
@@ -41,19 +43,20 @@ export async function getStationRowOrThrow(
   return row;
 }
 
-/** API representations of station rows, with EVSEs, connectors, tariff codes and groups (5 queries). */
-export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]): Promise<ChargeStation[]> {
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [evseRows, groupRows] = await Promise.all([
-    db.select().from(evses).where(inArray(evses.stationId, ids)).orderBy(asc(evses.stationId), asc(evses.position)),
-    db
-      .select({ stationId: stationCustomGroups.stationId, name: customGroups.name })
-      .from(stationCustomGroups)
-      .innerJoin(customGroups, eq(customGroups.id, stationCustomGroups.groupId))
-      .where(inArray(stationCustomGroups.stationId, ids))
-      .orderBy(asc(customGroups.name)),
-  ]);
+/** The EVSEs of some stations with their connectors and tariff codes, as stored. */
+export type EvseTree = { evses: EvseRow[]; connectors: ConnectorRow[]; tariffs: (typeof connectorTariffs.$inferSelect)[] };
+export const NO_EVSES: EvseTree = { evses: [], connectors: [], tariffs: [] };
+
+/** The custom group names of some stations. */
+export type StationGroupRow = { stationId: string; name: string };
+
+/** The EVSE trees of the stations (3 queries, connectors and tariff codes in parallel). */
+export async function loadEvseTree(db: Queryable, stationIds: string[]): Promise<EvseTree> {
+  const evseRows = await db
+    .select()
+    .from(evses)
+    .where(inArray(evses.stationId, stationIds))
+    .orderBy(asc(evses.stationId), asc(evses.position));
   const evseUids = evseRows.map((e) => e.uid);
   const [connectorRows, tariffRows] = evseUids.length
     ? await Promise.all([
@@ -61,11 +64,33 @@ export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]):
         db.select().from(connectorTariffs).where(inArray(connectorTariffs.evseUid, evseUids)).orderBy(asc(connectorTariffs.position)),
       ])
     : [[], []];
+  return { evses: evseRows, connectors: connectorRows, tariffs: tariffRows };
+}
 
-  const tariffsOf = groupBy(tariffRows, (t) => `${t.evseUid}/${t.connectorId}`);
-  const connectorsOf = groupBy(connectorRows, (c) => c.evseUid);
-  const evsesOf = groupBy(evseRows, (e) => e.stationId);
-  const groupsOf = groupBy(groupRows, (g) => g.stationId);
+/** The custom group names of the stations, in name order. */
+export function loadStationGroups(db: Queryable, stationIds: string[]): Promise<StationGroupRow[]> {
+  return db
+    .select({ stationId: stationCustomGroups.stationId, name: customGroups.name })
+    .from(stationCustomGroups)
+    .innerJoin(customGroups, eq(customGroups.id, stationCustomGroups.groupId))
+    .where(inArray(stationCustomGroups.stationId, stationIds))
+    .orderBy(asc(customGroups.name));
+}
+
+/** API representations of station rows, with EVSEs, connectors, tariff codes and groups (5 queries). */
+export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]): Promise<ChargeStation[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [tree, groups] = await Promise.all([loadEvseTree(db, ids), loadStationGroups(db, ids)]);
+  return assembleStations(rows, tree, groups);
+}
+
+/** API representations of station rows from their already loaded EVSE trees and groups. */
+export function assembleStations(rows: ChargeStationRow[], tree: EvseTree, groups: StationGroupRow[]): ChargeStation[] {
+  const tariffsOf = groupBy(tree.tariffs, (t) => `${t.evseUid}/${t.connectorId}`);
+  const connectorsOf = groupBy(tree.connectors, (c) => c.evseUid);
+  const evsesOf = groupBy(tree.evses, (e) => e.stationId);
+  const groupsOf = groupBy(groups, (g) => g.stationId);
 
   return rows.map((row) => ({
     id: row.id,
@@ -119,6 +144,16 @@ export async function toChargeStations(db: Queryable, rows: ChargeStationRow[]):
 
 export async function toChargeStation(db: Queryable, row: ChargeStationRow): Promise<ChargeStation> {
   return (await toChargeStations(db, [row]))[0]!;
+}
+
+/** A station locked for a change: its EVSE tree and groups as loaded, and its API representation. */
+export type LockedStation = { current: ChargeStation; tree: EvseTree; groups: StationGroupRow[] };
+
+/** The scoped lookup (404) with the row locked FOR UPDATE, and what the station holds now. */
+export async function lockStation(db: Queryable, ctx: AuthContext, id: string): Promise<LockedStation> {
+  const row = await getStationRowOrThrow(db, ctx, id, { forUpdate: true });
+  const [tree, groups] = await Promise.all([loadEvseTree(db, [id]), loadStationGroups(db, [id])]);
+  return { current: assembleStations([row], tree, groups)[0]!, tree, groups };
 }
 
 /** Reloads a station by id (no scope: for use after the caller's scoped lookup). */

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
 import { visibility, type AuthContext } from '@/lib/auth/context';
 import {
   chargeStations,
   connectorTariffs,
   connectors,
+  customGroups,
   evses,
   locations,
   stationCustomGroups,
@@ -17,6 +18,7 @@ import { changedAt } from '@/lib/services/shared/change-order';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
 import { visibleCondition } from '@/lib/services/shared/scope';
 import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
+import type { EvseTree } from './station-record';
 
 export const OCPP_ID_CONSTRAINT = 'charge_stations_ocpp_id_live_uq';
 
@@ -103,12 +105,32 @@ export async function assertTariffsOffered(tx: Tx, tenantId: string | null, refe
   if (errors.length) throw new AppError('validation', 'Some tariffs are unknown or not offered to the station’s tenant.', { errors });
 }
 
+type TariffRow = EvseTree['tariffs'][number];
+
+/** Whether any field of `next` differs from the stored row. */
+const differs = (next: Record<string, unknown>, stored: Record<string, unknown>) =>
+  Object.keys(next).some((key) => JSON.stringify(next[key]) !== JSON.stringify(stored[key]));
+
 /**
- * Makes the station's EVSEs match the input: EVSEs with a known `uid` are updated, ones without
- * are added, ones left out are removed (with their connectors and tariff codes).
+ * The tariff rows a connector's codes become. A code listed twice is stored once, at the position
+ * of its last occurrence.
  */
-export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInput[], existingUids: string[]) {
-  const known = new Set(existingUids);
+const tariffRows = (evseUid: string, connectorId: string, ids: string[] = []): TariffRow[] => [
+  ...new Map(ids.map((tariffId, position) => [tariffId, { evseUid, connectorId, tariffId, position }])).values(),
+];
+
+/** The codes as a connector shows them: ordered by position. */
+const shownCodes = (rows: TariffRow[]) => [...rows].sort((a, b) => a.position - b.position).map((r) => r.tariffId);
+
+/**
+ * Makes the station's EVSEs match the input, writing only the difference: EVSEs with a known `uid`
+ * are kept (and updated where a field changed), ones without are added, ones left out are removed
+ * with their connectors and tariff codes. Connectors that stay keep their row, and with it the
+ * status the station last reported. `current` is what the station holds now (empty for a new one).
+ * Returns whether anything was written.
+ */
+export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInput[], current: EvseTree): Promise<boolean> {
+  const known = new Map(current.evses.map((e) => [e.uid, e]));
   const errors: FieldError[] = evseInputs.flatMap((e, i) =>
     e.uid && !known.has(e.uid) ? [{ path: `/evses/${i}/uid`, message: 'no EVSE with this uid on this station' }] : [],
   );
@@ -116,49 +138,83 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
   if (new Set(kept).size !== kept.length) errors.push({ path: '/evses', message: 'an EVSE uid appears twice' });
   if (errors.length) throw new AppError('validation', 'The request body is invalid.', { errors });
 
-  await tx.delete(evses).where(and(eq(evses.stationId, stationId), kept.length ? notInArray(evses.uid, kept) : undefined));
+  let written = false;
+  const removed = current.evses.filter((e) => !kept.includes(e.uid)).map((e) => e.uid);
+  if (removed.length) {
+    await tx.delete(evses).where(and(eq(evses.stationId, stationId), inArray(evses.uid, removed)));
+    written = true;
+  }
   for (const [position, evse] of evseInputs.entries()) {
     const values = {
-      stationId,
       position,
       evseId: evse.evse_id ?? null,
       capabilities: evse.capabilities ?? [],
       floorLevel: evse.floor_level ?? null,
       physicalReference: evse.physical_reference ?? null,
-      updatedAt: changedAt,
     };
-    let uid = evse.uid;
-    if (uid) {
-      await tx.update(evses).set(values).where(eq(evses.uid, uid));
-      // Keep connectors that stay (their reported OCPP status with them); drop the rest.
-      await tx.delete(connectors).where(
-        and(
-          eq(connectors.evseUid, uid),
-          notInArray(
-            connectors.id,
-            evse.connectors.map((c) => c.id),
-          ),
-        ),
-      );
-      await tx.delete(connectorTariffs).where(eq(connectorTariffs.evseUid, uid));
+    const existing = evse.uid ? known.get(evse.uid) : undefined;
+    let uid: string;
+    if (existing) {
+      uid = existing.uid;
+      if (differs(values, existing)) {
+        await tx
+          .update(evses)
+          .set({ ...values, updatedAt: changedAt })
+          .where(eq(evses.uid, uid));
+        written = true;
+      }
     } else {
-      uid = (await tx.insert(evses).values(values).returning({ uid: evses.uid }))[0]!.uid;
+      uid = (
+        await tx
+          .insert(evses)
+          .values({ stationId, ...values })
+          .returning({ uid: evses.uid })
+      )[0]!.uid;
+      written = true;
     }
+    const connectorRows = current.connectors.filter((c) => c.evseUid === uid);
+    const codeRows = current.tariffs.filter((t) => t.evseUid === uid);
+    written = (await writeConnectors(tx, uid, evse.connectors, connectorRows, codeRows)) || written;
+  }
+  return written;
+}
+
+/** One EVSE's connectors and their tariff codes, writing only the difference. */
+async function writeConnectors(
+  tx: Tx,
+  evseUid: string,
+  inputs: EvseInput['connectors'],
+  current: EvseTree['connectors'],
+  currentCodes: TariffRow[],
+): Promise<boolean> {
+  let written = false;
+  const sent = new Set(inputs.map((c) => c.id));
+  const removed = current.filter((c) => !sent.has(c.id)).map((c) => c.id);
+  if (removed.length) {
+    await tx.delete(connectors).where(and(eq(connectors.evseUid, evseUid), inArray(connectors.id, removed)));
+    written = true;
+  }
+
+  const byId = new Map(current.map((c) => [c.id, c]));
+  const rows = inputs.map((c, position) => ({
+    evseUid,
+    id: c.id,
+    position,
+    standard: c.standard,
+    format: c.format,
+    powerType: c.power_type,
+    maxVoltage: c.max_voltage,
+    maxAmperage: c.max_amperage,
+    maxElectricPower: c.max_electric_power ?? null,
+  }));
+  const upserts = rows.filter((row) => {
+    const stored = byId.get(row.id);
+    return !stored || differs(row, stored);
+  });
+  if (upserts.length) {
     await tx
       .insert(connectors)
-      .values(
-        evse.connectors.map((c, i) => ({
-          evseUid: uid,
-          id: c.id,
-          position: i,
-          standard: c.standard,
-          format: c.format,
-          powerType: c.power_type,
-          maxVoltage: c.max_voltage,
-          maxAmperage: c.max_amperage,
-          maxElectricPower: c.max_electric_power ?? null,
-        })),
-      )
+      .values(upserts)
       .onConflictDoUpdate({
         target: [connectors.evseUid, connectors.id],
         set: {
@@ -171,26 +227,65 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
           maxElectricPower: sql`excluded.max_electric_power`,
         },
       });
-    const codes = evse.connectors.flatMap((c) =>
-      (c.tariff_ids ?? []).map((tariffId, i) => ({ evseUid: uid, connectorId: c.id, tariffId, position: i })),
-    );
-    if (codes.length) await tx.insert(connectorTariffs).values(dedupe(codes));
+    written = true;
   }
+
+  // Tariff codes are rewritten per connector, only where the list a client sees changes.
+  const changed = inputs.filter(
+    (c) =>
+      shownCodes(tariffRows(evseUid, c.id, c.tariff_ids)).join('\n') !==
+      shownCodes(currentCodes.filter((t) => t.connectorId === c.id)).join('\n'),
+  );
+  const stale = changed.filter((c) => currentCodes.some((t) => t.connectorId === c.id)).map((c) => c.id);
+  if (stale.length) {
+    await tx.delete(connectorTariffs).where(and(eq(connectorTariffs.evseUid, evseUid), inArray(connectorTariffs.connectorId, stale)));
+  }
+  const codes = changed.flatMap((c) => tariffRows(evseUid, c.id, c.tariff_ids));
+  if (codes.length) await tx.insert(connectorTariffs).values(codes);
+  return written || changed.length > 0;
 }
 
-const dedupe = <T extends { evseUid: string; connectorId: string; tariffId: string }>(rows: T[]) => [
-  ...new Map(rows.map((r) => [`${r.evseUid}/${r.connectorId}/${r.tariffId}`, r])).values(),
-];
-
-/** Replaces the station's custom groups (groups live in a tenant, so pool stations have none). */
-export async function setStationGroups(tx: Tx, tenantId: string | null, stationId: string, names: string[]) {
-  await tx.delete(stationCustomGroups).where(eq(stationCustomGroups.stationId, stationId));
-  if (!names.length) return;
-  if (!tenantId) {
+/**
+ * Makes the station's custom groups `next`, writing only the links that change (groups live in a
+ * tenant, so pool stations have none). `current` are the names it has now. Returns whether
+ * anything was written.
+ */
+export async function writeStationGroups(
+  tx: Tx,
+  tenantId: string | null,
+  stationId: string,
+  current: string[],
+  next: string[],
+): Promise<boolean> {
+  if (next.length && !tenantId) {
     throw new AppError('validation', 'The request body is invalid.', {
       errors: [{ path: '/custom_groups', message: 'stations in the unassigned pool cannot have custom groups' }],
     });
   }
-  const groupIds = await ensureCustomGroups(tx, tenantId, names);
-  await tx.insert(stationCustomGroups).values(groupIds.map((groupId) => ({ stationId, groupId })));
+  const removed = current.filter((name) => !next.includes(name));
+  const added = [...new Set(next.filter((name) => !current.includes(name)))];
+  if (removed.length) {
+    await tx
+      .delete(stationCustomGroups)
+      .where(
+        and(
+          eq(stationCustomGroups.stationId, stationId),
+          inArray(
+            stationCustomGroups.groupId,
+            tx.select({ id: customGroups.id }).from(customGroups).where(inArray(customGroups.name, removed)),
+          ),
+        ),
+      );
+  }
+  if (added.length) {
+    const groupIds = await ensureCustomGroups(tx, tenantId!, added);
+    await tx.insert(stationCustomGroups).values(groupIds.map((groupId) => ({ stationId, groupId })));
+  }
+  return removed.length > 0 || added.length > 0;
+}
+
+/** Replaces all of the station's groups by name in `tenantId`: a station moving tenants takes its group names along. */
+export async function setStationGroups(tx: Tx, tenantId: string | null, stationId: string, names: string[]) {
+  await tx.delete(stationCustomGroups).where(eq(stationCustomGroups.stationId, stationId));
+  await writeStationGroups(tx, tenantId, stationId, [], names);
 }

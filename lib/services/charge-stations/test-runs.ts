@@ -9,7 +9,7 @@ import { writeTransaction } from '@/lib/services/shared/change-order';
 import { isUuid } from '@/lib/domain/ids';
 import { bumpVersion, getStationRowOrThrow } from './station-record';
 
-/** The commissioning checks of SPEC section 5, in order. */
+/** The commissioning checks, in the order a station is brought up: connection, boot, heartbeat, connectors, configuration, a charge. */
 const STEPS = ['connected', 'boot_accepted', 'heartbeat', 'connector_status', 'configuration', 'remote_start_stop'] as const;
 
 const toTestRun = (run: typeof stationTestRuns.$inferSelect): TestRun => ({

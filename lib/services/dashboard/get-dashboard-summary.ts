@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { chargeStations, evses, locations } from '@/lib/db/schema';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
-/** A station counts as offline when not connected or silent for longer than this (SPEC section 2). */
+/** A station counts as offline when not connected or silent for longer than this (a few missed heartbeats). */
 export const OFFLINE_AFTER = sql`interval '15 minutes'`;
 
 export type DashboardSummary = {

@@ -1,16 +1,11 @@
-import { requireCpoWide } from '@/lib/auth/context';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { eq, sql } from 'drizzle-orm';
-import type { AuthContext } from '@/lib/auth/context';
+import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
+import type { Tx } from '@/lib/db/client';
 import { hardwareTemplates } from '@/lib/db/schema';
 import { hardwareTemplateReplaceSchema, type HardwareTemplate } from '@/lib/schemas/hardware-template';
-import { parseOrThrow } from '@/lib/schemas/parse';
-import { recordAudit } from '@/lib/services/shared/audit';
-import { assertVersion } from '@/lib/services/shared/if-match';
-import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { versionedUpdate } from '@/lib/services/shared/versioned-update';
 import { getHardwareTemplateOrThrow, hardwareTemplateColumns, toHardwareTemplate, writableHardwareTemplate } from './template-record';
 
-/** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
+/** Fields a PUT/PATCH may echo but never change: the server keeps them. */
 export const HARDWARE_TEMPLATE_READ_ONLY = ['id', 'version', 'created_at', 'updated_at'] as const;
 
 type UpdateHardwareTemplateArgs = {
@@ -28,35 +23,22 @@ type UpdateHardwareTemplateArgs = {
  * PUT / PATCH /api/v2/hardware-templates/{id}. Stations made from the template keep their copy;
  * nothing here touches them.
  */
-export async function updateHardwareTemplate({
-  ctx,
-  id,
-  body,
-  mode,
-  expectedVersion,
-}: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
-  return writeTransaction(async (tx) => {
-    const current = toHardwareTemplate(await getHardwareTemplateOrThrow(tx, id, { forUpdate: true }));
-    requireCpoWide(ctx, 'station:write');
-    assertVersion('hardware template', current.version, expectedVersion);
-    const changes = stripReadOnly(body, current, HARDWARE_TEMPLATE_READ_ONLY);
-    const next = mode === 'merge' ? applyMergePatch(writableHardwareTemplate(current), changes) : changes;
-    const input = parseOrThrow(hardwareTemplateReplaceSchema, next);
-
-    const [row] = await tx
-      .update(hardwareTemplates)
-      .set({ ...hardwareTemplateColumns(input), version: sql`${hardwareTemplates.version} + 1`, updatedAt: changedAt })
-      .where(eq(hardwareTemplates.id, id))
-      .returning();
-    const updated = toHardwareTemplate(row!);
-    await recordAudit(tx, ctx, {
-      action: 'hardware_template.updated',
-      entity: 'hardware_template',
-      entityId: id,
-      tenantId: null,
-      before: current,
-      after: updated,
-    });
-    return updated;
+export function updateHardwareTemplate({ ctx, id, body, mode, expectedVersion }: UpdateHardwareTemplateArgs): Promise<HardwareTemplate> {
+  return versionedUpdate({
+    ctx,
+    id,
+    body,
+    mode,
+    expectedVersion,
+    noun: 'hardware template',
+    lock: async (tx: Tx) => ({ current: toHardwareTemplate(await getHardwareTemplateOrThrow(tx, id, { forUpdate: true })) }),
+    authorize: () => requireCpoWide(ctx, 'station:write'),
+    readOnly: HARDWARE_TEMPLATE_READ_ONLY,
+    writable: writableHardwareTemplate,
+    schema: hardwareTemplateReplaceSchema,
+    table: hardwareTemplates,
+    columns: ({ input }) => hardwareTemplateColumns(input),
+    finish: async (_, row) => toHardwareTemplate(row),
+    audit: { action: 'hardware_template.updated', entity: 'hardware_template', tenantId: () => null },
   });
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
 import { resolveTargetTenant } from '@/lib/services/shared/target-tenant';
 import { getLocationOrThrow, locationColumns, toLocation } from './location-record';
-import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
+import { asExternalIdClash, assertExternalIdFree, writeLocationGroups } from './location-writes';
 
 /** POST /api/v2/locations: creates a location in the caller's (or the named) tenant. */
 export async function createLocation({ ctx, input }: { ctx: AuthContext; input: LocationCreateInput }): Promise<Location> {
@@ -20,7 +20,7 @@ export async function createLocation({ ctx, input }: { ctx: AuthContext; input: 
       .values({ tenantId, ...locationColumns(input) })
       .returning({ id: locations.id });
     const id = inserted!.id;
-    await setLocationGroups(tx, tenantId, id, input.custom_groups ?? []);
+    await writeLocationGroups(tx, tenantId, id, [], input.custom_groups ?? []);
     const created = toLocation(await getLocationOrThrow(tx, ctx, id));
     await recordAudit(tx, ctx, { action: 'location.created', entity: 'location', entityId: id, tenantId, after: created });
     return created;

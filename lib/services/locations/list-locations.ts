@@ -1,13 +1,13 @@
-import { and, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
+import { eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { visibility, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { locations, type LocationRow } from '@/lib/db/schema';
 import type { Location, LocationListQuery } from '@/lib/schemas/location';
-import type { CursorBinding } from '@/lib/services/shared/cursor';
 import { withinRadius } from '@/lib/services/shared/geo';
-import { keyset, type SortKey } from '@/lib/services/shared/keyset';
-import { containsPattern } from '@/lib/services/shared/search';
+import type { SortKey } from '@/lib/services/shared/keyset';
+import { listPage } from '@/lib/services/shared/list-query';
 import { visibleCondition } from '@/lib/services/shared/scope';
+import { containsPattern } from '@/lib/services/shared/search';
 import { locationSelection, toLocation } from './location-record';
 
 const SORTS: Record<string, SortKey<LocationRow>> = {
@@ -18,36 +18,37 @@ const SORTS: Record<string, SortKey<LocationRow>> = {
 
 /** GET /api/v2/locations: the caller's visible locations, filtered, keyset-paginated. */
 export async function listLocations({ ctx, query }: { ctx: AuthContext; query: LocationListQuery }) {
-  requirePermission(ctx, 'location:read');
-  const { limit, cursor, sort, ...filters } = query;
-  const binding: CursorBinding = { ctx, endpoint: 'locations', filters: { ...filters, sort } };
-
-  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: locations.id, cursor, binding });
-
-  const conditions: (SQL | undefined)[] = [
-    visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
-    filters.include_deleted ? undefined : isNull(locations.deletedAt),
-    filters.tenant ? eq(locations.tenantId, filters.tenant) : undefined,
-    filters.date_from ? gte(locations.updatedAt, filters.date_from) : undefined,
-    filters.date_to ? lt(locations.updatedAt, filters.date_to) : undefined,
-    filters.q ? searchCondition(filters.q) : undefined,
-    filters.custom_group
-      ? sql`exists (select 1 from location_custom_groups lcg join custom_groups cg on cg.id = lcg.group_id
-          where lcg.location_id = "locations"."id" and cg.name = ${filters.custom_group})`
-      : undefined,
-    filters.near && filters.radius
-      ? withinRadius({ latitude: locations.latitude, longitude: locations.longitude }, filters.near, filters.radius)
-      : undefined,
-    after,
-  ];
-  const records = await getDb()
-    .select(locationSelection)
-    .from(locations)
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const { rows, next_cursor } = page(records, limit, (record) => record.row);
-  const data: Location[] = rows.map(toLocation);
+  const { records, next_cursor } = await listPage({
+    ctx,
+    permission: 'location:read',
+    endpoint: 'locations',
+    query,
+    scope: visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
+    sorts: SORTS,
+    idColumn: locations.id,
+    changedColumn: locations.updatedAt,
+    deletedColumn: locations.deletedAt,
+    filters: [
+      query.tenant ? eq(locations.tenantId, query.tenant) : undefined,
+      query.q ? searchCondition(query.q) : undefined,
+      query.custom_group
+        ? sql`exists (select 1 from location_custom_groups lcg join custom_groups cg on cg.id = lcg.group_id
+          where lcg.location_id = "locations"."id" and cg.name = ${query.custom_group})`
+        : undefined,
+      query.near && query.radius
+        ? withinRadius({ latitude: locations.latitude, longitude: locations.longitude }, query.near, query.radius)
+        : undefined,
+    ],
+    fetch: ({ where, orderBy, limit }) =>
+      getDb()
+        .select(locationSelection)
+        .from(locations)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    rowOf: (record) => record.row,
+  });
+  const data: Location[] = records.map(toLocation);
   return { data, next_cursor };
 }
 

@@ -28,7 +28,7 @@ export const locationSelection = {
 
 export type LocationRecord = { row: LocationRow; customGroups: string[]; stationsCount: number; evsesCount: number };
 
-/** The API representation (SPEC section 2) of a location record. */
+/** The API representation of a location record (OCPI 2.2.1 Location fields plus the management fields). */
 export function toLocation({ row, customGroups: groups, stationsCount, evsesCount }: LocationRecord): Location {
   return {
     id: row.id,

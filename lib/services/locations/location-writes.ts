@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { getDb, type Tx } from '@/lib/db/client';
-import { locationCustomGroups, locations } from '@/lib/db/schema';
+import { customGroups, locationCustomGroups, locations } from '@/lib/db/schema';
 import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
 
@@ -44,9 +44,29 @@ export async function asExternalIdClash(
   );
 }
 
-/** Replaces the location's custom groups, creating new group names in its tenant. */
-export async function setLocationGroups(tx: Tx, tenantId: string, locationId: string, names: string[]) {
-  await tx.delete(locationCustomGroups).where(eq(locationCustomGroups.locationId, locationId));
-  const groupIds = await ensureCustomGroups(tx, tenantId, names);
-  if (groupIds.length) await tx.insert(locationCustomGroups).values(groupIds.map((groupId) => ({ locationId, groupId })));
+/**
+ * Makes the location's custom groups `next`, creating new names in its tenant and writing only the
+ * links that change. `current` are the names it has now. Returns whether anything was written.
+ */
+export async function writeLocationGroups(tx: Tx, tenantId: string, locationId: string, current: string[], next: string[]) {
+  const removed = current.filter((name) => !next.includes(name));
+  const added = [...new Set(next.filter((name) => !current.includes(name)))];
+  if (removed.length) {
+    await tx
+      .delete(locationCustomGroups)
+      .where(
+        and(
+          eq(locationCustomGroups.locationId, locationId),
+          inArray(
+            locationCustomGroups.groupId,
+            tx.select({ id: customGroups.id }).from(customGroups).where(inArray(customGroups.name, removed)),
+          ),
+        ),
+      );
+  }
+  if (added.length) {
+    const groupIds = await ensureCustomGroups(tx, tenantId, added);
+    await tx.insert(locationCustomGroups).values(groupIds.map((groupId) => ({ locationId, groupId })));
+  }
+  return removed.length > 0 || added.length > 0;
 }

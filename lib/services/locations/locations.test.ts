@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { auditEvents, evses, locations } from '@/lib/db/schema';
 import { locationListQuerySchema } from '@/lib/schemas/location';
 import { makeLocation, makeStation, makeTenant, userContext } from '@/test/fixtures';
+import { countStatements, writesTo } from '@/test/statements';
 import { createLocation, getLocation, listLocations, updateLocation } from './index';
 
 const query = (q: Record<string, string> = {}) => locationListQuerySchema.parse(q);
@@ -175,6 +176,22 @@ describe('updateLocation', () => {
       .where(and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, 'location.updated')));
     expect(Object.keys(event!.changes).sort()).toEqual(['maintenance', 'remarks']);
     expect(event!.changes.remarks).toEqual({ before: null, after: 'Gate code 1234' });
+  });
+
+  it('writes only the group links that change; stations_count stays right without a reload', async () => {
+    const created = await createLocation({ ctx: admin, input: newLocation({ custom_groups: ['A', 'B'] }) });
+    await makeStation(own, created.id);
+    const added = await countStatements(() =>
+      updateLocation({ ctx: admin, id: created.id, mode: 'merge', body: { custom_groups: ['B', 'A', 'C'] } }),
+    );
+    expect(added.result).toMatchObject({ custom_groups: ['A', 'B', 'C'], stations_count: 1 });
+    expect(writesTo(added.statements, ['location_custom_groups']).map((s) => s.split(' (')[0])).toEqual([
+      'insert into "location_custom_groups"',
+    ]);
+    const renamed = await countStatements(() => updateLocation({ ctx: admin, id: created.id, mode: 'merge', body: { remarks: 'Gate 2' } }));
+    expect(renamed.result).toMatchObject({ custom_groups: ['A', 'B', 'C'], stations_count: 1, remarks: 'Gate 2' });
+    expect(writesTo(renamed.statements, ['location_custom_groups', 'custom_groups'])).toEqual([]);
+    expect(await getLocation({ ctx: admin, id: created.id })).toEqual(renamed.result);
   });
 
   it('answers 412 on a stale If-Match and changes nothing', async () => {

@@ -1,16 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
-import { can, requirePermission, type AuthContext } from '@/lib/auth/context';
+import type { AuthContext } from '@/lib/auth/context';
+import type { Tx } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
-import { parseOrThrow } from '@/lib/schemas/parse';
-import { recordAudit } from '@/lib/services/shared/audit';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { assertVersion } from '@/lib/services/shared/if-match';
-import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { requireWriteOrMaintenance } from '@/lib/services/shared/maintenance-permission';
+import { versionedUpdate } from '@/lib/services/shared/versioned-update';
 import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';
-import { asExternalIdClash, assertExternalIdFree, setLocationGroups } from './location-writes';
+import { asExternalIdClash, assertExternalIdFree, writeLocationGroups } from './location-writes';
 
-/** Fields a PUT/PATCH may echo but never change (SPEC section 3). */
+/** Fields a PUT/PATCH may echo but never change: the server keeps them. */
 export const LOCATION_READ_ONLY = ['id', 'tenant_id', 'version', 'created_at', 'updated_at', 'stations_count', 'evses_count'] as const;
 
 type UpdateLocationArgs = {
@@ -25,43 +22,35 @@ type UpdateLocationArgs = {
 };
 
 /** PUT / PATCH /api/v2/locations/{id}. */
-export async function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
-  let target: { tenantId: string; externalId: string | null | undefined; selfId: string } | undefined;
-  return writeTransaction(async (tx) => {
-    const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
-    const current = toLocation(record);
-    const tenantId = current.tenant_id;
-
-    // Installers may write only a location's maintenance block (SPEC section 1).
-    const maintenanceOnly = mode === 'merge' && Object.keys(body).length > 0 && Object.keys(body).every((k) => k === 'maintenance');
-    if (!(maintenanceOnly && can(ctx, 'station:maintenance', tenantId))) {
-      requirePermission(ctx, 'location:write', tenantId);
-    }
-    assertVersion('location', current.version, expectedVersion);
-
-    const changes = stripReadOnly(body, current, LOCATION_READ_ONLY);
-    const next = mode === 'merge' ? applyMergePatch(writableLocation(current), changes) : changes;
-    const input = parseOrThrow(locationReplaceSchema, next);
-
-    target = { tenantId, externalId: input.external_id, selfId: id };
-    await assertExternalIdFree(tx, tenantId, input.external_id, id);
-    await tx
-      .update(locations)
-      .set({ ...locationColumns(input), version: sql`${locations.version} + 1`, updatedAt: changedAt })
-      .where(eq(locations.id, id));
-    await setLocationGroups(tx, tenantId, id, input.custom_groups ?? []);
-
-    const updated = toLocation(await getLocationOrThrow(tx, ctx, id));
-    await recordAudit(tx, ctx, {
-      action: 'location.updated',
-      entity: 'location',
-      entityId: id,
-      tenantId,
-      before: current,
-      after: updated,
-    });
-    return updated;
-  }).catch(async (error) => {
-    throw await asExternalIdClash(error, target);
+export function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
+  return versionedUpdate({
+    ctx,
+    id,
+    body,
+    mode,
+    expectedVersion,
+    noun: 'location',
+    lock: async (tx: Tx) => {
+      const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });
+      return { record, current: toLocation(record) };
+    },
+    authorize: ({ current }, sent) =>
+      requireWriteOrMaintenance(ctx, current.tenant_id, { write: 'location:write', field: 'maintenance' }, sent, mode),
+    readOnly: LOCATION_READ_ONLY,
+    writable: writableLocation,
+    schema: locationReplaceSchema,
+    unique: {
+      assertFree: ({ tx, locked, input }) => assertExternalIdFree(tx, locked.current.tenant_id, input.external_id, id),
+      asClash: (error, { locked, input }) =>
+        asExternalIdClash(error, { tenantId: locked.current.tenant_id, externalId: input.external_id, selfId: id }),
+    },
+    table: locations,
+    columns: ({ input }) => locationColumns(input),
+    finish: async ({ tx, locked: { record, current }, input }, row) => {
+      const groupsChanged = await writeLocationGroups(tx, current.tenant_id, id, current.custom_groups, input.custom_groups ?? []);
+      // Station and EVSE counts do not move when the location itself is edited.
+      return toLocation(groupsChanged ? await getLocationOrThrow(tx, ctx, id) : { ...record, row });
+    },
+    audit: { action: 'location.updated', entity: 'location', tenantId: ({ locked }) => locked.current.tenant_id },
   });
 }

@@ -2,9 +2,10 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/lib/db/client';
 
 /*
- * Incremental sync pages by updated_at and must never skip a row (SPEC section 3). A timestamp is
- * taken before its transaction commits, so a slow writer could commit a row *behind* a cursor a
- * reader already passed. The fix is a barrier:
+ * Incremental sync pages by updated_at and must never skip a row: a warehouse paging with
+ * `date_from` + cursor has to see every change. A timestamp is taken before its transaction
+ * commits, so a slow writer could commit a row *behind* a cursor a reader already passed. The fix
+ * is a barrier:
  *  - every write transaction holds a shared advisory lock from its first statement to commit, and
  *    stamps rows with clock_timestamp() (taken after the lock, unlike now());
  *  - a sync read first takes the lock exclusively for an instant — waiting for the writers in

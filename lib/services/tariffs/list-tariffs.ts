@@ -1,10 +1,10 @@
-import { and, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
+import { ilike, or, sql } from 'drizzle-orm';
+import { visibility, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { tariffs, type TariffRow } from '@/lib/db/schema';
 import type { Tariff, TariffListQuery } from '@/lib/schemas/tariff';
-import type { CursorBinding } from '@/lib/services/shared/cursor';
-import { keyset, type SortKey } from '@/lib/services/shared/keyset';
+import type { SortKey } from '@/lib/services/shared/keyset';
+import { listPage } from '@/lib/services/shared/list-query';
 import { containsPattern } from '@/lib/services/shared/search';
 import { offeredCondition, offeredTo, tariffSelection, toTariff } from './tariff-record';
 
@@ -18,31 +18,34 @@ const SORTS: Record<string, SortKey<TariffRow>> = {
 
 /** GET /api/v2/tariffs: the tariffs offered to the caller's tenants (all, CPO-wide), keyset-paginated. */
 export async function listTariffs({ ctx, query }: { ctx: AuthContext; query: TariffListQuery }) {
-  requirePermission(ctx, 'tariff:read');
-  const { limit, cursor, sort, ...filters } = query;
-  const binding: CursorBinding = { ctx, endpoint: 'tariffs', filters: { ...filters, sort } };
-  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: tariffs.id, idType: 'text', cursor, binding });
-
   const vis = visibility(ctx, 'tariff:read');
   // A tenant outside the caller's scope filters to nothing rather than revealing its offers.
-  const tenant = filters.tenant?.toLowerCase();
+  const tenant = query.tenant?.toLowerCase();
   const tenantInScope = !tenant || vis.allTenants || vis.tenantIds.includes(tenant);
-  const conditions: (SQL | undefined)[] = [
-    offeredCondition(vis),
-    filters.include_deleted ? undefined : isNull(tariffs.deletedAt),
-    tenant ? (tenantInScope ? offeredTo([tenant]) : sql`false`) : undefined,
-    filters.date_from ? gte(tariffs.updatedAt, filters.date_from) : undefined,
-    filters.date_to ? lt(tariffs.updatedAt, filters.date_to) : undefined,
-    filters.q ? or(ilike(tariffs.id, containsPattern(filters.q)), ilike(tariffs.name, containsPattern(filters.q))) : undefined,
-    after,
-  ];
-  const records = await getDb()
-    .select(tariffSelection)
-    .from(tariffs)
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const { rows, next_cursor } = page(records, limit, (record) => record.row);
-  const data: Tariff[] = rows.map((record) => toTariff(record, vis));
+  const { records, next_cursor } = await listPage({
+    ctx,
+    permission: 'tariff:read',
+    endpoint: 'tariffs',
+    query,
+    scope: offeredCondition(vis),
+    sorts: SORTS,
+    idColumn: tariffs.id,
+    idType: 'text',
+    changedColumn: tariffs.updatedAt,
+    deletedColumn: tariffs.deletedAt,
+    filters: [
+      tenant ? (tenantInScope ? offeredTo([tenant]) : sql`false`) : undefined,
+      query.q ? or(ilike(tariffs.id, containsPattern(query.q)), ilike(tariffs.name, containsPattern(query.q))) : undefined,
+    ],
+    fetch: ({ where, orderBy, limit }) =>
+      getDb()
+        .select(tariffSelection)
+        .from(tariffs)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    rowOf: (record) => record.row,
+  });
+  const data: Tariff[] = records.map((record) => toTariff(record, vis));
   return { data, next_cursor };
 }

@@ -1,12 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
+import type { Tx } from '@/lib/db/client';
 import { tenants } from '@/lib/db/schema';
-import { parseOrThrow } from '@/lib/schemas/parse';
 import { tenantCreateSchema, type Tenant } from '@/lib/schemas/tenant';
-import { recordAudit } from '@/lib/services/shared/audit';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { assertVersion } from '@/lib/services/shared/if-match';
-import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { versionedUpdate } from '@/lib/services/shared/versioned-update';
 import { getTenantOrThrow, TENANT_READ_ONLY, tenantColumns, toTenant, writableTenant } from './tenant-record';
 import { asSlugClash, assertSlugFree } from './tenant-writes';
 
@@ -20,25 +16,26 @@ type UpdateTenantArgs = {
 };
 
 /** PATCH /api/v2/tenants/{id}. */
-export async function updateTenant({ ctx, id, body, expectedVersion }: UpdateTenantArgs): Promise<Tenant> {
-  let clash: { slug: string; selfId: string } | undefined;
-  return writeTransaction(async (tx) => {
-    const current = toTenant(await getTenantOrThrow(tx, ctx, id, { forUpdate: true }));
-    requireCpoWide(ctx, 'tenant:manage');
-    assertVersion('tenant', current.version, expectedVersion);
-    const changes = stripReadOnly(body, current, TENANT_READ_ONLY);
-    const input = parseOrThrow(tenantCreateSchema, applyMergePatch(writableTenant(current), changes));
-    clash = { slug: input.slug, selfId: id };
-    await assertSlugFree(tx, input.slug, id);
-    const [row] = await tx
-      .update(tenants)
-      .set({ ...tenantColumns(input), version: sql`${tenants.version} + 1`, updatedAt: changedAt })
-      .where(eq(tenants.id, id))
-      .returning();
-    const updated = toTenant(row!);
-    await recordAudit(tx, ctx, { action: 'tenant.updated', entity: 'tenant', entityId: id, tenantId: id, before: current, after: updated });
-    return updated;
-  }).catch(async (error) => {
-    throw await asSlugClash(error, clash);
+export function updateTenant({ ctx, id, body, expectedVersion }: UpdateTenantArgs): Promise<Tenant> {
+  return versionedUpdate({
+    ctx,
+    id,
+    body,
+    mode: 'merge',
+    expectedVersion,
+    noun: 'tenant',
+    lock: async (tx: Tx) => ({ current: toTenant(await getTenantOrThrow(tx, ctx, id, { forUpdate: true })) }),
+    authorize: () => requireCpoWide(ctx, 'tenant:manage'),
+    readOnly: TENANT_READ_ONLY,
+    writable: writableTenant,
+    schema: tenantCreateSchema,
+    unique: {
+      assertFree: ({ tx, input }) => assertSlugFree(tx, input.slug, id),
+      asClash: (error, { input }) => asSlugClash(error, { slug: input.slug, selfId: id }),
+    },
+    table: tenants,
+    columns: ({ input }) => tenantColumns(input),
+    finish: async (_, row) => toTenant(row),
+    audit: { action: 'tenant.updated', entity: 'tenant', tenantId: () => id },
   });
 }

@@ -29,9 +29,10 @@ export async function loadRoles(db: Queryable, ids: string[]): Promise<Map<strin
 const EMPTY: PermissionSet = new Set();
 
 /**
- * SPEC: no caller can create a key or a user with a permission it lacks itself. 403 unless the
- * caller holds everything `role` would grant in `tenantId` (null: CPO-wide) and, for a role that
- * sees the unassigned station pool, on the pool too.
+ * No caller can create a key or a user with a permission it lacks itself, or it could widen its
+ * own access through them. 403 unless the caller holds everything `role` would grant in
+ * `tenantId` (null: CPO-wide) and, for a role that sees the unassigned station pool, on the pool
+ * too.
  */
 export function assertGrantable(ctx: AuthContext, role: RoleGrant, tenantId: string | null): void {
   const held = tenantId === null ? (ctx.cpoWide ?? EMPTY) : permissionsAt(ctx, tenantId);

@@ -1,10 +1,10 @@
-import { and, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
+import { ilike, or, sql, type SQL } from 'drizzle-orm';
+import { visibility, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { users, type UserRow } from '@/lib/db/schema';
 import type { User, UserListQuery } from '@/lib/schemas/user';
-import type { CursorBinding } from '@/lib/services/shared/cursor';
-import { keyset, type SortKey } from '@/lib/services/shared/keyset';
+import type { SortKey } from '@/lib/services/shared/keyset';
+import { listPage } from '@/lib/services/shared/list-query';
 import { containsPattern } from '@/lib/services/shared/search';
 import { forCaller, loadMemberships, toUser, userScope } from './user-record';
 
@@ -17,31 +17,34 @@ const SORTS: Record<string, SortKey<UserRow>> = {
 
 /** GET /api/v2/users: the users the caller manages, filtered, keyset-paginated. */
 export async function listUsers({ ctx, query }: { ctx: AuthContext; query: UserListQuery }) {
-  requirePermission(ctx, 'user:manage');
-  const { limit, cursor, sort, ...filters } = query;
-  const binding: CursorBinding = { ctx, endpoint: 'users', filters: { ...filters, sort } };
-  const { after, orderBy, page } = await keyset({ sorts: SORTS, sort, idColumn: users.id, cursor, binding });
-  const conditions: (SQL | undefined)[] = [
-    userScope(ctx),
-    filters.include_deleted ? undefined : isNull(users.deletedAt),
-    filters.tenant ? memberOf(ctx, filters.tenant) : undefined,
-    filters.date_from ? gte(users.updatedAt, filters.date_from) : undefined,
-    filters.date_to ? lt(users.updatedAt, filters.date_to) : undefined,
-    filters.q ? or(ilike(users.name, containsPattern(filters.q)), ilike(users.email, containsPattern(filters.q))) : undefined,
-    after,
-  ];
-  const records = await getDb()
-    .select()
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(...orderBy)
-    .limit(limit + 1);
-  const { rows, next_cursor } = page(records, limit, (row) => row);
+  const { records, next_cursor } = await listPage({
+    ctx,
+    permission: 'user:manage',
+    endpoint: 'users',
+    query,
+    scope: userScope(ctx),
+    sorts: SORTS,
+    idColumn: users.id,
+    changedColumn: users.updatedAt,
+    deletedColumn: users.deletedAt,
+    filters: [
+      query.tenant ? memberOf(ctx, query.tenant) : undefined,
+      query.q ? or(ilike(users.name, containsPattern(query.q)), ilike(users.email, containsPattern(query.q))) : undefined,
+    ],
+    fetch: ({ where, orderBy, limit }) =>
+      getDb()
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+    rowOf: (row) => row,
+  });
   const held = await loadMemberships(
     getDb(),
-    rows.map((row) => row.id),
+    records.map((row) => row.id),
   );
-  const data: User[] = rows.map((row) => forCaller(ctx, toUser({ row, memberships: held.get(row.id)! })));
+  const data: User[] = records.map((row) => forCaller(ctx, toUser({ row, memberships: held.get(row.id)! })));
   return { data, next_cursor };
 }
 

@@ -4,11 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Tx } from '@/lib/db/client';
 import { memberships, users } from '@/lib/db/schema';
 import { userCreateSchema, type Membership, type User } from '@/lib/schemas/user';
-import { parseOrThrow } from '@/lib/schemas/parse';
-import { recordAudit } from '@/lib/services/shared/audit';
-import { changedAt, writeTransaction } from '@/lib/services/shared/change-order';
-import { assertVersion } from '@/lib/services/shared/if-match';
-import { applyMergePatch, stripReadOnly } from '@/lib/services/shared/merge-patch';
+import { versionedUpdate } from '@/lib/services/shared/versioned-update';
 import { forCaller, getUserOrThrow, toUser, USER_READ_ONLY, writableUser } from './user-record';
 import {
   asEmailClash,
@@ -31,57 +27,64 @@ type UpdateUserArgs = {
 
 /**
  * PATCH /api/v2/users/{id}: name, e-mail, password, disabled, cpo_role and memberships. Users may
- * change their own name, e-mail and password; everything else follows the user:manage rules.
+ * change their own name, e-mail and password; everything else follows the user:manage rules. The
+ * lookup's scope is the first permission check (a caller sees only users it manages, and itself);
+ * the rest depends on what changes.
  */
 export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserArgs): Promise<User> {
-  let clash: { email: string; selfId: string } | undefined;
-  return writeTransaction(async (tx) => {
-    const current = toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true }));
-    const shown = forCaller(ctx, current);
-    assertVersion('user', current.version, expectedVersion);
-    const changes = stripReadOnly(body, shown, USER_READ_ONLY);
-    const input = parseOrThrow(userCreateSchema, applyMergePatch(writableUser(shown), changes));
-    const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === id;
-    const emailChanged = input.email !== current.email;
-    const passwordChanged = input.password !== undefined;
-    const disabled = input.disabled ?? false;
-    if (disabled !== current.disabled || (!isSelf && (emailChanged || passwordChanged))) await requireCover(tx, ctx, current);
-    const cpoRole = input.cpo_role ?? null;
-    await checkCpoRole(tx, ctx, cpoRole, current.cpo_role);
-    const held =
-      'memberships' in changes ? await planMemberships(tx, ctx, input.memberships ?? [], current.memberships) : current.memberships;
-    assertRoleOrMemberships(cpoRole, held);
-
-    clash = { email: input.email, selfId: id };
-    if (emailChanged) await assertEmailFree(tx, input.email, id);
-    const [row] = await tx
-      .update(users)
-      .set({
-        email: input.email,
-        name: input.name,
-        cpoRole,
-        disabled,
-        ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
-        version: sql`${users.version} + 1`,
-        updatedAt: changedAt,
-      })
-      .where(eq(users.id, id))
-      .returning();
-    await replaceMemberships(tx, id, current.memberships, held);
-    const updated = toUser({ row: row!, memberships: held });
-    await recordAudit(tx, ctx, {
+  const updated = await versionedUpdate({
+    ctx,
+    id,
+    body,
+    mode: 'merge',
+    expectedVersion,
+    noun: 'user',
+    lock: async (tx: Tx) => ({ current: toUser(await getUserOrThrow(tx, ctx, id, { forUpdate: true })) }),
+    shown: ({ current }) => forCaller(ctx, current),
+    readOnly: USER_READ_ONLY,
+    writable: writableUser,
+    schema: userCreateSchema,
+    check: async ({ tx, locked: { current }, input, changes }) => {
+      const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === id;
+      const passwordChanged = input.password !== undefined;
+      const disabled = input.disabled ?? false;
+      if (disabled !== current.disabled || (!isSelf && (input.email !== current.email || passwordChanged))) {
+        await requireCover(tx, ctx, current);
+      }
+      const cpoRole = input.cpo_role ?? null;
+      await checkCpoRole(tx, ctx, cpoRole, current.cpo_role);
+      const held =
+        'memberships' in changes ? await planMemberships(tx, ctx, input.memberships ?? [], current.memberships) : current.memberships;
+      assertRoleOrMemberships(cpoRole, held);
+      return { cpoRole, disabled, held, passwordChanged };
+    },
+    unique: {
+      assertFree: async ({ tx, locked: { current }, input }) => {
+        if (input.email !== current.email) await assertEmailFree(tx, input.email, id);
+      },
+      asClash: (error, { input }) => asEmailClash(error, { email: input.email, selfId: id }),
+    },
+    table: users,
+    columns: async ({ input }, { cpoRole, disabled, passwordChanged }) => ({
+      email: input.email,
+      name: input.name,
+      cpoRole,
+      disabled,
+      ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
+    }),
+    finish: async ({ tx, locked: { current } }, row, { held }) => {
+      await replaceMemberships(tx, id, current.memberships, held);
+      return toUser({ row, memberships: held });
+    },
+    audit: {
       action: 'user.updated',
       entity: 'user',
-      entityId: id,
-      tenantId: auditTenant(current.memberships, held),
-      before: current,
+      tenantId: ({ locked }, _, { held }) => auditTenant(locked.current.memberships, held),
       // The password itself never reaches the audit log; only the fact that it changed.
-      after: { ...updated, ...(passwordChanged ? { password_changed: true } : {}) },
-    });
-    return forCaller(ctx, updated);
-  }).catch(async (error) => {
-    throw await asEmailClash(error, clash);
+      after: (user, { input }) => ({ ...user, ...(input.password !== undefined ? { password_changed: true } : {}) }),
+    },
   });
+  return forCaller(ctx, updated);
 }
 
 /** Writes only the difference, so untouched memberships keep their rows. */

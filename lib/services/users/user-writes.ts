@@ -37,7 +37,7 @@ export async function asEmailClash(error: unknown, clash: { email: string; selfI
 /** 20 random URL-safe characters, for an invite without a password. */
 export const generatePassword = () => randomBytes(15).toString('base64url');
 
-/** A user holds a CPO-wide role or memberships (SPEC section 1), never both. */
+/** A user holds a CPO-wide role or per-tenant memberships, never both: CPO staff act across tenants, everyone else within theirs. */
 export function assertRoleOrMemberships(cpoRole: string | null, held: Membership[]) {
   if (cpoRole !== null && held.length) {
     throw invalid([{ path: '/memberships', message: 'must be empty for a user with a cpo_role' }]);

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { applyBulkStationOperation, bulkIdsSchema, bulkStationSchema } from '@/lib/portal/station-bulk';
+import { bulkIdsSchema, bulkStationSchema } from '@/lib/schemas/charge-station';
+import { bulkUpdateChargeStations } from '@/lib/services/charge-stations';
 
 /**
  * One operation on the selected stations; every row is applied and reported on its own
@@ -13,7 +14,7 @@ export const bulkUpdateStations = defineAction({
   schema: z.object({ ids: bulkIdsSchema }).and(bulkStationSchema),
   run: async ({ ctx, input }) => {
     const { ids, ...operation } = input;
-    const results = await applyBulkStationOperation(ctx, ids, operation);
+    const results = await bulkUpdateChargeStations({ ctx, items: ids.map((id) => ({ id })), operation });
     revalidatePath('/charge-stations');
     return results;
   },

@@ -5,10 +5,9 @@ import { StationsTable } from '@/components/charge-stations/stations-table';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
 import { exportHref, loadListPage } from '@/lib/portal/list-page';
-import { BULK_MAX_IDS } from '@/lib/portal/station-bulk';
 import { bulkOperations, bulkTariffChoices, selectedLocationChoice } from '@/lib/portal/station-list';
 import { LocationPicker } from '@/components/locations/location-picker';
-import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
+import { BULK_MAX_IDS, chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import { listChargeStations } from '@/lib/services/charge-stations';
 import { bulkUpdateStations } from './actions';
 

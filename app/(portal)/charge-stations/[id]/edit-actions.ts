@@ -6,7 +6,12 @@ import { defineAction } from '@/lib/actions/define-action';
 import { formInput, nullableText, optionalNumber, optionalText, stringList } from '@/lib/actions/form-input';
 import { versionedTarget } from '@/lib/actions/versioned-target';
 import { chargeStationPatchSchema, configurationPatchSchema, maintenanceWindowSchema } from '@/lib/schemas/charge-station';
-import { getChargeStation, updateChargeStation, updateConfiguration } from '@/lib/services/charge-stations';
+import {
+  addMaintenanceWindow as addWindow,
+  removeMaintenanceWindow as removeWindow,
+  updateChargeStation,
+  updateConfiguration,
+} from '@/lib/services/charge-stations';
 
 const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
@@ -76,14 +81,7 @@ export const addMaintenanceWindow = defineAction({
     })),
   ),
   run: async ({ ctx, input: { id, version, ...window } }) => {
-    const station = await getChargeStation({ ctx, id });
-    await updateChargeStation({
-      ctx,
-      id,
-      body: { maintenance_windows: [...station.maintenance_windows, window] },
-      mode: 'merge',
-      expectedVersion: version,
-    });
+    await addWindow({ ctx, id, input: window, expectedVersion: version });
     refresh(id);
   },
   success: 'Maintenance window added.',
@@ -92,9 +90,7 @@ export const addMaintenanceWindow = defineAction({
 export const removeMaintenanceWindow = defineAction({
   schema: versionedTarget(z.object({ index: z.coerce.number().int().min(0) })),
   run: async ({ ctx, input }) => {
-    const station = await getChargeStation({ ctx, id: input.id });
-    const maintenance_windows = station.maintenance_windows.filter((_, i) => i !== input.index);
-    await updateChargeStation({ ctx, id: input.id, body: { maintenance_windows }, mode: 'merge', expectedVersion: input.version });
+    await removeWindow({ ctx, id: input.id, index: input.index, expectedVersion: input.version });
     refresh(input.id);
   },
   success: 'Maintenance window removed.',

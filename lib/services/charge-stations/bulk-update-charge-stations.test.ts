@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
-import { createChargeStation, getChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
+import { BULK_MAX_IDS, bulkIdsSchema, bulkStationSchema, type BulkStationOperation } from '@/lib/schemas/charge-station';
 import { makeLocation, makeTariff, makeTenant, userContext } from '@/test/fixtures';
-import { applyBulkStationOperation, bulkIdsSchema, bulkStationSchema, BULK_MAX_IDS, rowError } from './station-bulk';
+import { rowError } from './bulk-update-charge-stations';
+import { bulkUpdateChargeStations, createChargeStation, getChargeStation, updateChargeStation } from './index';
+
+const applyBulkStationOperation = (ctx: AuthContext, ids: string[], operation: BulkStationOperation) =>
+  bulkUpdateChargeStations({ ctx, items: ids.map((id) => ({ id })), operation });
 
 let n = 0;
 let own: string;
@@ -42,7 +46,7 @@ beforeAll(async () => {
   ownTariff = await makeTariff('AC-BULK', [own]);
 });
 
-describe('applyBulkStationOperation', () => {
+describe('bulkUpdateChargeStations', () => {
   it('sets availability on every selected station, each with its own audit event', async () => {
     const a = await newStation(own);
     const b = await newStation(own);
@@ -98,6 +102,60 @@ describe('applyBulkStationOperation', () => {
     expect(error).toMatchObject({ code: 'precondition_failed' });
     expect(rowError(error)).toBe('Changed by someone else in the meantime; retry.');
     expect((await getChargeStation({ ctx: operator, id: s.id })).custom_groups).toEqual(['Phase 1']);
+  });
+});
+
+describe('bulkUpdateChargeStations with versions', () => {
+  it('checks If-Match per row for every operation: a stale row fails alone, the others apply', async () => {
+    const fresh = await newStation(own);
+    const stale = await newStation(own);
+    await updateChargeStation({ ctx: operator, id: stale.id, body: { remarks: 'edited meanwhile' }, mode: 'merge' });
+    for (const operation of [
+      { operation: 'availability', availability: 'INOPERATIVE' },
+      { operation: 'tariff', tariff_id: ownTariff },
+      { operation: 'group_add', group: 'Garage C' },
+    ] as const) {
+      const current = await getChargeStation({ ctx: operator, id: fresh.id });
+      const results = await bulkUpdateChargeStations({
+        ctx: operator,
+        items: [
+          { id: fresh.id, version: current.version },
+          { id: stale.id, version: stale.version },
+        ],
+        operation,
+      });
+      expect(results).toEqual([
+        { id: fresh.id, ok: true, message: expect.any(String) },
+        { id: stale.id, ok: false, message: 'Changed by someone else in the meantime; retry.' },
+      ]);
+    }
+    const untouched = await getChargeStation({ ctx: operator, id: stale.id });
+    expect(untouched).toMatchObject({ availability: 'OPERATIVE', custom_groups: ['Phase 1'] });
+  });
+
+  it('a station already as asked is still checked like a write: a viewer is refused, nothing is written', async () => {
+    const s = await newStation(own);
+    const [row] = await bulkUpdateChargeStations({
+      ctx: viewer,
+      items: [{ id: s.id }],
+      operation: { operation: 'group_add', group: 'Phase 1' },
+    });
+    expect(row).toMatchObject({ ok: false, message: expect.stringContaining('station:write') });
+    expect((await getChargeStation({ ctx: viewer, id: s.id })).version).toBe(s.version);
+  });
+
+  it('refuses more than BULK_MAX_IDS stations (422) and applies a station listed twice once', async () => {
+    const items = Array.from({ length: BULK_MAX_IDS + 1 }, () => ({ id: crypto.randomUUID() }));
+    await expect(
+      bulkUpdateChargeStations({ ctx: operator, items, operation: { operation: 'availability', availability: 'OPERATIVE' } }),
+    ).rejects.toMatchObject({ code: 'validation', extra: { errors: [{ path: '/items' }] } });
+    const s = await newStation(own);
+    const results = await bulkUpdateChargeStations({
+      ctx: operator,
+      items: [{ id: s.id }, { id: s.id }],
+      operation: { operation: 'group_remove', group: 'Phase 1' },
+    });
+    expect(results).toEqual([{ id: s.id, ok: true, message: 'Removed from the group.' }]);
   });
 });
 

@@ -1,0 +1,4 @@
+import { removeMaintenanceWindowEndpoint } from '@/lib/api/charge-stations';
+
+// DELETE /api/v2/charge-stations/{id}/maintenance-windows/{index} — remove the window at that position
+export const DELETE = removeMaintenanceWindowEndpoint;

@@ -1,0 +1,63 @@
+import { and, gte, isNull, lt, type AnyColumn, type SQL } from 'drizzle-orm';
+import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import type { Permission } from '@/lib/auth/permissions';
+import { keyset, type SortKey } from './keyset';
+
+/** What every list query carries besides its own filters. */
+export type ListQuery = { limit: number; cursor?: string; sort: string; include_deleted?: boolean; date_from?: Date; date_to?: Date };
+
+type ListSpec<Q extends ListQuery, Row extends { id: string }, R> = {
+  ctx: AuthContext;
+  /** Needed to list at all (403). */
+  permission: Permission;
+  /** Names the list in its cursors, so a cursor of one list is a 400 on another. */
+  endpoint: string;
+  query: Q;
+  /** What the caller may see; undefined when it sees everything. */
+  scope: SQL | undefined;
+  sorts: Record<string, SortKey<Row>>;
+  idColumn: AnyColumn;
+  /** How the id column is typed: UUIDs by default, `text` for client-chosen codes. */
+  idType?: 'uuid' | 'text';
+  /** The change time `date_from` (inclusive) and `date_to` (exclusive) filter on. */
+  changedColumn: AnyColumn;
+  /** Soft-deleted rows are left out unless `include_deleted=true`; absent for rows never deleted. */
+  deletedColumn?: AnyColumn;
+  /** The list's own filters. */
+  filters: (SQL | undefined)[];
+  /** Runs the query with the WHERE, ORDER BY and LIMIT built here. */
+  fetch: (clauses: { where: SQL | undefined; orderBy: SQL[]; limit: number }) => Promise<R[]>;
+  /** The row a fetched record pages by (its sort value and id). */
+  rowOf: (record: R) => Row;
+};
+
+/**
+ * One page of a keyset-paginated list: the permission check, the caller's scope, the deleted and
+ * change-window filters, a cursor bound to caller, endpoint, filters and sort (see cursor.ts),
+ * `limit + 1` rows fetched to know whether a next page exists, and its `next_cursor`.
+ */
+export async function listPage<Q extends ListQuery, Row extends { id: string }, R>(
+  spec: ListSpec<Q, Row, R>,
+): Promise<{ records: R[]; next_cursor: string | null }> {
+  requirePermission(spec.ctx, spec.permission);
+  const { limit, cursor, sort, ...filters } = spec.query;
+  const { after, orderBy, page } = await keyset({
+    sorts: spec.sorts,
+    sort,
+    idColumn: spec.idColumn,
+    idType: spec.idType,
+    cursor,
+    binding: { ctx: spec.ctx, endpoint: spec.endpoint, filters: { ...filters, sort } },
+  });
+  const where = and(
+    spec.scope,
+    spec.deletedColumn && !filters.include_deleted ? isNull(spec.deletedColumn) : undefined,
+    filters.date_from ? gte(spec.changedColumn, filters.date_from) : undefined,
+    filters.date_to ? lt(spec.changedColumn, filters.date_to) : undefined,
+    ...spec.filters,
+    after,
+  );
+  const records = await spec.fetch({ where, orderBy, limit: limit + 1 });
+  const { rows, next_cursor } = page(records, limit, spec.rowOf);
+  return { records: rows, next_cursor };
+}
