@@ -27,15 +27,11 @@ export function ConnectorsTable<C extends Connector>({
         <caption className="sr-only">{label}</caption>
         <thead>
           <tr className="text-left text-slate-600">
-            <th scope="col" className="pr-4">
-              Connector
-            </th>
-            <th scope="col" className="pr-4">
-              Standard
-            </th>
-            <th scope="col" className="pr-4">
-              Power
-            </th>
+            {['Connector', 'Standard', 'Power'].map((header) => (
+              <th key={header} scope="col" className="pr-4">
+                {header}
+              </th>
+            ))}
             {extra && <th scope="col">{extra.header}</th>}
           </tr>
         </thead>
