@@ -1,18 +1,9 @@
 import type { ReactNode } from 'react';
 import { ScrollBox } from '@/components/layout/scroll-box';
-
-type Connector = {
-  id: string;
-  standard: string;
-  format: string;
-  power_type: string;
-  max_voltage: number;
-  max_amperage: number;
-  max_electric_power?: number | null;
-};
+import type { ConnectorBlueprint } from '@/lib/schemas/evse-blueprint';
 
 /** An EVSE's connectors (a station's, or a template's blueprint); `extra` adds a column such as tariff codes. */
-export function ConnectorsTable<C extends Connector>({
+export function ConnectorsTable<C extends ConnectorBlueprint>({
   label,
   connectors,
   extra,
