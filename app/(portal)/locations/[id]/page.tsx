@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmDelete } from '@/components/forms/confirm-delete';
+import { inWords } from '@/components/forms/options';
 import { LocationStations } from '@/components/locations/location-stations';
 import { LocationsMap } from '@/components/map/lazy-maps';
 import { BasemapNote } from '@/components/map/map-notes';
@@ -33,8 +34,6 @@ function openingTimes(opening: Location['opening_times']): string {
   }).join(' · ');
 }
 
-const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-
 export default async function LocationPage({ params }: Props) {
   const ctx = await requirePageContext();
   const { id } = await params;
@@ -51,8 +50,8 @@ export default async function LocationPage({ params }: Props) {
     ['Country', location.country],
     ['Coordinates', `${location.coordinates.latitude}, ${location.coordinates.longitude}`],
     ['External id', location.external_id ?? '—'],
-    ['Parking type', location.parking_type ? words(location.parking_type) : '—'],
-    ['Facilities', location.facilities.map(words).join(', ') || '—'],
+    ['Parking type', location.parking_type ? inWords(location.parking_type) : '—'],
+    ['Facilities', location.facilities.map(inWords).join(', ') || '—'],
     ['Opening times', openingTimes(location.opening_times)],
     ['Groups', location.custom_groups.join(', ') || '—'],
     ['Stations', String(location.stations_count)],
