@@ -72,5 +72,5 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
       ]),
     [sort, tenants, revoke],
   );
-  return <DataTable caption="API keys" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No API keys match." />;
+  return <DataTable caption="API keys" columns={columns} data={rows} emptyMessage="No API keys match." />;
 }

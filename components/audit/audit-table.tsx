@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { changeLines, entityHref } from '@/lib/view/audit';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
-import { ScrollBox } from '@/components/layout/scroll-box';
+import { StaticTable } from '@/components/data-table/table-frame';
+
+const HEADERS = ['Time (UTC)', 'Actor', 'Action', 'Entity', 'Changes'];
 
 const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 
@@ -72,53 +74,22 @@ export function AuditTable({
   emptyMessage?: string;
 }) {
   return (
-    <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
-              Time (UTC)
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
-              Actor
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
-              Action
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
-              Entity
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium text-slate-700">
-              Changes
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {events.map((event) => (
-            <tr key={event.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2">{when(event.at)}</td>
-              <td className="whitespace-nowrap px-3 py-2">
-                <ActorLink actor={event.actor} />
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{event.action}</td>
-              <td className="whitespace-nowrap px-3 py-2">
-                <EntityLink event={event} />
-              </td>
-              <td className="px-3 py-2">
-                <Changes changes={event.changes} />
-              </td>
-            </tr>
-          ))}
-          {events.length === 0 && (
-            <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                {emptyMessage}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <StaticTable caption={caption} headers={HEADERS} rowCount={events.length} emptyMessage={emptyMessage}>
+      {events.map((event) => (
+        <tr key={event.id} className="align-top">
+          <td className="whitespace-nowrap px-3 py-2">{when(event.at)}</td>
+          <td className="whitespace-nowrap px-3 py-2">
+            <ActorLink actor={event.actor} />
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{event.action}</td>
+          <td className="whitespace-nowrap px-3 py-2">
+            <EntityLink event={event} />
+          </td>
+          <td className="px-3 py-2">
+            <Changes changes={event.changes} />
+          </td>
+        </tr>
+      ))}
+    </StaticTable>
   );
 }

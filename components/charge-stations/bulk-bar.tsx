@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState } from 'react';
 import { ActionOutcome } from '@/components/forms/action-form';
+import { LabeledControl } from '@/components/forms/labeled-control';
 import type { FormAction } from '@/lib/actions/define-action';
 
 export type BulkChoice = { id: string; label: string };
@@ -97,10 +98,7 @@ export function BulkBar({
             <button type="button" onClick={onClear} className={SECONDARY}>
               Clear selection
             </button>
-            <div>
-              <label htmlFor="bulk-operation" className="block text-sm font-medium">
-                Bulk action
-              </label>
+            <LabeledControl id="bulk-operation" label="Bulk action">
               <select
                 id="bulk-operation"
                 name="operation"
@@ -117,12 +115,9 @@ export function BulkBar({
                   </option>
                 ))}
               </select>
-            </div>
+            </LabeledControl>
             {operation === 'availability' && (
-              <div>
-                <label htmlFor="bulk-availability" className="block text-sm font-medium">
-                  Availability
-                </label>
+              <LabeledControl id="bulk-availability" label="Availability">
                 <select
                   id="bulk-availability"
                   name="availability"
@@ -133,13 +128,10 @@ export function BulkBar({
                   <option value="INOPERATIVE">INOPERATIVE</option>
                   <option value="OPERATIVE">OPERATIVE</option>
                 </select>
-              </div>
+              </LabeledControl>
             )}
             {operation === 'tariff' && (
-              <div>
-                <label htmlFor="bulk-tariff" className="block text-sm font-medium">
-                  Tariff code
-                </label>
+              <LabeledControl id="bulk-tariff" label="Tariff code">
                 <select id="bulk-tariff" name="tariff_id" value={tariff} onChange={(e) => setTariff(e.target.value)} className={CONTROL}>
                   {tariffs.map((t) => (
                     <option key={t.id} value={t.id}>
@@ -147,13 +139,10 @@ export function BulkBar({
                     </option>
                   ))}
                 </select>
-              </div>
+              </LabeledControl>
             )}
             {(operation === 'group_add' || operation === 'group_remove') && (
-              <div>
-                <label htmlFor="bulk-group" className="block text-sm font-medium">
-                  Group name
-                </label>
+              <LabeledControl id="bulk-group" label="Group name">
                 <input
                   id="bulk-group"
                   name="group"
@@ -162,7 +151,7 @@ export function BulkBar({
                   onChange={(e) => setGroup(e.target.value)}
                   className={CONTROL}
                 />
-              </div>
+              </LabeledControl>
             )}
             {!confirming && (
               <button type="button" className={BUTTON} disabled={!value || count > maxIds || pending} onClick={() => setConfirming(true)}>
@@ -200,15 +189,11 @@ export function BulkBar({
               <caption className="sr-only">Result per station</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-2 py-1 text-left">
-                    Station
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-left">
-                    Result
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-left">
-                    Detail
-                  </th>
+                  {['Station', 'Result', 'Detail'].map((label) => (
+                    <th key={label} scope="col" className="px-2 py-1 text-left">
+                      {label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody data-testid="bulk-results">

@@ -1,18 +1,9 @@
 import type { ReactNode } from 'react';
 import { ScrollBox } from '@/components/layout/scroll-box';
-
-type Connector = {
-  id: string;
-  standard: string;
-  format: string;
-  power_type: string;
-  max_voltage: number;
-  max_amperage: number;
-  max_electric_power?: number | null;
-};
+import type { ConnectorBlueprint } from '@/lib/schemas/evse-blueprint';
 
 /** An EVSE's connectors (a station's, or a template's blueprint); `extra` adds a column such as tariff codes. */
-export function ConnectorsTable<C extends Connector>({
+export function ConnectorsTable<C extends ConnectorBlueprint>({
   label,
   connectors,
   extra,
@@ -27,15 +18,11 @@ export function ConnectorsTable<C extends Connector>({
         <caption className="sr-only">{label}</caption>
         <thead>
           <tr className="text-left text-slate-600">
-            <th scope="col" className="pr-4">
-              Connector
-            </th>
-            <th scope="col" className="pr-4">
-              Standard
-            </th>
-            <th scope="col" className="pr-4">
-              Power
-            </th>
+            {['Connector', 'Standard', 'Power'].map((header) => (
+              <th key={header} scope="col" className="pr-4">
+                {header}
+              </th>
+            ))}
             {extra && <th scope="col">{extra.header}</th>}
           </tr>
         </thead>

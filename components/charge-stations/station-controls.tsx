@@ -3,18 +3,10 @@
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxGroup } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 
 type Station = { id: string; version: number };
-
-function StationRef({ station }: { station: Station }) {
-  return (
-    <>
-      <input type="hidden" name="id" value={station.id} />
-      <input type="hidden" name="version" value={station.version} />
-    </>
-  );
-}
 
 /** Desired availability of the whole station, or of one EVSE (shown only to holders of station:availability). */
 export function AvailabilityForm({
@@ -36,7 +28,7 @@ export function AvailabilityForm({
       label={evse ? `Availability of ${evse.label}` : 'Station availability'}
       className="flex flex-wrap items-center gap-3"
     >
-      <StationRef station={station} />
+      <VersionFields target={station} />
       <input type="hidden" name="availability" value={next} />
       {evse && <input type="hidden" name="evse_uid" value={evse.uid} />}
       <SubmitButton pendingLabel="Saving…" variant={evse ? 'secondary' : 'primary'} className={evse ? 'px-3 py-1 text-sm' : ''}>
@@ -67,7 +59,7 @@ export function TariffCodesForm({
   const legend = connector ? `Tariff codes of ${connector.label}` : 'Tariff codes for all connectors';
   return (
     <ActionForm action={action} label={legend} className="space-y-2">
-      <StationRef station={station} />
+      <VersionFields target={station} />
       {connector && <input type="hidden" name="connector" value={connector.ref} />}
       <CheckboxGroup
         name="tariff_ids"

@@ -4,45 +4,31 @@ import { ActionForm } from '@/components/forms/action-form';
 import { LocationPicker } from '@/components/locations/location-picker';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
+import { valueOptions } from '@/components/forms/options';
 import type { FormAction } from '@/lib/actions/define-action';
+import { CHARGER_TYPES, STATION_ACCESS } from '@/lib/domain/vocabulary';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 
 type Props = { action: FormAction; station: ChargeStation };
-
-const CHARGER_TYPES = ['AC', 'DC', 'AC_DC'] as const;
-const ACCESS = ['PUBLIC', 'SEMI_PUBLIC', 'PRIVATE'] as const;
-
-function StationRef({ station }: { station: ChargeStation }) {
-  return (
-    <>
-      <input type="hidden" name="id" value={station.id} />
-      <input type="hidden" name="version" value={station.version} />
-    </>
-  );
-}
 
 /** Identity and hardware fields of the station (station:write). */
 export function StationDetailsForm({ action, station }: Props) {
   return (
     <ActionForm action={action} label="Station details" className="space-y-3">
-      <StationRef station={station} />
+      <VersionFields target={station} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={station.name ?? ''} maxLength={255} />
         <TextField name="vendor" label="Vendor" defaultValue={station.vendor ?? ''} />
         <TextField name="model" label="Model" defaultValue={station.model ?? ''} />
         <TextField name="serial_number" label="Serial number" defaultValue={station.serial_number ?? ''} />
         <TextField name="firmware_version" label="Firmware version" defaultValue={station.firmware_version ?? ''} />
-        <SelectField
-          name="charger_type"
-          label="Charger type"
-          defaultValue={station.charger_type}
-          options={CHARGER_TYPES.map((t) => ({ value: t, label: t }))}
-        />
+        <SelectField name="charger_type" label="Charger type" defaultValue={station.charger_type} options={valueOptions(CHARGER_TYPES)} />
         <SelectField
           name="access"
           label="Access"
           defaultValue={station.access ?? ''}
-          options={[{ value: '', label: '—' }, ...ACCESS.map((a) => ({ value: a, label: a }))]}
+          options={[{ value: '', label: '—' }, ...valueOptions(STATION_ACCESS)]}
         />
         <TextField name="max_power_kw" label="Max power (kW)" inputMode="decimal" defaultValue={station.max_power_kw ?? ''} />
       </div>
@@ -55,7 +41,7 @@ export function StationDetailsForm({ action, station }: Props) {
 export function StationNotesForm({ action, station }: Props) {
   return (
     <ActionForm action={action} label="Remarks and groups" className="space-y-3">
-      <StationRef station={station} />
+      <VersionFields target={station} />
       <TextField
         name="custom_groups"
         label="Groups"
@@ -73,7 +59,7 @@ export function StationLinkForms({ link, unlink, station }: { link: FormAction; 
   return (
     <div className="space-y-3">
       <ActionForm action={link} label="Link to a location" className="space-y-2">
-        <StationRef station={station} />
+        <VersionFields target={station} />
         <LocationPicker
           name="location_id"
           label={station.location_id ? 'Move to location' : 'Link to location'}
@@ -85,7 +71,7 @@ export function StationLinkForms({ link, unlink, station }: { link: FormAction; 
       </ActionForm>
       {station.location_id && (
         <ActionForm action={unlink} label="Unlink from the location">
-          <StationRef station={station} />
+          <VersionFields target={station} />
           <SubmitButton pendingLabel="Unlinking…" variant="danger">
             Unlink from its location
           </SubmitButton>

@@ -3,20 +3,12 @@
 import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import { formatTimestamp } from '@/lib/format';
 
 type Station = { id: string; version: number };
 type Window = { starts_at: string; ends_at: string; reason?: string | null };
-
-function StationRef({ station }: { station: Station }) {
-  return (
-    <>
-      <input type="hidden" name="id" value={station.id} />
-      <input type="hidden" name="version" value={station.version} />
-    </>
-  );
-}
 
 const when = (at: string) => `${formatTimestamp(at)} UTC`;
 
@@ -44,7 +36,7 @@ export function ConfigurationEditor({
               </span>
               {action && (
                 <ActionForm action={action} label={`Remove ${key}`}>
-                  <StationRef station={station} />
+                  <VersionFields target={station} />
                   <input type="hidden" name="key" value={key} />
                   <input type="hidden" name="remove" value="1" />
                   <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
@@ -58,7 +50,7 @@ export function ConfigurationEditor({
       )}
       {action && (
         <ActionForm action={action} label="Set a configuration key" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-          <StationRef station={station} />
+          <VersionFields target={station} />
           <TextField name="key" label="Key" maxLength={50} placeholder="HeartbeatInterval" />
           <TextField name="value" label="Value" maxLength={500} />
           <SubmitButton pendingLabel="Saving…">Set key</SubmitButton>
@@ -94,7 +86,7 @@ export function MaintenanceEditor({
               </span>
               {remove && (
                 <ActionForm action={remove} label={`Remove window ${i + 1}`}>
-                  <StationRef station={station} />
+                  <VersionFields target={station} />
                   <input type="hidden" name="index" value={i} />
                   <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
                     Remove <span className="sr-only">window from {when(w.starts_at)}</span>
@@ -107,7 +99,7 @@ export function MaintenanceEditor({
       )}
       {add && (
         <ActionForm action={add} label="Add a maintenance window" className="grid gap-3 sm:grid-cols-2">
-          <StationRef station={station} />
+          <VersionFields target={station} />
           <TextField name="starts_at" label="Starts (UTC)" type="datetime-local" />
           <TextField name="ends_at" label="Ends (UTC)" type="datetime-local" />
           <TextField name="reason" label="Reason" maxLength={255} />

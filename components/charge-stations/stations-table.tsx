@@ -2,14 +2,13 @@
 
 import { useMemo, useState } from 'react';
 import { createColumnHelper, type RowSelectionState } from '@tanstack/react-table';
+import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { BulkBar, type BulkChoice, type BulkPermissions } from './bulk-bar';
-import { formatTimestamp } from '@/lib/format';
-import { RowLink } from '@/components/data-table/row-link';
 
 export type StationRowView = Pick<
   ChargeStation,
@@ -44,7 +43,8 @@ export const STATION_COLUMN_LABELS: Record<string, string> = {
 type Bulk = { action: FormAction; permissions: BulkPermissions; tariffs: BulkChoice[]; maxIds: number };
 
 /**
- * The charge stations table: name and OCPP id first (SPEC §4), each row links to its station;
+ * The charge stations table: name and OCPP id first, the two ways people tell a station apart
+ * (a name is optional; the OCPP id is what the charger reports). Each row links to its station;
  * with `bulk`, rows can be selected and changed together.
  */
 export function StationsTable({
@@ -62,11 +62,7 @@ export function StationsTable({
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', {
-          enableHiding: false,
-          header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => <RowLink href={`/charge-stations/${info.row.original.id}`}>{info.getValue() ?? '(unnamed)'}</RowLink>,
-        }),
+        nameLinkColumn(col, { sort: sort.name, href: (id) => `/charge-stations/${id}`, unnamed: '(unnamed)' }),
         col.accessor('ocpp_id', { header: () => <SortHeader label="OCPP id" link={sort.ocpp_id} /> }),
         col.accessor('status', { header: 'Status' }),
         col.accessor('availability', {
@@ -76,10 +72,7 @@ export function StationsTable({
         col.accessor('charger_type', { header: 'Type' }),
         col.accessor('location_id', { header: 'Location', cell: (info) => (info.getValue() ? 'Linked' : 'Unlinked') }),
         col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort],
   );
@@ -107,7 +100,6 @@ export function StationsTable({
         caption="Charge stations"
         columns={columns}
         data={rows}
-        getRowId={(r) => r.id}
         emptyMessage="No charge stations match."
         hiddenColumns={hiddenColumns}
         columnLabels={STATION_COLUMN_LABELS}

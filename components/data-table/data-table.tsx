@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
-import { ScrollBox } from '@/components/layout/scroll-box';
 import { HIDDEN_COLUMNS_PARAM } from '@/lib/view/hidden-columns';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
+import { HEADER_CELL, TableFrame } from './table-frame';
 
 type Selection = { rowSelection: RowSelectionState; onChange: (next: RowSelectionState) => void; label: (id: string) => string };
 
@@ -13,7 +13,6 @@ type Props<T extends RowData> = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns hold values of any type
   columns: ColumnDef<ServerTableFeatures, T, any>[];
   data: T[];
-  getRowId: (row: T) => string;
   emptyMessage: string;
   /** Column ids hidden initially (from the URL); with it the table offers a "Columns" chooser. */
   hiddenColumns?: string[];
@@ -23,12 +22,11 @@ type Props<T extends RowData> = {
   selection?: Selection;
 };
 
-/** A server-driven table; wide tables scroll inside their own container on small screens. */
-export function DataTable<T extends RowData>({
+/** A server-driven table of rows keyed by their `id` (selection, React keys); wide tables scroll inside their own container on small screens. */
+export function DataTable<T extends RowData & { id: string }>({
   caption,
   columns,
   data,
-  getRowId,
   emptyMessage,
   hiddenColumns,
   columnLabels,
@@ -41,7 +39,7 @@ export function DataTable<T extends RowData>({
     features: serverTableFeatures,
     columns,
     data,
-    getRowId,
+    getRowId: (row) => row.id,
     state: { columnVisibility, rowSelection: selection?.rowSelection ?? {} },
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
@@ -54,7 +52,6 @@ export function DataTable<T extends RowData>({
       selection.onChange(typeof updater === 'function' ? updater(selection.rowSelection) : updater);
     },
   });
-  const visibleCount = table.getVisibleLeafColumns().length + (selection ? 1 : 0);
   return (
     <div className="space-y-2">
       {hiddenColumns && (
@@ -74,63 +71,54 @@ export function DataTable<T extends RowData>({
           </fieldset>
         </details>
       )}
-      <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {selection && (
-                  <th scope="col" className="w-8 px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all rows on this page"
-                      checked={table.getIsAllPageRowsSelected()}
-                      ref={(box) => {
-                        if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
-                      }}
-                      onChange={table.getToggleAllPageRowsSelectedHandler()}
-                    />
-                  </th>
-                )}
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">
-                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.getIsSelected() ? 'bg-brand-50' : 'hover:bg-slate-50'}>
-                {selection && (
-                  <td className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${selection.label(row.id)}`}
-                      checked={row.getIsSelected()}
-                      onChange={row.getToggleSelectedHandler()}
-                    />
-                  </td>
-                )}
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {data.length === 0 && (
-              <tr>
-                <td colSpan={visibleCount} className="px-3 py-6 text-center text-slate-500">
-                  {emptyMessage}
-                </td>
-              </tr>
+      <TableFrame
+        caption={caption}
+        rowCount={data.length}
+        columnCount={table.getVisibleLeafColumns().length + (selection ? 1 : 0)}
+        emptyMessage={emptyMessage}
+        head={table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {selection && (
+              <th scope="col" className="w-8 px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all rows on this page"
+                  checked={table.getIsAllPageRowsSelected()}
+                  ref={(box) => {
+                    if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+                  }}
+                  onChange={table.getToggleAllPageRowsSelectedHandler()}
+                />
+              </th>
             )}
-          </tbody>
-        </table>
-      </ScrollBox>
+            {group.headers.map((header) => (
+              <th key={header.id} scope="col" className={HEADER_CELL}>
+                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+              </th>
+            ))}
+          </tr>
+        ))}
+      >
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id} className={row.getIsSelected() ? 'bg-brand-50' : 'hover:bg-slate-50'}>
+            {selection && (
+              <td className="px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${selection.label(row.id)}`}
+                  checked={row.getIsSelected()}
+                  onChange={row.getToggleSelectedHandler()}
+                />
+              </td>
+            )}
+            {row.getVisibleCells().map((cell) => (
+              <td key={cell.id} className="whitespace-nowrap px-3 py-2">
+                <table.FlexRender cell={cell} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </TableFrame>
     </div>
   );
 }

@@ -6,21 +6,20 @@ import type { FormAction } from '@/lib/actions/define-action';
 /** Delete behind a second step (detail pages of locations, tenants, tariffs, hardware templates). */
 export function ConfirmDelete({
   action,
-  id,
-  version,
+  target,
   what,
   consequence,
 }: {
   action: FormAction;
-  id: string;
-  version: number;
+  /** The object and the version shown: a delete of a version changed meanwhile is refused. */
+  target: { id: string; version: number };
   what: string;
   consequence: string;
 }) {
   return (
     <ConfirmActionForm
       action={action}
-      fields={{ id, version }}
+      fields={{ id: target.id, version: target.version }}
       ask={`Delete ${what}…`}
       question={`Delete this ${what}? ${consequence}`}
       confirm={`Yes, delete ${what}`}

@@ -133,3 +133,10 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/** The error the API reports at `path` for a group of controls (e.g. "at least one price"); `fallback` words it for the form. */
+export function FieldErrorAt({ path, fallback }: { path: string; fallback?: string }) {
+  const error = useFieldError(path);
+  if (!error) return null;
+  return <p className="text-sm text-red-800">{fallback ?? error}</p>;
+}

@@ -1,18 +1,20 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, useFieldError } from '@/components/forms/action-form';
-import { SelectField, TextField } from '@/components/forms/fields';
+import { ActionForm } from '@/components/forms/action-form';
+import { FieldErrorAt, SelectField, TextField } from '@/components/forms/fields';
+import { valueOptions } from '@/components/forms/options';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { useFieldValues } from '@/components/forms/use-field-values';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import { CHARGER_TYPES, CONNECTOR_FORMATS, CONNECTOR_STANDARDS, POWER_TYPES } from '@/lib/domain/vocabulary';
 import type { HardwareTemplate } from '@/lib/schemas/hardware-template';
 
-const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
-const STANDARDS = options(CONNECTOR_STANDARDS);
-const FORMATS = options(CONNECTOR_FORMATS);
-const POWER = options(POWER_TYPES);
-const CHARGERS = options(CHARGER_TYPES);
+const STANDARDS = valueOptions(CONNECTOR_STANDARDS);
+const FORMATS = valueOptions(CONNECTOR_FORMATS);
+const POWER = valueOptions(POWER_TYPES);
+const CHARGERS = valueOptions(CHARGER_TYPES);
 
 type ConnectorKey = 'id' | 'standard' | 'format' | 'power_type' | 'max_voltage' | 'max_amperage' | 'max_electric_power';
 type ConnectorRow = { key: number } & Record<ConnectorKey, string>;
@@ -62,7 +64,7 @@ function rowsOf(template?: HardwareTemplate): EvseRow[] {
  * JSON pointers (`evses.0.connectors.1.max_electric_power`), so each error lands on its field.
  */
 export function TemplateForm({ action, template }: { action: FormAction; template?: HardwareTemplate }) {
-  const [fields, setFields] = useState({
+  const bind = useFieldValues({
     name: template?.name ?? '',
     vendor: template?.vendor ?? '',
     model: template?.model ?? '',
@@ -70,23 +72,13 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
     max_power_kw: template?.max_power_kw?.toString() ?? '',
   });
   const [evses, setEvses] = useState<EvseRow[]>(() => rowsOf(template));
-  const bind = (name: keyof typeof fields) => ({
-    name,
-    value: fields[name],
-    onChange: (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value })),
-  });
   const editEvse = (i: number, change: (evse: EvseRow) => EvseRow) => setEvses((list) => list.map((e, k) => (k === i ? change(e) : e)));
   const editConnector = (i: number, j: number, key: ConnectorKey, value: string) =>
     editEvse(i, (e) => ({ ...e, connectors: e.connectors.map((c, k) => (k === j ? { ...c, [key]: value } : c)) }));
 
   return (
     <ActionForm action={action} label={template ? 'Edit hardware template' : 'New hardware template'} className="space-y-4">
-      {template && (
-        <>
-          <input type="hidden" name="id" value={template.id} />
-          <input type="hidden" name="version" value={template.version} />
-        </>
-      )}
+      <VersionFields target={template} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <TextField label="Name" required autoComplete="off" {...bind('name')} />
         <TextField label="Vendor" autoComplete="off" {...bind('vendor')} />
@@ -159,7 +151,7 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
                 </div>
               );
             })}
-            <ErrorAt path={`/evses/${i}/connectors`} />
+            <FieldErrorAt path={`/evses/${i}/connectors`} />
             <div className="flex flex-wrap gap-3">
               <button
                 type="button"
@@ -178,7 +170,7 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
             </div>
           </fieldset>
         ))}
-        <ErrorAt path="/evses" />
+        <FieldErrorAt path="/evses" />
         <button
           type="button"
           className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
@@ -201,9 +193,4 @@ function Labelled({ prefix, children }: { prefix: string; children: string }) {
       {children}
     </>
   );
-}
-
-function ErrorAt({ path }: { path: string }) {
-  const error = useFieldError(path);
-  return error ? <p className="text-sm text-red-800">{error}</p> : null;
 }

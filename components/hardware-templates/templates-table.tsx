@@ -2,11 +2,10 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
-import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
-import { formatTimestamp } from '@/lib/format';
-import { RowLink } from '@/components/data-table/row-link';
+import type { SortLink } from '@/components/data-table/sort-header';
 
 /** A hardware template as a table row, with its blueprint counted. */
 export type TemplateRowView = {
@@ -26,29 +25,15 @@ export function TemplatesTable({ rows, sort }: { rows: TemplateRowView[]; sort: 
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', {
-          header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => <RowLink href={`/hardware-templates/${info.row.original.id}`}>{info.getValue()}</RowLink>,
-        }),
+        nameLinkColumn(col, { sort: sort.name, href: (id) => `/hardware-templates/${id}` }),
         col.accessor('vendor_model', { header: 'Vendor / model' }),
         col.accessor('charger_type', { header: 'Type' }),
         col.accessor('max_power_kw', { header: 'Max kW', cell: (info) => info.getValue() ?? '—' }),
         col.accessor('evses', { header: 'EVSEs' }),
         col.accessor('connectors', { header: 'Connectors' }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort],
   );
-  return (
-    <DataTable
-      caption="Hardware templates"
-      columns={columns}
-      data={rows}
-      getRowId={(r) => r.id}
-      emptyMessage="No hardware templates match."
-    />
-  );
+  return <DataTable caption="Hardware templates" columns={columns} data={rows} emptyMessage="No hardware templates match." />;
 }

@@ -1,3 +1,5 @@
+import { formatTimestamp } from '@/lib/format';
+
 /** Label / value pairs of a detail page; stacks on a phone. */
 export function DetailList({ rows }: { rows: [string, string][] }) {
   return (
@@ -10,4 +12,9 @@ export function DetailList({ rows }: { rows: [string, string][] }) {
       ))}
     </dl>
   );
+}
+
+/** The "Updated" row: when, and the version an edit made from this page is checked against. */
+export function updatedRow(object: { updated_at: string; version: number }): [string, string] {
+  return ['Updated', `${formatTimestamp(object.updated_at)} (version ${object.version})`];
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { useState } from 'react';
-import { ActionForm, useFieldError } from '@/components/forms/action-form';
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { useState, type ReactNode } from 'react';
+import { ActionForm } from '@/components/forms/action-form';
+import { CheckboxGroup, FieldErrorAt, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
+import { inWords } from '@/components/forms/options';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
 import { CoordinatePicker } from '@/components/map/lazy-maps';
 import type { FormAction } from '@/lib/actions/define-action';
 import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
@@ -20,10 +22,14 @@ type Props = {
   attribution?: string;
 };
 
-const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-const FACILITY_OPTIONS = FACILITIES.map((f) => ({ value: f, label: words(f) }));
-const PARKING_OPTIONS = [{ value: '', label: 'Not specified' }, ...PARKING_TYPES.map((p) => ({ value: p, label: words(p) }))];
-const SECTION = 'space-y-3 rounded-lg border border-slate-200 bg-white p-4';
+const FACILITY_OPTIONS = FACILITIES.map((f) => ({ value: f, label: inWords(f) }));
+const PARKING_OPTIONS = [{ value: '', label: 'Not specified' }, ...PARKING_TYPES.map((p) => ({ value: p, label: inWords(p) }))];
+const MAINTENANCE_FIELDS: { key: keyof LocationFormValues['maintenance']; label: string; type?: 'date' }[] = [
+  { key: 'contractor', label: 'Contractor' },
+  { key: 'contract_reference', label: 'Contract reference' },
+  { key: 'last_service_date', label: 'Last service', type: 'date' },
+  { key: 'next_service_date', label: 'Next service', type: 'date' },
+];
 const GRID = 'grid gap-3 sm:grid-cols-2';
 
 /** A number typed into a coordinate input, or null while it is not one. */
@@ -42,16 +48,8 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
   const position: [number, number] | null = lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? [lat, lon] : null;
   return (
     <ActionForm action={action} className="space-y-4" label={target ? 'Edit location' : 'New location'}>
-      {target && (
-        <>
-          <input type="hidden" name="id" value={target.id} />
-          <input type="hidden" name="version" value={target.version} />
-        </>
-      )}
-      <section className={SECTION} aria-labelledby="loc-general">
-        <h2 id="loc-general" className="font-medium">
-          General
-        </h2>
+      <VersionFields target={target} />
+      <Section id="loc-general" title="General">
         {tenants && tenants.choices.length > 0 && (
           <SelectField
             name="tenant_id"
@@ -64,12 +62,9 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
           <TextField name="name" label="Name" defaultValue={values.name} required maxLength={255} />
           <TextField name="external_id" label="External id" hint="Optional; unique per customer" defaultValue={values.external_id} />
         </div>
-      </section>
+      </Section>
 
-      <section className={SECTION} aria-labelledby="loc-address">
-        <h2 id="loc-address" className="font-medium">
-          Address and position
-        </h2>
+      <Section id="loc-address" title="Address and position">
         <TextField name="address" label="Street and number" defaultValue={values.address} required autoComplete="street-address" />
         <div className="grid gap-3 sm:grid-cols-3">
           <TextField name="postal_code" label="Postal code" defaultValue={values.postal_code} autoComplete="postal-code" />
@@ -95,31 +90,12 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
         />
         {!tileUrl && <p className="text-xs text-slate-600">The basemap is not configured (MAP_TILE_URL); the map has no background.</p>}
         <div className={GRID}>
-          <TextField
-            name="latitude"
-            label="Latitude"
-            path="/coordinates/latitude"
-            inputMode="decimal"
-            value={latitude}
-            onChange={(e) => setLatitude(e.target.value)}
-            required
-          />
-          <TextField
-            name="longitude"
-            label="Longitude"
-            path="/coordinates/longitude"
-            inputMode="decimal"
-            value={longitude}
-            onChange={(e) => setLongitude(e.target.value)}
-            required
-          />
+          <CoordinateField axis="latitude" label="Latitude" value={latitude} onChange={setLatitude} />
+          <CoordinateField axis="longitude" label="Longitude" value={longitude} onChange={setLongitude} />
         </div>
-      </section>
+      </Section>
 
-      <section className={SECTION} aria-labelledby="loc-site">
-        <h2 id="loc-site" className="font-medium">
-          Site
-        </h2>
+      <Section id="loc-site" title="Site">
         <SelectField name="parking_type" label="Parking type" options={PARKING_OPTIONS} defaultValue={values.parking_type} />
         <CheckboxGroup name="facilities" label="Facilities" options={FACILITY_OPTIONS} checked={values.facilities} />
         <OpeningTimes values={values} allDay={allDay} onAllDay={setAllDay} />
@@ -130,39 +106,20 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
           defaultValue={values.custom_groups}
         />
         <TextAreaField name="remarks" label="Remarks" defaultValue={values.remarks} maxLength={4000} />
-      </section>
+      </Section>
 
-      <section className={SECTION} aria-labelledby="loc-maintenance">
-        <h2 id="loc-maintenance" className="font-medium">
-          Maintenance
-        </h2>
+      <Section id="loc-maintenance" title="Maintenance">
         <div className={GRID}>
-          <TextField
-            name="maintenance_contractor"
-            path="/maintenance/contractor"
-            label="Contractor"
-            defaultValue={values.maintenance.contractor}
-          />
-          <TextField
-            name="maintenance_contract_reference"
-            path="/maintenance/contract_reference"
-            label="Contract reference"
-            defaultValue={values.maintenance.contract_reference}
-          />
-          <TextField
-            name="maintenance_last_service_date"
-            path="/maintenance/last_service_date"
-            label="Last service"
-            type="date"
-            defaultValue={values.maintenance.last_service_date}
-          />
-          <TextField
-            name="maintenance_next_service_date"
-            path="/maintenance/next_service_date"
-            label="Next service"
-            type="date"
-            defaultValue={values.maintenance.next_service_date}
-          />
+          {MAINTENANCE_FIELDS.map(({ key, label, type }) => (
+            <TextField
+              key={key}
+              name={`maintenance_${key}`}
+              path={`/maintenance/${key}`}
+              label={label}
+              type={type}
+              defaultValue={values.maintenance[key]}
+            />
+          ))}
         </div>
         <TextAreaField
           name="maintenance_notes"
@@ -170,7 +127,7 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
           label="Maintenance notes"
           defaultValue={values.maintenance.notes}
         />
-      </section>
+      </Section>
 
       <SubmitButton pendingLabel="Saving…">{target ? 'Save location' : 'Create location'}</SubmitButton>
     </ActionForm>
@@ -179,7 +136,6 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
 
 /** 24/7, or one opening period per weekday (empty day = closed). */
 function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues; allDay: boolean; onAllDay: (on: boolean) => void }) {
-  const error = useFieldError('/opening_times');
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Opening times</legend>
@@ -226,7 +182,43 @@ function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues
           ))}
         </div>
       )}
-      {error && <p className="text-sm text-red-800">{error}</p>}
+      <FieldErrorAt path="/opening_times" />
     </fieldset>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={id}>
+      <h2 id={id} className="font-medium">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Typed, or set by picking on the map; its errors sit at the API's `coordinates` pointer. */
+function CoordinateField({
+  axis,
+  label,
+  value,
+  onChange,
+}: {
+  axis: 'latitude' | 'longitude';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      name={axis}
+      label={label}
+      path={`/coordinates/${axis}`}
+      inputMode="decimal"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required
+    />
   );
 }

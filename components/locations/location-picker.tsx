@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useFieldError } from '@/components/forms/action-form';
+import { LabeledControl } from '@/components/forms/labeled-control';
 
 export type LocationChoice = { id: string; label: string };
 
@@ -67,10 +68,7 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
   };
 
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+    <LabeledControl id={id} label={label} className="min-w-0 space-y-1">
       <input type="hidden" name={name} value={choice?.id ?? ''} disabled={!choice} />
       <p className="text-sm" data-testid="location-choice">
         {choice ? choice.label : emptyLabel}
@@ -112,6 +110,6 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
         </ul>
       )}
       {error && <p className="text-sm text-red-800">{error}</p>}
-    </div>
+    </LabeledControl>
   );
 }

@@ -2,12 +2,11 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
-import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import type { SortLink } from '@/components/data-table/sort-header';
 import type { Location } from '@/lib/schemas/location';
-import { formatTimestamp } from '@/lib/format';
-import { RowLink } from '@/components/data-table/row-link';
 
 export type LocationRowView = Pick<
   Location,
@@ -29,20 +28,13 @@ export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Prop
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', {
-          enableHiding: false,
-          header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => <RowLink href={`/locations/${info.row.original.id}`}>{info.getValue()}</RowLink>,
-        }),
+        nameLinkColumn(col, { sort: sort.name, href: (id) => `/locations/${id}` }),
         col.accessor('address', { header: 'Address' }),
         col.accessor('city', { header: 'City' }),
         col.accessor('country', { header: 'Country' }),
         col.accessor('stations_count', { header: 'Stations' }),
         col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort],
   );
@@ -51,7 +43,6 @@ export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Prop
       caption="Locations"
       columns={columns}
       data={rows}
-      getRowId={(r) => r.id}
       emptyMessage="No locations match."
       hiddenColumns={hiddenColumns}
       columnLabels={columnLabels}

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, useFieldError } from '@/components/forms/action-form';
-import { TextField } from '@/components/forms/fields';
+import { ActionForm } from '@/components/forms/action-form';
+import { FieldErrorAt, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import {
   describePrices,
@@ -44,12 +45,7 @@ export function TariffForm({ action, tenants, tariff }: Props) {
   const filled = filledPriceTypes(prices);
   return (
     <ActionForm action={action} label={tariff ? 'Edit tariff' : 'New tariff'} className="space-y-4">
-      {tariff && (
-        <>
-          <input type="hidden" name="id" value={tariff.id} />
-          <input type="hidden" name="version" value={tariff.version} />
-        </>
-      )}
+      <VersionFields target={tariff} />
       <div className="grid gap-3 sm:grid-cols-3">
         {!tariff && (
           <TextField
@@ -151,11 +147,4 @@ export function TariffForm({ action, tenants, tariff }: Props) {
       <SubmitButton pendingLabel={tariff ? 'Saving…' : 'Creating…'}>{tariff ? 'Save tariff' : 'Create tariff'}</SubmitButton>
     </ActionForm>
   );
-}
-
-/** The error the API reports at `path` for a group of controls (e.g. "at least one price"). */
-function FieldErrorAt({ path, fallback }: { path: string; fallback?: string }) {
-  const error = useFieldError(path);
-  if (!error) return null;
-  return <p className="text-sm text-red-800">{fallback ?? error}</p>;
 }

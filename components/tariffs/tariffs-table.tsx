@@ -2,10 +2,10 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
-import { formatTimestamp } from '@/lib/format';
 import { RowLink } from '@/components/data-table/row-link';
 
 /** A tariff as a table row, with its prices and offer already in words. */
@@ -24,12 +24,9 @@ export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Reco
         col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
         col.accessor('prices', { header: 'Prices' }),
         col.accessor('offered_to', { header: 'Offered to' }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort],
   );
-  return <DataTable caption="Tariffs" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No tariffs match." />;
+  return <DataTable caption="Tariffs" columns={columns} data={rows} emptyMessage="No tariffs match." />;
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { useFieldValues } from '@/components/forms/use-field-values';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import { TENANT_KINDS } from '@/lib/domain/vocabulary';
 import type { Tenant } from '@/lib/schemas/tenant';
@@ -24,25 +25,15 @@ type Props = {
 
 /** Create or edit a tenant. Values are held in state so a refused submit keeps what was typed. */
 export function TenantForm({ action, tenant }: Props) {
-  const [values, setValues] = useState({
+  const bind = useFieldValues({
     name: tenant?.name ?? '',
     slug: tenant?.slug ?? '',
     kind: tenant?.kind ?? 'B2B',
     external_id: tenant?.external_id ?? '',
   });
-  const bind = (name: keyof typeof values) => ({
-    name,
-    value: values[name],
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-  });
   return (
     <ActionForm action={action} label={tenant ? 'Edit tenant' : 'New tenant'} className="grid gap-3 sm:grid-cols-2">
-      {tenant && (
-        <>
-          <input type="hidden" name="id" value={tenant.id} />
-          <input type="hidden" name="version" value={tenant.version} />
-        </>
-      )}
+      <VersionFields target={tenant} />
       <TextField label="Name" required autoComplete="off" {...bind('name')} />
       <TextField
         label="Slug"

@@ -2,12 +2,11 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
-import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import type { SortLink } from '@/components/data-table/sort-header';
 import type { Tenant } from '@/lib/schemas/tenant';
-import { formatTimestamp } from '@/lib/format';
-import { RowLink } from '@/components/data-table/row-link';
 
 export type TenantRowView = Pick<Tenant, 'id' | 'name' | 'slug' | 'kind' | 'external_id' | 'updated_at'>;
 
@@ -17,19 +16,13 @@ export function TenantsTable({ rows, sort }: { rows: TenantRowView[]; sort: Reco
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', {
-          header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => <RowLink href={`/tenants/${info.row.original.id}`}>{info.getValue()}</RowLink>,
-        }),
+        nameLinkColumn(col, { sort: sort.name, href: (id) => `/tenants/${id}` }),
         col.accessor('slug', { header: 'Slug' }),
         col.accessor('kind', { header: 'Kind' }),
         col.accessor('external_id', { header: 'External id', cell: (info) => info.getValue() ?? '—' }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort],
   );
-  return <DataTable caption="Tenants" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No tenants match." />;
+  return <DataTable caption="Tenants" columns={columns} data={rows} emptyMessage="No tenants match." />;
 }

@@ -7,6 +7,7 @@ import { TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
 import type { GrantableRoles } from '@/lib/schemas/user';
+import { NewPasswordField } from './new-password-field';
 import { TenantRoleFields } from './tenant-role-fields';
 
 /** An invite: the user is created with the password typed here or a generated one, shown once. No e-mail is sent. */
@@ -38,11 +39,8 @@ export function InviteForm({ action, choices }: { action: FormAction; choices: G
       <TextField name="name" label="Name" required autoComplete="off" maxLength={255} />
       <TextField name="email" label="Email" type="email" required autoComplete="off" maxLength={254} />
       <TenantRoleFields choices={choices} tenantPath="/memberships/0/tenant_id" rolePath="/memberships/0/role" />
-      <TextField
-        name="password"
+      <NewPasswordField
         label="Initial password (optional)"
-        type="password"
-        autoComplete="new-password"
         hint="At least 12 characters. Leave empty to generate one, shown once after inviting."
       />
       <SubmitButton pendingLabel="Inviting…">Invite user</SubmitButton>

@@ -4,8 +4,10 @@ import { useId } from 'react';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import type { RoleOption, User } from '@/lib/schemas/user';
+import { NewPasswordField } from './new-password-field';
 
 const FORM = 'max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4';
 
@@ -15,8 +17,7 @@ export function ProfileForm({ action, user }: { action: FormAction; user: User }
   return (
     <ActionForm action={action} label="Profile" className={FORM}>
       <h2 className="text-lg font-medium">Profile and sign-in</h2>
-      <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="version" value={user.version} />
+      <VersionFields target={user} />
       <TextField name="name" label="Name" defaultValue={user.name} required maxLength={255} />
       <TextField name="email" label="Email" type="email" defaultValue={user.email} required maxLength={254} />
       <div className="flex items-center gap-2">
@@ -25,13 +26,7 @@ export function ProfileForm({ action, user }: { action: FormAction; user: User }
           Disabled (cannot sign in)
         </label>
       </div>
-      <TextField
-        name="password"
-        label="New password (optional)"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters; empty keeps the current one."
-      />
+      <NewPasswordField label="New password (optional)" hint="At least 12 characters; empty keeps the current one." />
       <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
     </ActionForm>
   );
@@ -59,8 +54,7 @@ export function AccessForm({
   return (
     <ActionForm action={action} label="Roles per tenant" className={FORM}>
       <h2 className="text-lg font-medium">Roles per tenant</h2>
-      <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="version" value={user.version} />
+      <VersionFields target={user} />
       {rows.length === 0 && <p className="text-sm text-slate-600">No memberships in tenants you see.</p>}
       {rows.map((row) =>
         row.options ? (

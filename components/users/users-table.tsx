@@ -2,12 +2,11 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
 import type { User } from '@/lib/schemas/user';
-import { formatTimestamp } from '@/lib/format';
-import { RowLink } from '@/components/data-table/row-link';
 
 const col = createColumnHelper<ServerTableFeatures, User>();
 
@@ -29,10 +28,7 @@ export function UsersTable({
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor('name', {
-          header: () => <SortHeader label="Name" link={sort.name} />,
-          cell: (info) => <RowLink href={`/users/${info.row.original.id}`}>{info.getValue()}</RowLink>,
-        }),
+        nameLinkColumn(col, { sort: sort.name, href: (id) => `/users/${id}` }),
         col.accessor('email', { header: () => <SortHeader label="Email" link={sort.email} /> }),
         col.display({ id: 'roles', header: 'Roles', cell: (info) => rolesText(info.row.original, tenants) }),
         col.accessor('disabled', {
@@ -40,12 +36,9 @@ export function UsersTable({
           cell: (info) =>
             info.getValue() ? <span className="text-red-800">Disabled</span> : <span className="text-emerald-800">Enabled</span>,
         }),
-        col.accessor('updated_at', {
-          header: () => <SortHeader label="Updated" link={sort.updated_at} />,
-          cell: (info) => formatTimestamp(info.getValue()),
-        }),
+        updatedAtColumn(col, sort.updated_at),
       ]),
     [sort, tenants],
   );
-  return <DataTable caption="Users" columns={columns} data={rows} getRowId={(r) => r.id} emptyMessage="No users match." />;
+  return <DataTable caption="Users" columns={columns} data={rows} emptyMessage="No users match." />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LabeledControl } from '@/components/forms/labeled-control';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { signInWithPassword } from './actions';
 
@@ -23,36 +24,28 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         )}
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
-        <div className="space-y-1">
-          <label htmlFor="email" className="block text-sm font-medium">
-            Email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            className="w-full rounded border border-slate-300 px-3 py-2"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="password" className="block text-sm font-medium">
-            Password
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            className="w-full rounded border border-slate-300 px-3 py-2"
-          />
-        </div>
+        <Credential name="email" label="Email" autoComplete="username" />
+        <Credential name="password" label="Password" autoComplete="current-password" />
         <SubmitButton pendingLabel="Signing in…" className="w-full">
           Sign in
         </SubmitButton>
       </form>
     </main>
+  );
+}
+
+/** One sign-in field; the input type is its name. */
+function Credential({ name, label, autoComplete }: { name: 'email' | 'password'; label: string; autoComplete: string }) {
+  return (
+    <LabeledControl id={name} label={label} className="space-y-1">
+      <input
+        id={name}
+        name={name}
+        type={name}
+        autoComplete={autoComplete}
+        required
+        className="w-full rounded border border-slate-300 px-3 py-2"
+      />
+    </LabeledControl>
   );
 }

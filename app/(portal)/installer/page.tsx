@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { LinkForm, TestForm } from '@/components/installer/installer-forms';
 import { NearMeButton } from '@/components/installer/near-me-button';
+import { LabeledControl } from '@/components/forms/labeled-control';
 import { can, unfocused } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { toSearchParams } from '@/lib/http/search-params';
@@ -49,18 +50,12 @@ export default async function InstallerPage({ searchParams }: Props) {
     <div className="mx-auto max-w-md space-y-5">
       <h1 className="text-2xl font-semibold">Installer</h1>
       <form role="search" className="space-y-3">
-        <div>
-          <label htmlFor="station" className="block text-sm font-medium">
-            OCPP id or serial number
-          </label>
+        <LabeledControl id="station" label="OCPP id or serial number">
           <input id="station" name="station" defaultValue={stationQuery} className={input} autoComplete="off" />
-        </div>
-        <div>
-          <label htmlFor="place" className="block text-sm font-medium">
-            Location search (name, address, city)
-          </label>
+        </LabeledControl>
+        <LabeledControl id="place" label="Location search (name, address, city)">
           <input id="place" name="place" defaultValue={placeQuery} className={input} />
-        </div>
+        </LabeledControl>
         <button type="submit" className="w-full rounded bg-brand-700 px-4 py-3 text-white">
           Find
         </button>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/layout/back-link';
 import { CreateKeyForm } from '@/components/api-keys/create-key-form';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { listGrantableRoles } from '@/lib/services/users';
@@ -12,11 +12,7 @@ export default async function NewApiKeyPage() {
   const choices = await listGrantableRoles({ ctx, permission: 'apikey:manage' });
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/api-keys" className="text-brand-700 underline">
-          API keys
-        </Link>
-      </p>
+      <BackLink href="/api-keys">API keys</BackLink>
       <h1 className="text-2xl font-semibold">Create API key</h1>
       <p className="max-w-xl text-sm text-slate-600">
         A key acts with one role in one tenant. Its secret is shown once, right after you create it; only a hash is stored.

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
+import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/tenant-choices';
@@ -23,7 +24,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <AuditFilters params={params} tenants={tenants} />
-      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <ListNotice notice={notice} />
       <AuditTable events={page.data} />
       <Pager params={params} nextCursor={page.next_cursor} />
     </div>

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { FilterForm, FilterInput, FilterSelect } from '@/components/data-table/list-filters';
+import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { StationsTable } from '@/components/charge-stations/stations-table';
+import { valueOptions } from '@/components/forms/options';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { AVAILABILITIES, CHARGER_TYPES, EVSE_STATUSES } from '@/lib/domain/vocabulary';
 import { exportHref, loadListPage } from '@/lib/portal/list-page';
@@ -16,13 +19,18 @@ export const metadata: Metadata = { title: 'Charge stations' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FILTERS = [
-  { name: 'status', label: 'Status', options: EVSE_STATUSES },
-  { name: 'availability', label: 'Availability', options: AVAILABILITIES },
-  { name: 'charger_type', label: 'Charger type', options: CHARGER_TYPES },
-  { name: 'unlinked', label: 'Linked', options: ['true', 'false'], labels: { true: 'Unlinked', false: 'Linked' } },
-] as const;
-
-const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
+  { name: 'status', label: 'Status', options: valueOptions(EVSE_STATUSES) },
+  { name: 'availability', label: 'Availability', options: valueOptions(AVAILABILITIES) },
+  { name: 'charger_type', label: 'Charger type', options: valueOptions(CHARGER_TYPES) },
+  {
+    name: 'unlinked',
+    label: 'Linked',
+    options: [
+      { value: 'true', label: 'Unlinked' },
+      { value: 'false', label: 'Linked' },
+    ],
+  },
+];
 
 export default async function ChargeStationsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
@@ -42,49 +50,15 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Charge stations</h1>
-      {/* A GET form: the filtered view is a URL that can be bookmarked and shared. */}
-      <form className="flex flex-wrap items-end gap-2" role="search">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search
-          </label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Name, OCPP id, serial, address" className={`${CONTROL} px-3`} />
-        </div>
+      <FilterForm sort={query.sort} hidden={hidden} submitLabel="Apply">
+        <FilterInput name="q" label="Search" defaultValue={query.q ?? ''} placeholder="Name, OCPP id, serial, address" />
         {FILTERS.map((filter) => (
-          <div key={filter.name}>
-            <label htmlFor={filter.name} className="block text-sm font-medium">
-              {filter.label}
-            </label>
-            <select id={filter.name} name={filter.name} defaultValue={current(filter.name)} className={CONTROL}>
-              <option value="">Any</option>
-              {filter.options.map((option) => (
-                <option key={option} value={option}>
-                  {'labels' in filter ? filter.labels[option as 'true' | 'false'] : option}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect key={filter.name} {...filter} defaultValue={current(filter.name)} anyLabel="Any" />
         ))}
-        <div>
-          <label htmlFor="custom_group" className="block text-sm font-medium">
-            Group
-          </label>
-          <input
-            id="custom_group"
-            name="custom_group"
-            defaultValue={query.custom_group ?? ''}
-            maxLength={64}
-            className={`${CONTROL} w-36`}
-          />
-        </div>
+        <FilterInput name="custom_group" label="Group" defaultValue={query.custom_group ?? ''} maxLength={64} className="w-36" />
         <LocationPicker name="location_id" label="Location" selected={selectedLocation} emptyLabel="Any location" />
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="hide" value={hidden.join(',')} disabled={hidden.length === 0} />
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
-          Apply
-        </button>
-      </form>
-      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      </FilterForm>
+      <ListNotice notice={notice} />
       <StationsTable
         rows={page.data}
         sort={sortLinks(['name', 'ocpp_id', 'updated_at'] as const, query.sort, params)}

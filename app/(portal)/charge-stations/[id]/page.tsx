@@ -6,8 +6,7 @@ import { StationDetailsForm, StationLinkForms, StationNotesForm } from '@/compon
 import { StationEvses } from '@/components/charge-stations/station-evses';
 import { ConfigurationEditor, MaintenanceEditor } from '@/components/charge-stations/station-settings';
 import { DetailList } from '@/components/layout/detail-list';
-import { requirePageContext } from '@/lib/auth/page-context';
-import { orNotFound } from '@/lib/portal/or-not-found';
+import { loadDetailPage } from '@/lib/portal/or-not-found';
 import { loadStationDetailExtras } from '@/lib/portal/station-detail';
 import { getChargeStation } from '@/lib/services/charge-stations';
 import { linkStation, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
@@ -20,10 +19,8 @@ export const metadata: Metadata = { title: 'Charge station' };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function ChargeStationPage({ params }: Props) {
-  const ctx = await requirePageContext();
-  const { id } = await params;
   // Resolved before anything streams: missing and out-of-scope are the same HTTP 404.
-  const station = await orNotFound(() => getChargeStation({ ctx, id }));
+  const { ctx, object: station } = await loadDetailPage(params, getChargeStation);
   // Controls appear only where the server would accept them; the actions check again anyway.
   const { may, offered, audit } = await loadStationDetailExtras(ctx, station);
   const rows: [string, string][] = [

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { TemplateForm } from '@/components/hardware-templates/template-form';
@@ -39,7 +40,7 @@ export default async function HardwareTemplatesPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Hardware templates</h1>
       <CatalogSearch q={query.q} sort={query.sort} />
-      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <ListNotice notice={notice} />
       <TemplatesTable rows={rows} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
       {mayManage && (

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
 import { DetailList } from '@/components/layout/detail-list';
 import { ConfirmDelete } from '@/components/forms/confirm-delete';
+import { inWords } from '@/components/forms/options';
 import { LocationStations } from '@/components/locations/location-stations';
 import { LocationsMap } from '@/components/map/lazy-maps';
 import { BasemapNote } from '@/components/map/map-notes';
 import { can } from '@/lib/auth/context';
-import { requirePageContext } from '@/lib/auth/page-context';
 import { WEEKDAYS } from '@/lib/view/locations';
 import { mapTileUrl, tileAttribution, toMapMarker } from '@/lib/view/map';
-import { orNotFound } from '@/lib/portal/or-not-found';
+import { loadDetailPage } from '@/lib/portal/or-not-found';
 import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
 import type { Location } from '@/lib/schemas/location';
 import { listChargeStations } from '@/lib/services/charge-stations';
@@ -33,13 +33,9 @@ function openingTimes(opening: Location['opening_times']): string {
   }).join(' · ');
 }
 
-const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-
 export default async function LocationPage({ params }: Props) {
-  const ctx = await requirePageContext();
-  const { id } = await params;
   // Resolved before anything streams, so a missing or foreign id answers HTTP 404.
-  const location = await orNotFound(() => getLocation({ ctx, id }));
+  const { ctx, object: location } = await loadDetailPage(params, getLocation);
   const stations = await listChargeStations({
     ctx,
     query: chargeStationListQuerySchema.parse({ location_id: location.id, limit: String(STATIONS_SHOWN), sort: 'name' }),
@@ -51,8 +47,8 @@ export default async function LocationPage({ params }: Props) {
     ['Country', location.country],
     ['Coordinates', `${location.coordinates.latitude}, ${location.coordinates.longitude}`],
     ['External id', location.external_id ?? '—'],
-    ['Parking type', location.parking_type ? words(location.parking_type) : '—'],
-    ['Facilities', location.facilities.map(words).join(', ') || '—'],
+    ['Parking type', location.parking_type ? inWords(location.parking_type) : '—'],
+    ['Facilities', location.facilities.map(inWords).join(', ') || '—'],
     ['Opening times', openingTimes(location.opening_times)],
     ['Groups', location.custom_groups.join(', ') || '—'],
     ['Stations', String(location.stations_count)],
@@ -66,14 +62,12 @@ export default async function LocationPage({ params }: Props) {
   ];
   return (
     <article className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="break-words text-2xl font-semibold">{location.name}</h1>
-        {can(ctx, 'location:write', location.tenant_id) && (
-          <Link href={`/locations/${location.id}/edit`} className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-600">
-            Edit location
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title={location.name}
+        action={
+          can(ctx, 'location:write', location.tenant_id) ? { href: `/locations/${location.id}/edit`, label: 'Edit location' } : undefined
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <DetailList rows={rows} />
         <div className="min-w-0 space-y-1">
@@ -95,8 +89,7 @@ export default async function LocationPage({ params }: Props) {
       {can(ctx, 'location:delete', location.tenant_id) && (
         <ConfirmDelete
           action={deleteLocationAction}
-          id={location.id}
-          version={location.version}
+          target={location}
           what="location"
           consequence="It disappears from lists and the API; the audit log keeps its history. A location with linked stations cannot be deleted."
         />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/layout/back-link';
 import { notFound } from 'next/navigation';
 import { LocationForm } from '@/components/locations/location-form';
 import { can, unfocused } from '@/lib/auth/context';
@@ -17,9 +17,7 @@ export default async function NewLocationPage() {
   const tileUrl = mapTileUrl();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/locations" className="text-sm text-brand-700 underline">
-        ← Locations
-      </Link>
+      <BackLink href="/locations">← Locations</BackLink>
       <h1 className="text-2xl font-semibold">New location</h1>
       <LocationForm
         action={createLocationAction}

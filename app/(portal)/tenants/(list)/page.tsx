@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
 import { CatalogSearch } from '@/components/data-table/catalog-search';
@@ -29,7 +30,7 @@ export default async function TenantsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Tenants</h1>
       <CatalogSearch q={query.q} sort={query.sort} />
-      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      <ListNotice notice={notice} />
       <TenantsTable rows={page.data} sort={sortLinks(['name', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
       {mayManage && (

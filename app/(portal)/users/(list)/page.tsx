@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { FilterForm, FilterInput, FilterSelect } from '@/components/data-table/list-filters';
+import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
+import { PageHeader } from '@/components/layout/page-header';
 import { UsersTable } from '@/components/users/users-table';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { tenantNames } from '@/lib/portal/tenant-choices';
@@ -19,48 +21,17 @@ export default async function UsersPage({ searchParams }: Props) {
     loadListPage(userListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) => listUsers({ ctx, query: q })),
     tenantNames(ctx),
   ]);
-  const tenantOptions = Object.entries(tenants);
+  const tenantOptions = Object.entries(tenants).map(([value, label]) => ({ value, label }));
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Users and roles</h1>
-        <Link href="/users/new" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-600">
-          Invite user
-        </Link>
-      </div>
-      <form className="flex flex-wrap items-end gap-2" role="search">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search name or e-mail
-          </label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} className="rounded border border-slate-300 px-3 py-1.5" />
-        </div>
+      <PageHeader title="Users and roles" action={{ href: '/users/new', label: 'Invite user' }} />
+      <FilterForm sort={query.sort} submitLabel="Search">
+        <FilterInput name="q" label="Search name or e-mail" defaultValue={query.q ?? ''} />
         {tenantOptions.length > 1 && (
-          <div>
-            <label htmlFor="tenant" className="block text-sm font-medium">
-              Tenant
-            </label>
-            <select
-              id="tenant"
-              name="tenant"
-              defaultValue={query.tenant ?? ''}
-              className="max-w-full rounded border border-slate-300 px-3 py-1.5"
-            >
-              <option value="">Any</option>
-              {tenantOptions.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="tenant" label="Tenant" defaultValue={query.tenant ?? ''} anyLabel="Any" options={tenantOptions} />
         )}
-        <input type="hidden" name="sort" value={query.sort} />
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
-          Search
-        </button>
-      </form>
-      {notice && <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{notice}</p>}
+      </FilterForm>
+      <ListNotice notice={notice} />
       <UsersTable rows={page.data} tenants={tenants} sort={sortLinks(['name', 'email', 'updated_at'] as const, query.sort, params)} />
       <Pager params={params} nextCursor={page.next_cursor} />
     </div>

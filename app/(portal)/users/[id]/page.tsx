@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DetailList } from '@/components/layout/detail-list';
+import { DetailList, updatedRow } from '@/components/layout/detail-list';
 import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
+import { BackLink } from '@/components/layout/back-link';
 import { AccessForm, ProfileForm, type AccessRow } from '@/components/users/user-forms';
 import { unfocused } from '@/lib/auth/context';
 import { requirePagePermission } from '@/lib/auth/page-context';
@@ -37,11 +38,7 @@ export default async function UserPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header className="space-y-1">
-        <p className="text-sm">
-          <Link href="/users" className="text-brand-700 underline">
-            Users
-          </Link>
-        </p>
+        <BackLink href="/users">Users</BackLink>
         <h1 className="text-2xl font-semibold">{user.name}</h1>
       </header>
       <DetailList
@@ -50,7 +47,7 @@ export default async function UserPage({ params }: Props) {
           ['Sign-in', user.disabled ? 'Disabled' : 'Enabled'],
           ['CPO-wide role', user.cpo_role ?? '—'],
           ['Created', formatTimestamp(user.created_at)],
-          ['Updated', `${formatTimestamp(user.updated_at)} (version ${user.version})`],
+          updatedRow(user),
         ]}
       />
       <p className="text-sm">

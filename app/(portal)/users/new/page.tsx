@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/layout/back-link';
 import { InviteForm } from '@/components/users/invite-form';
 import { requirePagePermission } from '@/lib/auth/page-context';
 import { listGrantableRoles } from '@/lib/services/users';
@@ -12,11 +12,7 @@ export default async function InviteUserPage() {
   const choices = await listGrantableRoles({ ctx, permission: 'user:manage' });
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/users" className="text-brand-700 underline">
-          Users
-        </Link>
-      </p>
+      <BackLink href="/users">Users</BackLink>
       <h1 className="text-2xl font-semibold">Invite user</h1>
       <p className="max-w-xl text-sm text-slate-600">
         The user signs in with the e-mail and the initial password; no e-mail is sent. You can only grant roles whose permissions you hold
