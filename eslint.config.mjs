@@ -121,6 +121,8 @@ const layerRules = {
           })),
           throughBarrels,
           ...UNRESTRICTED.map((from) => ({ from: source(from), allow: anything })),
+          // Tool configs at the top (playwright, vitest) wire test support together like scripts do.
+          { from: { element: { type: 'root', fileInternalPath: '*.config.{ts,mjs}' } }, allow: anything },
           // Tests beside the code exercise it across layers with the shared fixtures.
           { from: { file: { categories: 'test' } }, allow: anything },
         ],

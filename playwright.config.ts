@@ -1,18 +1,20 @@
 import { defineConfig, devices } from '@playwright/test';
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_BASE_URL, E2E_PORT } from './e2e/support/settings';
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  fullyParallel: false,
-  workers: 1,
+  // Each journey makes its own tenant and data (e2e/support/fixtures.ts), so any order and any split works.
+  fullyParallel: true,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],
   timeout: 60_000,
+  // Two workers share the machine's cores, so a page can take longer to render than with one.
+  expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -32,10 +34,11 @@ export default defineConfig({
   webServer: {
     // Creates its own database, seeds the demo data and serves the production build.
     command: 'node_modules/.bin/tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { PORT: String(PORT), HOSTNAME: '127.0.0.1' },
+    url: `${E2E_BASE_URL}/api/health`,
+    env: { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1' },
     timeout: 180_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs against a server already up on E2E_PORT (started with `tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts`).
+    reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

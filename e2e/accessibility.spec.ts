@@ -34,30 +34,32 @@ test('sign-in page', async ({ page }) => {
   await audit(page, 'login');
 });
 
-test('CPO admin pages', async ({ page }) => {
-  test.setTimeout(180_000);
-  await signIn(page, 'admin@cpo.example');
-  const pages: [string, string][] = [
-    ['dashboard', '/'],
-    ['locations', '/locations'],
-    ['location', `/locations/${await firstId(page, 'locations')}`],
-    ['location-new', '/locations/new'],
-    ['charge-stations', '/charge-stations'],
-    ['charge-station', `/charge-stations/${await firstId(page, 'charge-stations')}`],
-    ['tariffs', '/tariffs'],
-    ['tariff', `/tariffs/${await firstId(page, 'tariffs')}`],
-    ['hardware-templates', '/hardware-templates'],
-    ['tenants', '/tenants'],
-    ['users', '/users'],
-    ['api-keys', '/api-keys'],
-    ['audit', '/audit'],
-  ];
-  for (const [name, path] of pages) {
+// One test per page, so the scans spread over the workers.
+const CPO_ADMIN_PAGES: [string, string | ((page: Page) => Promise<string>)][] = [
+  ['dashboard', '/'],
+  ['locations', '/locations'],
+  ['location', async (page) => `/locations/${await firstId(page, 'locations')}`],
+  ['location-new', '/locations/new'],
+  ['charge-stations', '/charge-stations'],
+  ['charge-station', async (page) => `/charge-stations/${await firstId(page, 'charge-stations')}`],
+  ['tariffs', '/tariffs'],
+  ['tariff', async (page) => `/tariffs/${await firstId(page, 'tariffs')}`],
+  ['hardware-templates', '/hardware-templates'],
+  ['tenants', '/tenants'],
+  ['users', '/users'],
+  ['api-keys', '/api-keys'],
+  ['audit', '/audit'],
+];
+
+for (const [name, target] of CPO_ADMIN_PAGES) {
+  test(`CPO admin page: ${name}`, async ({ page }) => {
+    await signIn(page, 'admin@cpo.example');
+    const path = typeof target === 'string' ? target : await target(page);
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await audit(page, name);
-  }
-});
+  });
+}
 
 test('installer view and a customer’s pages', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,53 +1,68 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/fixtures';
+import { screenshot } from './support/session';
 
-const bearer = (tenant: string) => ({ authorization: `Bearer ${DEMO_API_KEYS.find((k) => k.tenant === tenant)!.secret}` });
+test('an account manager switches between their two tenants and cannot reach a third by URL', async ({
+  page,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStations,
+  signIn,
+}) => {
+  // Two tenants whose OCPP ids sort apart (GEM… before VAN…), and a third the manager does not hold.
+  const suffix = unique().toUpperCase();
+  const utrecht = await makeTenant({ name: `Gemeente ${suffix}`, kind: 'MUNICIPALITY' });
+  const vanDijk = await makeTenant({ name: `Logistics ${suffix}` });
+  const third = await makeTenant({ name: `Third ${suffix}` });
+  const ocppId = (prefix: string) => (i: number) => ({ ocpp_id: `${prefix}-${suffix}-${i + 1}` });
+  await makeStations(3, { location: await makeLocation(utrecht) }, ocppId('GEM'));
+  await makeStations(3, { location: await makeLocation(vanDijk) }, ocppId('VAN'));
+  const thirdLocation = await makeLocation(third);
+  const [thirdStation] = await makeStations(1, { location: thirdLocation }, ocppId('THI'));
+  const manager = await makeUser('account_manager', [utrecht, vanDijk]);
 
-const OCPP_ID = /^(NEW-)?[A-Z]{3}-\d+$/;
+  const OCPP_ID = new RegExp(`^[A-Z]{3}-${suffix}-\\d+$`);
+  /** OCPP ids in the stations table. */
+  async function tableOcppIds(page: Page): Promise<string[]> {
+    const ids = await page.getByRole('table', { name: 'Charge stations' }).locator('tbody tr td').allInnerTexts();
+    return ids.filter((text) => OCPP_ID.test(text));
+  }
 
-/** OCPP ids in the stations table (the demo seed prefixes them with the tenant: GEM-, VAN-, VVE-). */
-async function tableOcppIds(page: import('@playwright/test').Page): Promise<string[]> {
-  const ids = await page.getByRole('table', { name: 'Charge stations' }).locator('tbody tr td').allInnerTexts();
-  return ids.filter((text) => OCPP_ID.test(text));
-}
-
-test('an account manager switches between their two tenants and cannot reach a third by URL', async ({ page, request }) => {
-  await signIn(page, 'manager@cpo.example');
+  await signIn(page, manager);
   const switcher = page.getByLabel('Tenant', { exact: true });
-  await expect(switcher.locator('option')).toHaveText(['All my tenants', 'Gemeente Utrecht', 'Van Dijk Logistics']);
+  await expect(switcher.locator('option')).toHaveText(['All my tenants', utrecht.name, vanDijk.name]);
 
   // Sorted so that the unfocused view starts with the other tenant: the first row proves the switch.
   const firstOcppId = page.getByRole('table', { name: 'Charge stations' }).locator('tbody tr').first().getByText(OCPP_ID);
   await page.goto('/charge-stations?sort=ocpp_id');
   await expect(firstOcppId).toHaveText(/GEM-/);
-  await switcher.selectOption({ label: 'Van Dijk Logistics' });
+  await switcher.selectOption({ label: vanDijk.name });
   await expect(firstOcppId).toHaveText(/VAN-/);
   await expect(page).toHaveURL(/\/charge-stations\?sort=ocpp_id$/);
+  expect(await tableOcppIds(page)).toHaveLength(3);
   expect((await tableOcppIds(page)).every((id) => id.includes('VAN-'))).toBe(true);
 
   await page.goto('/charge-stations?sort=-ocpp_id');
   await expect(firstOcppId).toHaveText(/VAN-/);
-  await page.getByLabel('Tenant', { exact: true }).selectOption({ label: 'Gemeente Utrecht' });
+  await page.getByLabel('Tenant', { exact: true }).selectOption({ label: utrecht.name });
   await expect(firstOcppId).toHaveText(/GEM-/);
-  const utrecht = await tableOcppIds(page);
-  expect(utrecht.length).toBeGreaterThan(0);
-  expect(utrecht.every((id) => id.includes('GEM-'))).toBe(true);
+  const focusedIds = await tableOcppIds(page);
+  expect(focusedIds).toHaveLength(3);
+  expect(focusedIds.every((id) => id.includes('GEM-'))).toBe(true);
   // The API answers the signed-in portal the same narrowed view.
   const focused = await (await page.request.get('/api/v2/charge-stations?limit=1000')).json();
-  expect(new Set(focused.data.map((s: { tenant_id: string }) => s.tenant_id)).size).toBe(1);
+  expect(new Set(focused.data.map((s: { tenant_id: string }) => s.tenant_id))).toEqual(new Set([utrecht.id]));
   await screenshot(page, 'account-manager-utrecht');
 
   // A third tenant's station and location: the same 404 as a missing page, in any view.
-  const third = await (await request.get('/api/v2/charge-stations?limit=1', { headers: bearer('vve-parkzicht') })).json();
-  const thirdLocation = await (await request.get('/api/v2/locations?limit=1', { headers: bearer('vve-parkzicht') })).json();
-  for (const path of [`/charge-stations/${third.data[0].id}`, `/locations/${thirdLocation.data[0].id}`]) {
+  for (const path of [`/charge-stations/${thirdStation!.id}`, `/locations/${thirdLocation.id}`]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   }
   await page.getByLabel('Tenant', { exact: true }).selectOption({ label: 'All my tenants' });
-  const response = await page.goto(`/charge-stations/${third.data[0].id}`);
+  const response = await page.goto(`/charge-stations/${thirdStation!.id}`);
   expect(response?.status()).toBe(404);
 
   await page.setViewportSize({ width: 390, height: 844 });

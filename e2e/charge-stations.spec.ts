@@ -1,20 +1,29 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { expect, test, type List, type Station } from './support/fixtures';
+import { screenshot } from './support/session';
 
-const keyOf = (tenant: string) => DEMO_API_KEYS.find((k) => k.tenant === tenant)!.secret;
+test('a customer operator browses, filters and opens their stations; another tenant’s is a 404', async ({
+  page,
+  api,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStations,
+  reportStatus,
+  signIn,
+}) => {
+  // More than one page of stations, a few of which report a fault.
+  const tenant = await makeTenant();
+  const stations = await makeStations(52, { location: await makeLocation(tenant) });
+  for (const [i, status] of ['OUTOFORDER', 'AVAILABLE', 'OUTOFORDER', 'CHARGING', 'OUTOFORDER'].entries()) {
+    await reportStatus(stations[i * 10]!, status);
+  }
+  const [theirs] = await makeStations(1, { tenant: await makeTenant() });
+  const theirId = theirs!.id;
+  const outOfOrder = (await api.get<List<Station>>(`/charge-stations?tenant=${tenant.id}&status=OUTOFORDER&limit=1000`)).data;
+  expect(outOfOrder).toHaveLength(3);
 
-test('a customer operator browses, filters and opens their stations; another tenant’s is a 404', async ({ page, request }) => {
-  const theirs = await request.get('/api/v2/charge-stations?limit=1', {
-    headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` },
-  });
-  const theirId: string = (await theirs.json()).data[0].id;
-  const ownOutOfOrder = await request.get('/api/v2/charge-stations?status=OUTOFORDER&limit=1000', {
-    headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` },
-  });
-  const outOfOrder: { ocpp_id: string }[] = (await ownOutOfOrder.json()).data;
-
-  await signIn(page, 'operator@parkzicht.example');
+  await signIn(page, await makeUser('customer_operator', tenant));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Charge stations' }).click();
   await expect(page.getByRole('heading', { name: 'Charge stations' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Charge stations' });
@@ -48,15 +57,20 @@ test('a customer operator browses, filters and opens their stations; another ten
   expect(response?.status()).toBe(404);
 });
 
-test('the column chooser keeps hidden columns in the URL; group and location filters narrow the list', async ({ page, request }) => {
-  const own = await request.get('/api/v2/locations?limit=1&sort=name', { headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` } });
-  const location = (await own.json()).data[0] as { id: string; name: string; address: string };
-  const atLocation = await request.get(`/api/v2/charge-stations?location_id=${location.id}&limit=1000`, {
-    headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` },
-  });
-  const expected: string[] = (await atLocation.json()).data.map((s: { ocpp_id: string }) => s.ocpp_id);
+test('the column chooser keeps hidden columns in the URL; group and location filters narrow the list', async ({
+  page,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStations,
+  signIn,
+}) => {
+  const tenant = await makeTenant();
+  const location = await makeLocation(tenant);
+  const expected = (await makeStations(3, { location })).map((s) => s.ocpp_id);
+  await makeStations(2, { location: await makeLocation(tenant) });
 
-  await signIn(page, 'operator@parkzicht.example');
+  await signIn(page, await makeUser('customer_operator', tenant));
   await page.goto('/charge-stations');
   const table = page.getByRole('table', { name: 'Charge stations' });
   await page.getByText('Columns', { exact: true }).click();
@@ -80,9 +94,17 @@ test('the column chooser keeps hidden columns in the URL; group and location fil
   await expect(table.getByText('No charge stations match.')).toBeVisible();
 });
 
-test('the stations table fits a 390 px phone; the table scrolls inside its own box', async ({ page }) => {
+test('the stations table fits a 390 px phone; the table scrolls inside its own box', async ({
+  page,
+  makeTenant,
+  makeUser,
+  makeStation,
+  signIn,
+}) => {
+  const tenant = await makeTenant();
+  await makeStation({ tenant });
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'installer@cpo.example');
+  await signIn(page, await makeUser('installer', tenant));
   await page.goto('/charge-stations?unlinked=true');
   await expect(page.locator('tbody tr').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -90,29 +112,33 @@ test('the stations table fits a 390 px phone; the table scrolls inside its own b
   await screenshot(page, 'charge-stations-phone');
 });
 
-test('a customer admin unlinks a station from its location and links it again', async ({ page, request }) => {
-  const headers = { authorization: `Bearer ${keyOf('vve-parkzicht')}` };
-  const station = (await (await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers })).json()).data[0] as {
-    id: string;
-    location_id: string;
-  };
+test('a customer admin unlinks a station from its location and links it again', async ({
+  page,
+  api,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStation,
+  signIn,
+}) => {
+  const tenant = await makeTenant();
+  const home = await makeLocation(tenant);
+  await makeLocation(tenant);
+  const station = await makeStation({ location: home });
 
-  await signIn(page, 'admin@parkzicht.example');
+  await signIn(page, await makeUser('customer_admin', tenant));
   await page.goto(`/charge-stations/${station.id}`);
   await page.getByRole('button', { name: 'Unlink from its location' }).click();
   await expect(page.getByText('Not linked to a location')).toBeVisible();
-  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json()).location_id).toBeNull();
+  expect((await api.get<Station>(`/charge-stations/${station.id}`)).location_id).toBeNull();
 
   const link = page.getByRole('form', { name: 'Link to a location' });
-  const home = await (await request.get(`/api/v2/locations/${station.location_id}`, { headers })).json();
   await pickLocation(page, 'Link to location', home);
   await link.getByRole('button', { name: 'Link' }).click();
   await expect(page.getByRole('link', { name: 'Open its location' })).toHaveAttribute('href', `/locations/${station.location_id}`);
-  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers })).json();
+  const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after.location_id).toBe(station.location_id);
-  const audit = await (
-    await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`, { headers })
-  ).json();
+  const audit = await api.get<List<{ action: string }>>(`/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`);
   expect(audit.data.map((e: { action: string }) => e.action)).toEqual(['charge_station.linked', 'charge_station.unlinked']);
 });
 

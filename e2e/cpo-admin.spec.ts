@@ -1,9 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
-
-const parkzichtKey = DEMO_API_KEYS.find((k) => k.tenant === 'vve-parkzicht')!.secret;
-const TARIFF = 'ZP-NOORD-AC';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/fixtures';
+import { screenshot } from './support/session';
 
 /** No horizontal page scroll at the current viewport (tables scroll inside their container). */
 async function expectNoPageScroll(page: Page) {
@@ -26,29 +23,44 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   page,
   request,
   browser,
+  makeTenant,
+  makeUser,
+  makeApiKey,
+  signIn,
 }) => {
-  await signIn(page, 'admin@cpo.example');
+  // Names a second run on the same server has not used yet; slugs and tariff codes are unique.
+  const suffix = unique();
+  const TENANT = `Zonnepark Noord ${suffix}`;
+  const SLUG = `zonnepark-noord-${suffix}`;
+  const TARIFF = `ZP-${suffix.toUpperCase()}-AC`;
+  const TEMPLATE = `Zonnepark double AC ${suffix}`;
+  // Another tenant, whose customer must never see the new tariff.
+  const customerTenant = await makeTenant();
+  const customerAdmin = await makeUser('customer_admin', customerTenant);
+  const customerKey = await makeApiKey('customer_admin', customerTenant);
+  await signIn(page, await makeUser('cpo_admin'));
 
   // Tenant: created through the form, then the same slug again is a clash shown at the slug field.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
   await expect(page.getByRole('heading', { name: 'Tenants', level: 1 })).toBeVisible();
   const newTenant = page.getByRole('form', { name: 'New tenant' });
-  await newTenant.getByLabel('Name').fill('Zonnepark Noord');
-  await newTenant.getByLabel('Slug').fill('zonnepark-noord');
+  await newTenant.getByLabel('Name').fill(TENANT);
+  await newTenant.getByLabel('Slug').fill(SLUG);
   await newTenant.getByLabel('Kind').selectOption('B2B');
   await newTenant.getByRole('button', { name: 'Create tenant' }).click();
   await expect(page).toHaveURL(/\/tenants\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name: 'Zonnepark Noord' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: TENANT })).toBeVisible();
   const tenantId = page.url().split('/').pop()!;
 
-  await page.goto('/tenants');
-  await newTenant.getByLabel('Name').fill('Zonnepark Noord (again)');
-  await newTenant.getByLabel('Slug').fill('zonnepark-noord');
+  // Searched, so the row is on the first page however many tenants other runs added.
+  await page.goto(`/tenants?q=${SLUG}`);
+  await newTenant.getByLabel('Name').fill(`${TENANT} (again)`);
+  await newTenant.getByLabel('Slug').fill(SLUG);
   await newTenant.getByRole('button', { name: 'Create tenant' }).click();
   await expect(newTenant.getByText('already used by another tenant')).toBeVisible();
   await expect(newTenant.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
-  await expect(newTenant.getByRole('alert')).toContainText('A tenant with slug "zonnepark-noord" already exists.');
-  await expect(page.locator('tbody tr', { hasText: 'zonnepark-noord' })).toHaveCount(1);
+  await expect(newTenant.getByRole('alert')).toContainText(`A tenant with slug "${SLUG}" already exists.`);
+  await expect(page.locator('tbody tr', { hasText: SLUG })).toHaveCount(1);
 
   // Tariff offered only to the new tenant.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tariffs' }).click();
@@ -59,10 +71,10 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   await newTariff.getByLabel('Session fee (per session)').fill('0,50');
   await newTariff.getByLabel('VAT %').fill('21');
   await newTariff.getByLabel('Only the tenants chosen below').check();
-  await newTariff.getByLabel('Zonnepark Noord').check();
+  await newTariff.getByLabel(TENANT).check();
   await newTariff.getByRole('button', { name: 'Create tariff' }).click();
   await expect(page).toHaveURL(new RegExp(`/tariffs/${TARIFF}$`));
-  await expect(page.locator('dt:has-text("Offered to") + dd')).toHaveText('Zonnepark Noord');
+  await expect(page.locator('dt:has-text("Offered to") + dd')).toHaveText(TENANT);
   await expect(page.locator('dt:has-text("Prices") + dd')).toHaveText('0.29 EUR per kWh · 0.5 EUR per session');
   await expect(page.locator('dt:has-text("VAT") + dd')).toHaveText('21%');
 
@@ -72,13 +84,13 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   expect((await viaApi.json()).tenant_ids).toEqual([tenantId]);
 
   // Another tenant's customer never sees it: not by key, not in the portal.
-  const other = await request.get(`/api/v2/tariffs/${TARIFF}`, { headers: { authorization: `Bearer ${parkzichtKey}` } });
+  const other = await request.get(`/api/v2/tariffs/${TARIFF}`, { headers: customerKey.headers });
   expect(other.status()).toBe(404);
-  const otherList = await request.get('/api/v2/tariffs?limit=1000', { headers: { authorization: `Bearer ${parkzichtKey}` } });
+  const otherList = await request.get('/api/v2/tariffs?limit=1000', { headers: customerKey.headers });
   expect((await otherList.json()).data.map((t: { id: string }) => t.id)).not.toContain(TARIFF);
   const customer = await browser.newContext();
   const customerPage = await customer.newPage();
-  await signIn(customerPage, 'admin@parkzicht.example');
+  await signIn(customerPage, customerAdmin);
   expect((await customerPage.goto(`/tariffs/${TARIFF}`))?.status()).toBe(404);
   await customerPage.goto('/tariffs');
   await expect(customerPage.getByRole('heading', { name: 'Tariffs', level: 1 })).toBeVisible();
@@ -90,8 +102,8 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   // A location for the new tenant on the map form: the coordinates come from a click on the map.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
   await page.getByRole('link', { name: 'New location' }).click();
-  await page.getByLabel('Customer (tenant)').selectOption({ label: 'Zonnepark Noord' });
-  await page.getByLabel('Name', { exact: true }).fill('Zonnepark Noord P1');
+  await page.getByLabel('Customer (tenant)').selectOption({ label: TENANT });
+  await page.getByLabel('Name', { exact: true }).fill(`${TENANT} P1`);
   await page.getByLabel('Street and number').fill('Zonneweg 1');
   await page.getByLabel('Postal code').fill('9711 AA');
   await page.getByLabel('City').fill('Groningen');
@@ -105,7 +117,7 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   await page.getByRole('button', { name: 'Create location' }).click();
   await expect(page).toHaveURL(/\/locations\/[0-9a-f-]{36}$/);
   const location = await (await page.request.get(`/api/v2/locations/${page.url().split('/').pop()}`)).json();
-  expect(location).toMatchObject({ tenant_id: tenantId, name: 'Zonnepark Noord P1', coordinates: picked });
+  expect(location).toMatchObject({ tenant_id: tenantId, name: `${TENANT} P1`, coordinates: picked });
   // Deleting takes a second, explicit step; cancelling changes nothing.
   await page.getByRole('button', { name: 'Delete location…' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -117,7 +129,7 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   // Hardware template with two EVSEs; a bad connector power is refused at its own field first.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hardware templates' }).click();
   const newTemplate = page.getByRole('form', { name: 'New hardware template' });
-  await newTemplate.getByLabel('Name', { exact: true }).fill('Zonnepark double AC');
+  await newTemplate.getByLabel('Name', { exact: true }).fill(TEMPLATE);
   await newTemplate.getByLabel('Vendor').fill('Alfen');
   await newTemplate.getByLabel('Model').fill('Eve Double Pro-line');
   await newTemplate.getByLabel('Max power (kW)').fill('44');
@@ -128,11 +140,11 @@ test('a CPO admin adds a tenant, a tariff offered only to it, a location for it 
   await power2.fill('0');
   await newTemplate.getByRole('button', { name: 'Create template' }).click();
   await expect(power2).toHaveAttribute('aria-invalid', 'true');
-  await expect(newTemplate.getByLabel('Name', { exact: true })).toHaveValue('Zonnepark double AC');
+  await expect(newTemplate.getByLabel('Name', { exact: true })).toHaveValue(TEMPLATE);
   await power2.fill('22000');
   await newTemplate.getByRole('button', { name: 'Create template' }).click();
   await expect(page).toHaveURL(/\/hardware-templates\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name: 'Zonnepark double AC' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: TEMPLATE })).toBeVisible();
   await expect(page.getByText('EVSE 2 — R')).toBeVisible();
   const templateId = page.url().split('/').pop()!;
   const template = await (await page.request.get(`/api/v2/hardware-templates/${templateId}`)).json();

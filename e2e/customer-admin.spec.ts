@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
-import { screenshot, signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/fixtures';
+import { screenshot } from './support/session';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -25,18 +25,25 @@ async function shoot(page: Page, name: string) {
 test('a customer admin creates an API key that works, invites a user who signs in, and finds it in the audit log', async ({
   page,
   request,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStation,
+  signIn,
 }) => {
+  const tenant = await makeTenant({ name: `VvE ${unique()}`, kind: 'CONDOMINIUM' });
+  await makeStation({ location: await makeLocation(tenant) });
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'admin@parkzicht.example');
+  await signIn(page, await makeUser('customer_admin', tenant));
 
   // API key: the secret is shown once, starts with the service's format, and works.
-  const keyName = `CRM sync ${randomUUID().slice(0, 6)}`;
+  const keyName = `CRM sync ${unique()}`;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
   await page.getByRole('link', { name: 'Create API key' }).click();
   const keyForm = page.getByRole('form', { name: 'Create API key' });
   await keyForm.getByLabel('Name', { exact: true }).fill(keyName);
-  await expect(keyForm.getByLabel('Tenant').locator('option')).toHaveText(['VvE Parkzicht']);
+  await expect(keyForm.getByLabel('Tenant').locator('option')).toHaveText([tenant.name]);
   await keyForm.getByLabel('Role').selectOption('customer_operator');
   await keyForm.getByRole('button', { name: 'Create key' }).click();
   const secretField = page.getByLabel(`Secret of “${keyName}”`);
@@ -61,13 +68,13 @@ test('a customer admin creates an API key that works, invites a user who signs i
   const bearer = { authorization: `Bearer ${secret}` };
   const tenants = await request.get('/api/v2/tenants', { headers: bearer });
   expect(tenants.status()).toBe(200);
-  const parkzicht = (await tenants.json()).data as { id: string; slug: string }[];
-  expect(parkzicht.map((t) => t.slug)).toEqual(['vve-parkzicht']);
+  const visible = (await tenants.json()).data as { id: string; slug: string }[];
+  expect(visible.map((t) => t.slug)).toEqual([tenant.slug]);
   const stations = await request.get('/api/v2/charge-stations?limit=1000', { headers: bearer });
   expect(stations.status()).toBe(200);
   const stationTenants = ((await stations.json()).data as { tenant_id: string }[]).map((s) => s.tenant_id);
   expect(stationTenants.length).toBeGreaterThan(0);
-  expect(new Set(stationTenants)).toEqual(new Set([parkzicht[0]!.id]));
+  expect(new Set(stationTenants)).toEqual(new Set([tenant.id]));
 
   // The audit log shows the creation, filtered by action in the URL.
   await page.goto('/audit?action=api_key.created');
@@ -77,7 +84,7 @@ test('a customer admin creates an API key that works, invites a user who signs i
   await shoot(page, 'audit');
 
   // Invite: a generated password, shown once; the new user signs in with it.
-  const email = `operator-${randomUUID().slice(0, 8)}@parkzicht.example`;
+  const email = `operator-${unique()}@e2e.example`;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible();
   await shoot(page, 'users');
@@ -94,23 +101,24 @@ test('a customer admin creates an API key that works, invites a user who signs i
   await shoot(page, 'user-invited');
   await page.getByRole('link', { name: 'Open the new user' }).click();
   await expect(page.getByRole('heading', { name: 'Olga New-Operator' })).toBeVisible();
-  await expect(page.getByLabel('VvE Parkzicht')).toHaveValue('customer_operator');
+  await expect(page.getByLabel(tenant.name)).toHaveValue('customer_operator');
   await shoot(page, 'user-detail');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByLabel('Password')).toBeVisible();
-  await signIn(page, email, password);
+  await signIn(page, { email, password, name: 'Olga New-Operator' });
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Recent activity' })).toBeVisible();
   await shoot(page, 'dashboard-new-operator');
 });
 
-test('users, API keys and the audit log answer 404 to roles without the permission', async ({ page }) => {
-  await signIn(page, 'viewer@utrecht.example');
+test('users, API keys and the audit log answer 404 to roles without the permission', async ({ page, makeTenant, makeUser, signIn }) => {
+  const tenant = await makeTenant();
+  await signIn(page, await makeUser('viewer', tenant));
   for (const path of ['/users', '/users/new', '/api-keys', '/api-keys/new']) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
-  // A viewer may read the audit log (SPEC §1) but not manage users or keys; the navigation agrees.
+  // A viewer may read the audit log but not manage users or keys; the navigation agrees.
   expect((await page.goto('/audit'))?.status()).toBe(200);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Audit log' })).toBeVisible();
@@ -118,6 +126,6 @@ test('users, API keys and the audit log answer 404 to roles without the permissi
   await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
 
   await page.context().clearCookies();
-  await signIn(page, 'installer@cpo.example');
+  await signIn(page, await makeUser('installer', tenant));
   expect((await page.goto('/audit'))?.status()).toBe(404);
 });

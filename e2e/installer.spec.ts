@@ -1,20 +1,34 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { chooseTenant, screenshot, signIn } from './support/session';
+import { expect, test, unique, type List, type Station } from './support/fixtures';
+import { chooseTenant, screenshot } from './support/session';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('an installer on a phone finds a pool station, links it to a location, and runs the commissioning test', async ({ page }) => {
-  await signIn(page, 'installer@cpo.example');
+/** A new pool station (no tenant, no location), found by its OCPP id. */
+const poolOcppId = () => `POOL-${unique().toUpperCase()}`;
+
+test('an installer on a phone finds a pool station, links it to a location, and runs the commissioning test', async ({
+  page,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStation,
+  signIn,
+}) => {
+  const tenant = await makeTenant({ kind: 'MUNICIPALITY' });
+  const site = await makeLocation(tenant, { name: `Stationsplein ${unique()}`, city: 'Utrecht' });
+  const { ocpp_id: ocppId } = await makeStation({}, { ocpp_id: poolOcppId() });
+
+  await signIn(page, await makeUser('installer', tenant));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Installer' }).click();
-  await page.getByLabel('OCPP id or serial number').fill('POOL-003');
-  await page.getByLabel('Location search (name, address, city)').fill('Utrecht Stationsplein');
+  await page.getByLabel('OCPP id or serial number').fill(ocppId);
+  await page.getByLabel('Location search (name, address, city)').fill(site.name);
   await page.getByRole('button', { name: 'Find' }).click();
 
-  const card = page.getByRole('article', { name: 'Station POOL-003' });
+  const card = page.getByRole('article', { name: `Station ${ocppId}` });
   await expect(card.getByText('not linked yet')).toBeVisible();
   const option = card.getByLabel('Location').locator('option').first();
   const locationId = await option.getAttribute('value');
+  expect(locationId).toBe(site.id);
   await expect(option).toContainText('Utrecht');
   await card.getByRole('button', { name: 'Link to this location' }).click();
   await expect(card.getByText('linked to a location')).toBeVisible();
@@ -26,23 +40,30 @@ test('an installer on a phone finds a pool station, links it to a location, and 
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'installer-phone');
 
-  const found = await (await page.request.get('/api/v2/charge-stations?q=POOL-003')).json();
-  const station = found.data[0];
-  const location = await (await page.request.get(`/api/v2/locations/${locationId}`)).json();
-  expect(station).toMatchObject({ location_id: locationId, tenant_id: location.tenant_id, commissioning_status: 'FAILED' });
+  const found = (await (await page.request.get(`/api/v2/charge-stations?q=${ocppId}`)).json()) as List<Station>;
+  expect(found.data).toHaveLength(1);
+  expect(found.data[0]).toMatchObject({ location_id: site.id, tenant_id: tenant.id, commissioning_status: 'FAILED' });
 });
 
-test('with one tenant chosen in the switcher, the installer view still finds pool stations', async ({ page }) => {
-  await signIn(page, 'installer@cpo.example');
-  await chooseTenant(page, 'Van Dijk Logistics');
-  await page.goto('/installer?station=POOL-004');
-  const card = page.getByRole('article', { name: 'Station POOL-004' });
+test('with one tenant chosen in the switcher, the installer view still finds pool stations', async ({
+  page,
+  makeTenant,
+  makeUser,
+  makeStation,
+  signIn,
+}) => {
+  const [first, second] = [await makeTenant(), await makeTenant()];
+  const { ocpp_id: ocppId } = await makeStation({}, { ocpp_id: poolOcppId() });
+  await signIn(page, await makeUser('installer', [first, second]));
+  await chooseTenant(page, second.name);
+  await page.goto(`/installer?station=${ocppId}`);
+  const card = page.getByRole('article', { name: `Station ${ocppId}` });
   await expect(card.getByText('not linked yet')).toBeVisible();
   await expect(card.getByRole('button', { name: 'Link to this location' })).toBeVisible();
 });
 
-test('roles without station:link get no installer page', async ({ page }) => {
-  await signIn(page, 'viewer@utrecht.example');
+test('roles without station:link get no installer page', async ({ page, makeTenant, makeUser, signIn }) => {
+  await signIn(page, await makeUser('viewer', await makeTenant()));
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Installer' })).toHaveCount(0);
   expect((await page.goto('/installer'))?.status()).toBe(404);
 });
@@ -51,49 +72,53 @@ test.describe('locations near me', () => {
   // Near Utrecht centre; the browser reports this position.
   test.use({ geolocation: { latitude: 52.09, longitude: 5.12 } });
 
-  test('an installer links a station to a location found near their position', async ({ page, context, request }) => {
-    // A site about 60 m away (the demo locations are over 1 km from this point).
-    const key = DEMO_API_KEYS.find((k) => k.tenant === 'gemeente-utrecht')!.secret;
-    const created = await request.post('/api/v2/locations', {
-      headers: { authorization: `Bearer ${key}` },
-      data: {
-        name: `Near-me site ${Date.now()}`,
-        address: 'Lange Viestraat 2',
-        city: 'Utrecht',
-        country: 'NLD',
-        coordinates: { latitude: 52.0905, longitude: 5.1206 },
-      },
+  test('an installer links a station to a location found near their position', async ({
+    page,
+    context,
+    makeTenant,
+    makeUser,
+    makeLocation,
+    makeStation,
+    signIn,
+  }) => {
+    // A site about 60 m away, and one of about 1.5 km that the near-me radius leaves out.
+    const tenant = await makeTenant({ kind: 'MUNICIPALITY' });
+    const site = await makeLocation(tenant, {
+      name: `Near-me site ${unique()}`,
+      address: 'Lange Viestraat 2',
+      coordinates: { latitude: 52.0905, longitude: 5.1206 },
     });
-    expect(created.status()).toBe(201);
-    const site = await created.json();
+    await makeLocation(tenant, { name: `Far site ${unique()}`, coordinates: { latitude: 52.1035, longitude: 5.1201 } });
+    const { ocpp_id: ocppId } = await makeStation({}, { ocpp_id: poolOcppId() });
 
     await context.grantPermissions(['geolocation']);
-    await signIn(page, 'installer@cpo.example');
+    await signIn(page, await makeUser('installer', tenant));
     await page.goto('/installer');
-    await page.getByLabel('OCPP id or serial number').fill('POOL-005');
+    await page.getByLabel('OCPP id or serial number').fill(ocppId);
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: 'Locations near me' }).click();
     await expect(page).toHaveURL(/near=52\.09/);
-    await expect(page).toHaveURL(/station=POOL-005/);
+    await expect(page).toHaveURL(new RegExp(`station=${ocppId}`));
 
     const nearby = page.getByRole('region', { name: 'Locations near you' });
     await expect(nearby.getByRole('listitem').first()).toContainText(site.name);
     await expect(nearby.getByRole('listitem').first()).toContainText(/\d+ m/);
+    await expect(nearby.getByRole('listitem')).toHaveCount(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'installer-near-me-phone');
 
-    const card = page.getByRole('article', { name: 'Station POOL-005' });
+    const card = page.getByRole('article', { name: `Station ${ocppId}` });
     await expect(card.getByLabel('Location').locator('option').first()).toHaveAttribute('value', site.id);
     await card.getByRole('button', { name: 'Link to this location' }).click();
     await expect(card.getByText('linked to a location')).toBeVisible();
-    const station = (await (await page.request.get('/api/v2/charge-stations?q=POOL-005')).json()).data[0];
+    const station = ((await (await page.request.get(`/api/v2/charge-stations?q=${ocppId}`)).json()) as List<Station>).data[0];
     expect(station).toMatchObject({ location_id: site.id, tenant_id: site.tenant_id });
   });
 
-  test('without location access the installer is told so and keeps the search', async ({ page, context }) => {
+  test('without location access the installer is told so and keeps the search', async ({ page, context, makeTenant, makeUser, signIn }) => {
     await context.clearPermissions();
-    await signIn(page, 'installer@cpo.example');
+    await signIn(page, await makeUser('installer', await makeTenant()));
     await page.goto('/installer');
     await page.getByRole('button', { name: 'Locations near me' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Location access was denied' })).toBeVisible();

@@ -1,26 +1,34 @@
-import { expect, test, type Page } from '@playwright/test';
-import { screenshot, signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { expect, test, unique, type Tenant } from './support/fixtures';
+import { screenshot } from './support/session';
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Fills the required fields except the coordinates. */
-async function fillBasics(page: Page, name: string) {
-  await page.getByLabel('Customer (tenant)').selectOption({ label: 'Gemeente Utrecht' });
+async function fillBasics(page: Page, tenant: Tenant, name: string) {
+  await page.getByLabel('Customer (tenant)').selectOption({ label: tenant.name });
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Street and number').fill('Vredenburg 40');
   await page.getByLabel('Postal code').fill('3511 BD');
   await page.getByLabel('City').fill('Utrecht');
 }
 
-test('a CPO admin creates a location for a customer, picking the coordinates on the map', async ({ page }) => {
-  await signIn(page, 'admin@cpo.example');
+test('a CPO admin creates a location for a customer, picking the coordinates on the map', async ({
+  page,
+  makeTenant,
+  makeUser,
+  signIn,
+}) => {
+  const customer = await makeTenant({ kind: 'MUNICIPALITY' });
+  await signIn(page, await makeUser('cpo_admin'));
   await page.goto('/locations');
   await page.getByRole('link', { name: 'New location' }).click();
   await expect(page.getByRole('heading', { name: 'New location' })).toBeVisible();
 
-  const name = `E2E depot ${Date.now()}`;
-  await fillBasics(page, name);
+  const name = `E2E depot ${unique()}`;
+  await fillBasics(page, customer, name);
   const tenantId = await page.getByLabel('Customer (tenant)').inputValue();
+  expect(tenantId).toBe(customer.id);
   const latitude = page.getByLabel('Latitude');
   const longitude = page.getByLabel('Longitude');
   await expect(latitude).toHaveValue('');
@@ -83,11 +91,12 @@ test('a CPO admin creates a location for a customer, picking the coordinates on 
   expect((await (await page.request.get(`/api/v2/locations/${id}`)).json()).version).toBe(2);
 });
 
-test('a latitude out of range is shown next to the field, and the form fits a phone', async ({ page }) => {
+test('a latitude out of range is shown next to the field, and the form fits a phone', async ({ page, makeTenant, makeUser, signIn }) => {
+  const customer = await makeTenant();
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'admin@cpo.example');
+  await signIn(page, await makeUser('cpo_admin'));
   await page.goto('/locations/new');
-  await fillBasics(page, `E2E bad ${Date.now()}`);
+  await fillBasics(page, customer, `E2E bad ${unique()}`);
   await page.getByLabel('Latitude').fill('123');
   await page.getByLabel('Longitude').fill('5.12');
   expect(await overflow(page)).toBeLessThanOrEqual(0);

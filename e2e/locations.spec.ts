@@ -1,27 +1,53 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
+import { expect, test as base, unique, type Location, type Tenant } from './support/fixtures';
+import { screenshot } from './support/session';
 
-const keyOf = (tenant: string) => DEMO_API_KEYS.find((k) => k.tenant === tenant)!.secret;
+// Every test here gets a tenant of its own with four locations of two stations each, named so that
+// the creation order is not the name order; two of them have "Garage" in their name.
+const NAMES = ['Depot Noord', 'Garage Oost', 'Centrum', 'Garage Zuid'];
 
-test('a customer operator sees only their tenant’s locations, opens one, and gets 404 for another tenant’s', async ({ page, request }) => {
-  const own = await request.get('/api/v2/locations?limit=1000', { headers: { authorization: `Bearer ${keyOf('vve-parkzicht')}` } });
-  const ownIds: string[] = (await own.json()).data.map((l: { id: string }) => l.id);
-  const other = await request.get('/api/v2/locations?limit=1', { headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` } });
-  const otherId: string = (await other.json()).data[0].id;
-  expect(ownIds).toHaveLength(10);
-  expect((await own.json()).data.every((l: { stations_count: number }) => l.stations_count >= 6)).toBe(true);
+const test = base.extend<{ site: { tenant: Tenant; locations: Location[] } }>({
+  site: async ({ makeTenant, makeLocation, makeStations }, provide) => {
+    const tenant = await makeTenant({ kind: 'CONDOMINIUM' });
+    const locations: Location[] = [];
+    for (const [i, name] of NAMES.entries()) {
+      const location = await makeLocation(tenant, {
+        name: `${name} ${unique()}`,
+        coordinates: { latitude: 52.08 + i * 0.01, longitude: 5.1 + i * 0.01 },
+      });
+      await makeStations(2, { location });
+      locations.push(location);
+    }
+    await provide({ tenant, locations });
+  },
+});
+
+test('a customer operator sees only their tenant’s locations, opens one, and gets 404 for another tenant’s', async ({
+  page,
+  api,
+  site,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  signIn,
+}) => {
+  const otherId = (await makeLocation(await makeTenant())).id;
+  const own = await api.get<{ data: Location[] }>(`/locations?tenant=${site.tenant.id}&limit=1000`);
+  const ownIds = own.data.map((l) => l.id);
+  expect(ownIds).toHaveLength(NAMES.length);
+  expect(own.data.every((l) => l.stations_count === 2)).toBe(true);
   expect(ownIds).not.toContain(otherId);
 
-  await signIn(page, 'operator@parkzicht.example');
+  await signIn(page, await makeUser('customer_operator', site.tenant));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
   await expect(page.getByRole('heading', { name: 'Locations' })).toBeVisible();
   const rows = page.locator('tbody tr');
-  await expect(rows).toHaveCount(10);
+  await expect(rows).toHaveCount(NAMES.length);
   // The map's markers also as a server-rendered list (no tiles in tests, and it works without JS).
   const markerList = page.getByRole('region', { name: 'On the map' });
-  await expect(markerList.getByRole('link')).toHaveCount(10);
-  await expect(page.getByRole('region', { name: 'Map of the locations on this page' }).locator('path.leaflet-interactive')).toHaveCount(10);
+  await expect(markerList.getByRole('link')).toHaveCount(NAMES.length);
+  await expect(page.getByRole('region', { name: 'Map of the locations on this page' }).locator('path.leaflet-interactive')).toHaveCount(
+    NAMES.length,
+  );
   await expect(page.getByText('The basemap is not configured')).toBeVisible();
   await screenshot(page, 'locations');
 
@@ -31,7 +57,7 @@ test('a customer operator sees only their tenant’s locations, opens one, and g
   await firstLink.click();
   await expect(page.getByText('Coordinates')).toBeVisible();
   const stations = page.getByRole('table', { name: 'Stations at this location' }).locator('tbody tr');
-  expect(await stations.count()).toBeGreaterThanOrEqual(6);
+  await expect(stations).toHaveCount(2);
   await expect(stations.first().getByRole('link')).toHaveAttribute('href', /^\/charge-stations\/[0-9a-f-]{36}$/);
   // A customer operator edits but may not delete.
   await expect(page.getByRole('link', { name: 'Edit location' })).toBeVisible();
@@ -43,9 +69,9 @@ test('a customer operator sees only their tenant’s locations, opens one, and g
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
 });
 
-test('the locations table fits a 390 px phone without page scroll', async ({ page }) => {
+test('the locations table fits a 390 px phone without page scroll', async ({ page, site, makeUser, signIn }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'admin@cpo.example');
+  await signIn(page, await makeUser('customer_admin', site.tenant));
   await page.goto('/locations');
   await expect(page.locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Map of the locations on this page' }).locator('.leaflet-container')).toBeVisible();
@@ -59,32 +85,30 @@ test('the locations table fits a 390 px phone without page scroll', async ({ pag
   await screenshot(page, 'location-detail-phone');
 });
 
-test('the map’s places are in the server-rendered HTML, not built by JavaScript', async ({ page }) => {
-  await signIn(page, 'admin@cpo.example');
+test('the map’s places are in the server-rendered HTML, not built by JavaScript', async ({ page, site, makeUser, signIn }) => {
+  await signIn(page, await makeUser('viewer', site.tenant));
   // The document as the server sends it (session cookie included), before any script runs.
   const html = await (await page.request.get('/locations')).text();
   expect(html).toContain('data-testid="map-marker-list"');
   const links = html.match(/href="\/locations\/[0-9a-f-]{36}"/g) ?? [];
-  // The first page (50 rows; 40 demo locations plus those other journeys created): each location
-  // is linked from the table and from the marker list.
-  const unique = new Set(links).size;
-  expect(unique).toBeGreaterThanOrEqual(40);
-  expect(unique).toBeLessThanOrEqual(50);
-  expect(links.length).toBe(2 * unique);
+  // Each location is linked from the table and from the marker list.
+  expect(new Set(links)).toEqual(new Set(site.locations.map((l) => `href="/locations/${l.id}"`)));
+  expect(links.length).toBe(2 * site.locations.length);
 });
 
-test('hidden columns stay in the URL, and the CSV export follows the filter', async ({ page }) => {
-  await signIn(page, 'admin@cpo.example');
-  await page.goto('/locations?q=Utrecht');
+test('hidden columns stay in the URL, and the CSV export follows the filter', async ({ page, site, makeUser, signIn }) => {
+  await signIn(page, await makeUser('customer_operator', site.tenant));
+  await page.goto('/locations?q=Garage');
   await page.getByText('Columns', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'City' }).uncheck();
   await expect(page).toHaveURL(/hide=city/);
   await page.reload();
   await expect(page.getByRole('columnheader', { name: 'City' })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: 'Address' })).toBeVisible();
+  await expect(page.locator('tbody tr')).toHaveCount(NAMES.filter((name) => name.includes('Garage')).length);
 
   const href = await page.getByRole('link', { name: 'Export these locations (CSV)' }).getAttribute('href');
-  expect(href).toContain('q=Utrecht');
+  expect(href).toContain('q=Garage');
   expect(href).not.toContain('hide=');
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);
@@ -93,32 +117,40 @@ test('hidden columns stay in the URL, and the CSV export follows the filter', as
   expect(lines.length - 1).toBe(await page.locator('tbody tr').count());
 });
 
-test('sorting by name through the column header is kept in the URL', async ({ page }) => {
-  await signIn(page, 'admin@cpo.example');
+test('sorting by name through the column header is kept in the URL', async ({ page, site, makeUser, signIn }) => {
+  await signIn(page, await makeUser('viewer', site.tenant));
   await page.goto('/locations');
   await page.getByRole('link', { name: 'Sort by Name' }).click();
   await expect(page).toHaveURL(/sort=name/);
   await expect(page.getByRole('columnheader', { name: 'Sort by Name' })).toContainText('▲');
   const names = await page.locator('tbody tr td:first-child').allTextContents();
-  expect(names.length).toBeGreaterThan(1);
+  expect(names).toHaveLength(NAMES.length);
   expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 });
 
 test.describe('API auth', () => {
-  test('no key → 401 problem+json; the portal session is accepted instead of a key', async ({ page, request }) => {
+  test('no key → 401 problem+json; the portal session is accepted instead of a key', async ({
+    page,
+    request,
+    site,
+    makeUser,
+    makeApiKey,
+    signIn,
+  }) => {
     const anonymous = await request.get('/api/v2/locations');
     expect(anonymous.status()).toBe(401);
     expect(anonymous.headers()['content-type']).toBe('application/problem+json');
     expect(await anonymous.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
 
-    await signIn(page, 'viewer@utrecht.example');
+    await signIn(page, await makeUser('viewer', site.tenant));
     const viaSession = await page.request.get('/api/v2/locations?limit=1000');
     expect(viaSession.status()).toBe(200);
-    // Exactly the tenant's locations: the 16 demo ones plus any the other journeys created there.
-    const viaKey = await request.get('/api/v2/locations?limit=1000', { headers: { authorization: `Bearer ${keyOf('gemeente-utrecht')}` } });
+    // Exactly the tenant's locations, the same as its own API key sees.
+    const key = await makeApiKey('customer_admin', site.tenant);
+    const viaKey = await request.get('/api/v2/locations?limit=1000', { headers: key.headers });
     const ids = (body: { data: { id: string }[] }) => body.data.map((l) => l.id).sort();
     expect(ids(await viaSession.json())).toEqual(ids(await viaKey.json()));
-    expect((await viaSession.json()).data.length).toBeGreaterThanOrEqual(16);
+    expect(ids(await viaSession.json())).toEqual(site.locations.map((l) => l.id).sort());
   });
 
   test('health is public and answers ok', async ({ request }) => {

@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/demo-accounts';
+import { DEMO_USERS } from '@/lib/seed/demo-accounts';
+import { expect, test, unique } from './support/fixtures';
 import { screenshot, signIn } from './support/session';
+
+// The demo accounts only sign in (nothing here changes them); wrong passwords go to users of the
+// test's own, so failed attempts never pile up on a shared account across runs.
 
 test.describe('sign-in', () => {
   for (const user of DEMO_USERS) {
@@ -17,9 +20,10 @@ test.describe('sign-in', () => {
     });
   }
 
-  test('a wrong password shows one generic error and no session', async ({ page }) => {
+  test('a wrong password shows one generic error and no session', async ({ page, makeUser }) => {
+    const admin = await makeUser('cpo_admin');
     await page.goto('/login');
-    await page.getByLabel('Email').fill('admin@cpo.example');
+    await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('login-error')).toHaveText('The e-mail address or password is not correct.');
@@ -28,15 +32,16 @@ test.describe('sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('a signed-out visit to a portal page returns there after sign-in', async ({ page }) => {
+  test('a signed-out visit to a portal page returns there after sign-in', async ({ page, makeTenant, makeUser }) => {
+    const viewer = await makeUser('viewer', await makeTenant());
     await page.goto('/locations?sort=name');
     await expect(page).toHaveURL(/\/login\?.*callbackUrl=/);
-    await page.getByLabel('Email').fill('viewer@utrecht.example');
+    await page.getByLabel('Email').fill(viewer.email);
     await page.getByLabel('Password').fill('wrong-password-first');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('login-error')).toBeVisible();
-    await page.getByLabel('Email').fill('viewer@utrecht.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByLabel('Password').fill(viewer.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/locations\?sort=name$/);
     await expect(page.getByRole('heading', { name: 'Locations' })).toBeVisible();
@@ -44,7 +49,7 @@ test.describe('sign-in', () => {
 
   test('an unknown e-mail shows the same error as a wrong password', async ({ page }) => {
     await page.goto('/login');
-    await page.getByLabel('Email').fill('nobody@nowhere.example');
+    await page.getByLabel('Email').fill(`nobody-${unique()}@nowhere.example`);
     await page.getByLabel('Password').fill('whatever-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('login-error')).toHaveText('The e-mail address or password is not correct.');

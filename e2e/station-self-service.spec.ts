@@ -1,29 +1,35 @@
-import { expect, test, type Request } from '@playwright/test';
-import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { screenshot, signIn } from './support/session';
-
-type StationBody = {
-  availability: string;
-  version: number;
-  evses: { uid: string; evse_id: string | null; connectors: { id: string; tariff_ids: string[] }[] }[];
-};
-
-const parkzicht = { authorization: `Bearer ${DEMO_API_KEYS.find((k) => k.tenant === 'vve-parkzicht')!.secret}` };
+import type { Request } from '@playwright/test';
+import { acEvse, expect, test, type List, type Station } from './support/fixtures';
+import { screenshot } from './support/session';
 
 test('a condominium operator changes availability and one connector’s tariff codes; the API and the audit log show it; a forged call by a viewer is refused', async ({
   page,
-  request,
+  api,
   browser,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStation,
+  makeTariff,
+  reportStatus,
+  signIn,
 }) => {
-  const list = await request.get('/api/v2/charge-stations?limit=1&sort=ocpp_id&status=AVAILABLE', { headers: parkzicht });
-  const station = (await list.json()).data[0] as { id: string; availability: string };
-  expect(station.availability).toBe('OPERATIVE');
+  // A condominium with a standard and a residents' tariff, and a two-EVSE station on the standard one.
+  const tenant = await makeTenant({ kind: 'CONDOMINIUM' });
+  const [standard, resident] = [await makeTariff([tenant]), await makeTariff([tenant])];
+  const station = await makeStation({ location: await makeLocation(tenant) }, { evses: [acEvse([standard.id]), acEvse([standard.id])] });
+  await reportStatus(station, 'AVAILABLE');
+  // The viewer belongs to another tenant, with a station of its own.
+  const viewersTenant = await makeTenant({ kind: 'MUNICIPALITY' });
+  await makeStation({ location: await makeLocation(viewersTenant) });
+  const viewerUser = await makeUser('viewer', viewersTenant);
 
-  const before = (await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()) as StationBody;
+  const before = await api.get<Station>(`/charge-stations/${station.id}`);
+  expect(before.availability).toBe('OPERATIVE');
   const evse = before.evses[0]!;
   const connector = evse.connectors[0]!;
 
-  await signIn(page, 'operator@parkzicht.example');
+  await signIn(page, await makeUser('customer_operator', tenant));
   await page.goto(`/charge-stations/${station.id}`);
   let actionRequest: Request | undefined;
   page.on('request', (r) => {
@@ -37,11 +43,11 @@ test('a condominium operator changes availability and one connector’s tariff c
   // One connector's tariff codes, from the codes offered to the tenant.
   await page.getByText('Edit tariff codes per connector').first().click();
   const tariffs = page.getByRole('form', { name: `Tariff codes of connector ${connector.id} of ${evse.evse_id ?? 'EVSE 1'}` });
-  await tariffs.getByLabel(/^AC-RESIDENT/).check();
-  await tariffs.getByLabel(/^AC-STANDARD/).uncheck();
+  await tariffs.getByLabel(new RegExp(`^${resident.id}`)).check();
+  await tariffs.getByLabel(new RegExp(`^${standard.id}`)).uncheck();
   await tariffs.getByRole('button', { name: 'Save connector tariffs' }).click();
   await expect(tariffs.getByTestId('form-outcome')).toHaveText(/Tariff codes saved/);
-  await expect(page.getByTestId(`tariffs-${evse.uid}-${connector.id}`)).toHaveText('AC-RESIDENT');
+  await expect(page.getByTestId(`tariffs-${evse.uid}-${connector.id}`)).toHaveText(resident.id);
   await expect(page.getByTestId('station-audit')).toContainText('charge_station.tariffs_set');
   await expect(page.getByRole('link', { name: 'Full audit history of this station' })).toHaveAttribute(
     'href',
@@ -53,25 +59,25 @@ test('a condominium operator changes availability and one connector’s tariff c
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'station-self-service-phone');
 
-  const after = (await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()) as StationBody;
+  const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after.availability).toBe('INOPERATIVE');
-  const codes = (s: StationBody) => s.evses.map((e) => e.connectors.map((c) => c.tariff_ids));
+  const codes = (s: Station) => s.evses.map((e) => e.connectors.map((c) => c.tariff_ids));
   const expected = codes(before);
-  expected[0]![0] = ['AC-RESIDENT'];
+  expected[0]![0] = [resident.id];
   expect(codes(after)).toEqual(expected);
   // The same through the operator's own session.
-  expect(((await (await page.request.get(`/api/v2/charge-stations/${station.id}`)).json()) as StationBody).version).toBe(after.version);
-  const audit = await (
-    await request.get(`/api/v2/audit-events?entity=charge_station&entity_id=${station.id}`, { headers: parkzicht })
-  ).json();
-  const events = audit.data as { action: string; changes: Record<string, unknown> }[];
+  expect(((await (await page.request.get(`/api/v2/charge-stations/${station.id}`)).json()) as Station).version).toBe(after.version);
+  const audit = await api.get<List<{ action: string; changes: Record<string, unknown> }>>(
+    `/audit-events?entity=charge_station&entity_id=${station.id}`,
+  );
+  const events = audit.data;
   expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['charge_station.availability_set', 'charge_station.tariffs_set']));
   expect(events.find((e) => e.action === 'charge_station.tariffs_set')!.changes).toHaveProperty('evses');
 
   // The viewer sees no controls, and replaying the operator's action with the viewer's session fails.
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
-  await signIn(viewer, 'viewer@utrecht.example');
+  await signIn(viewer, viewerUser);
   expect((await viewer.goto(`/charge-stations/${station.id}`))?.status()).toBe(404); // another tenant
   const ownStation = (await (await viewer.request.get('/api/v2/charge-stations?limit=1')).json()).data[0];
   await viewer.goto(`/charge-stations/${ownStation.id}`);
@@ -104,18 +110,24 @@ test('a condominium operator changes availability and one connector’s tariff c
 
 test('an operator edits details (with field errors), groups, configuration and maintenance; a stale form reports the conflict', async ({
   page,
-  request,
+  api,
   browser,
+  makeTenant,
+  makeUser,
+  makeLocation,
+  makeStation,
+  signIn,
 }) => {
-  const list = await request.get('/api/v2/charge-stations?limit=1&sort=-ocpp_id', { headers: parkzicht });
-  const station = (await list.json()).data[0] as { id: string };
+  const tenant = await makeTenant({ kind: 'CONDOMINIUM' });
+  const station = await makeStation({ location: await makeLocation(tenant) }, { model: 'Eve Double', max_power_kw: 22 });
+  const operator = await makeUser('customer_operator', tenant);
 
-  await signIn(page, 'operator@parkzicht.example');
+  await signIn(page, operator);
   await page.goto(`/charge-stations/${station.id}`);
   // A second tab on the same version, used at the end for the conflict.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signIn(other, 'operator@parkzicht.example');
+  await signIn(other, operator);
   await other.goto(`/charge-stations/${station.id}`);
 
   const details = page.getByRole('form', { name: 'Station details' });
@@ -153,7 +165,7 @@ test('an operator edits details (with field errors), groups, configuration and m
   await expect(maintenance.getByTestId('form-outcome')).toHaveText('Maintenance window added.');
   await expect(page.getByText('2027-03-01 08:00 UTC – 2027-03-01 12:00 UTC: Annual inspection')).toBeVisible();
 
-  const after = await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json();
+  const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after).toMatchObject({
     model: 'Eve Single',
     max_power_kw: 11,
@@ -169,6 +181,6 @@ test('an operator edits details (with field errors), groups, configuration and m
   await stale.getByRole('button', { name: 'Save details' }).click();
   await expect(stale.getByText(/Someone else changed this/)).toBeVisible();
   await expect(stale.getByRole('button', { name: 'Reload to see the latest version' })).toBeVisible();
-  expect((await (await request.get(`/api/v2/charge-stations/${station.id}`, { headers: parkzicht })).json()).name).toBe(after.name);
+  expect((await api.get<Station>(`/charge-stations/${station.id}`)).name).toBe(after.name);
   await otherContext.close();
 });
