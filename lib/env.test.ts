@@ -10,7 +10,7 @@ async function loadWith(vars: Record<string, string>) {
 afterEach(() => vi.unstubAllEnvs());
 
 describe('getEnv', () => {
-  it('applies the SPEC defaults', async () => {
+  it('applies the documented defaults', async () => {
     const env = await loadWith({ RATE_LIMIT_PER_MINUTE: '', OCPP_PORT: '', OCPP_UNKNOWN_STATIONS: '' });
     expect(env).toMatchObject({ RATE_LIMIT_PER_MINUTE: 6000, OCPP_PORT: 9220, OCPP_UNKNOWN_STATIONS: 'pool', PORT: expect.any(Number) });
     expect((await loadWith({ MAP_TILE_URL: '' })).MAP_TILE_URL).toBeUndefined();

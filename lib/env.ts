@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
-/** Every setting of SPEC section 7. Nothing is required except AUTH_SECRET for `npm start`. */
+/** Every setting (docs/DOMAIN.md#settings). Nothing is required except AUTH_SECRET for `npm start`. */
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

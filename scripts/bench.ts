@@ -1,4 +1,4 @@
-// `npm run bench [-- --stations N]`: the portal's speed on the SPEC §6 data set. Seeds a database
+// `npm run bench [-- --stations N]`: the portal's speed at the target scale (200k stations, 50k locations). Seeds a database
 // `clm_bench` (kept between runs: re-seeding an existing set takes a second) on a real Postgres
 // (BENCH_DATABASE_URL, else the local server or a throwaway embedded one), serves the production
 // build, signs in as the CPO admin and measures the charge stations page — filtered and sorted —

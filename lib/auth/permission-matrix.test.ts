@@ -9,7 +9,7 @@ import { apiKeyContext, makeLocation, makeStation, makeTenant, userContext } fro
 import { can, requirePermission, visibility, type AuthContext } from './context';
 import { PERMISSIONS, type Permission } from './permissions';
 
-// SPEC section 1, written out independently of the seed migration so a wrong seed fails here.
+// The matrix of docs/DOMAIN.md#roles-and-permissions, written out independently of the seed migration so a wrong seed fails here.
 const ALL = [...PERMISSIONS];
 const READ: Permission[] = ['tenant:read', 'location:read', 'station:read', 'tariff:read'];
 const EXPECTED: Record<string, Permission[]> = {
@@ -98,7 +98,7 @@ describe.each(holders)('permission matrix via $kind', ({ make }) => {
 });
 
 describe('the seeded roles table', () => {
-  it('holds exactly the SPEC matrix', async () => {
+  it('holds exactly the documented matrix', async () => {
     const rows = await getDb().query.rolePermissions.findMany();
     const seeded: Record<string, string[]> = {};
     for (const row of rows) (seeded[row.roleId] ??= []).push(row.permissionId);

@@ -1,5 +1,5 @@
 /**
- * The permission vocabulary (SPEC section 1). Which role holds which permission is data in
+ * The permission vocabulary (docs/DOMAIN.md#roles-and-permissions). Which role holds which permission is data in
  * Postgres (roles / role_permissions); code only ever asks for a permission.
  */
 export const PERMISSIONS = [

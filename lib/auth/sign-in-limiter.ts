@@ -2,7 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 const WINDOW_SECONDS = 15 * 60;
 
-// One deployment serves from one process, so in-memory counters are the whole truth (SPEC section 3:
+// One deployment serves from one process, so in-memory counters are the whole truth (docs/DOMAIN.md#access-and-limits:
 // 10 failures per account and 50 per IP within 15 minutes).
 const holder = globalThis as typeof globalThis & {
   __clmSignInLimiters?: { account: RateLimiterMemory; ip: RateLimiterMemory };

@@ -1,4 +1,4 @@
-// Closed value lists from SPEC section 2 (OCPI 2.2.1 where it applies). The database check
+// Closed value lists of the domain (OCPI 2.2.1 where it applies; docs/DOMAIN.md). The database check
 // constraints, the zod schemas and the UI all read these, so a value is added in one place.
 
 export const TENANT_KINDS = ['B2B', 'MUNICIPALITY', 'CONDOMINIUM', 'OTHER'] as const;

@@ -3,7 +3,7 @@ import { CHARGER_TYPES, EVSE_CAPABILITIES } from '@/lib/domain/vocabulary';
 import { entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
 import { connectorBlueprintSchema, evseBlueprintSchema } from './evse-blueprint';
 
-/** Fields a client may write (SPEC section 2). */
+/** Fields a client may write; id, version and timestamps are the server's. */
 const writableFields = {
   name: text().trim().min(1).max(255),
   vendor: text().trim().min(1).max(255).nullable().optional(),

@@ -36,7 +36,7 @@ export const locationMaintenanceSchema = z
   })
   .strict();
 
-/** Fields a client may write, with the constraints of SPEC section 2. */
+/** Fields a client may write, with their constraints (OCPI 2.2.1 meaning, docs/DOMAIN.md#objects). */
 const writableFields = {
   external_id: text().trim().min(1).max(255).nullable().optional(),
   name: text().trim().min(1).max(255),

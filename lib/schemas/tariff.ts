@@ -52,7 +52,7 @@ export const tariffElementSchema = z
   .strict()
   .meta({ id: 'TariffElement' });
 
-/** Fields a client may write (SPEC section 2). */
+/** Fields a client may write; the code (`id`) is chosen once and never changes. */
 const writableFields = {
   name: text().trim().min(1).max(255).nullable().optional(),
   currency: text()

@@ -4,7 +4,7 @@ import { entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './comm
 
 export const TENANT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Fields a client may write (SPEC section 2). */
+/** Fields a client may write; id, version and timestamps are the server's. */
 const writableFields = {
   slug: text()
     .max(63)

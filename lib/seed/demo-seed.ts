@@ -116,7 +116,7 @@ async function insertStations(tx: Tx, plans: StationPlan[], random: () => number
   }
 }
 
-/** The demo data set (SPEC issue: 3 tenants, ~40 locations, ~300 stations). Does nothing if present. */
+/** The demo data set (3 tenants, ~40 locations, ~300 stations: enough for every page to have something to show). Does nothing if present. */
 export async function seedDemoData(): Promise<{ created: boolean }> {
   const db = getDb();
   const [present] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, DEMO_TENANTS[0].slug));

@@ -3,7 +3,7 @@ import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } f
 import { lifecycleColumns, tstz } from './columns';
 import { tenants } from './tenants';
 
-/** Roles and their permissions are data, seeded by migration (SPEC section 1). */
+/** Roles and their permissions are data, seeded by migration: code asks for permissions, never role names. */
 export const roles = pgTable('roles', {
   id: text().primaryKey(),
   name: text().notNull(),
@@ -93,7 +93,7 @@ export const apiKeys = pgTable(
     uniqueIndex('api_keys_secret_hash_uq').on(t.secretHash),
     index('api_keys_tenant_idx').on(t.tenantId),
     index('api_keys_updated_at_idx').on(t.updatedAt, t.id),
-    // SPEC: only cpo_admin keys are CPO-wide; every other key names one tenant.
+    // Only cpo_admin keys are CPO-wide (no other role spans tenants); every other key names one tenant.
     check('api_keys_tenant_scope_ck', sql`(${t.tenantId} is null) = (${t.roleId} = 'cpo_admin')`),
   ],
 );

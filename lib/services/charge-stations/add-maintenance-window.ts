@@ -1,5 +1,5 @@
-import type { AuthContext } from '@/lib/auth/context';
 import type { ChargeStation, MaintenanceWindowInput } from '@/lib/schemas/charge-station';
+import type { StationVerbArgs } from './station-command';
 import { stationUpdate } from './update-charge-station';
 
 /**
@@ -7,17 +7,7 @@ import { stationUpdate } from './update-charge-station';
  * has when the row is locked, so a concurrent addition is never lost. Allowed with
  * station:maintenance or station:write, like a PATCH of `maintenance_windows` alone.
  */
-export function addMaintenanceWindow({
-  ctx,
-  id,
-  input,
-  expectedVersion,
-}: {
-  ctx: AuthContext;
-  id: string;
-  input: MaintenanceWindowInput;
-  expectedVersion?: number;
-}): Promise<ChargeStation> {
+export function addMaintenanceWindow({ ctx, id, input, expectedVersion }: StationVerbArgs<MaintenanceWindowInput>): Promise<ChargeStation> {
   return stationUpdate({
     ctx,
     id,

@@ -1,6 +1,6 @@
-import type { AuthContext } from '@/lib/auth/context';
 import { notFound } from '@/lib/errors';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
+import type { StationVerbArgs } from './station-command';
 import { stationUpdate } from './update-charge-station';
 
 /**
@@ -8,17 +8,7 @@ import { stationUpdate } from './update-charge-station';
  * position of `maintenance_windows` (404 when there is none), with the permissions of adding one.
  * Send If-Match with the version the index was read at: positions shift when windows are removed.
  */
-export function removeMaintenanceWindow({
-  ctx,
-  id,
-  index,
-  expectedVersion,
-}: {
-  ctx: AuthContext;
-  id: string;
-  index: number;
-  expectedVersion?: number;
-}): Promise<ChargeStation> {
+export function removeMaintenanceWindow({ ctx, id, index, expectedVersion }: StationVerbArgs & { index: number }): Promise<ChargeStation> {
   return stationUpdate({
     ctx,
     id,

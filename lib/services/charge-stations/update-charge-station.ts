@@ -1,4 +1,4 @@
-import { requirePermission, type AuthContext } from '@/lib/auth/context';
+import { requirePermission } from '@/lib/auth/context';
 import { hashPassword } from '@/lib/auth/password';
 import type { Tx } from '@/lib/db/client';
 import { chargeStations } from '@/lib/db/schema';
@@ -7,7 +7,7 @@ import { chargeStationReplaceSchema, type ChargeStation } from '@/lib/schemas/ch
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { requireWriteOrMaintenance } from '@/lib/services/shared/maintenance-permission';
 import { stripReadOnly } from '@/lib/services/shared/merge-patch';
-import { versionedUpdate } from '@/lib/services/shared/versioned-update';
+import { versionedUpdate, type UpdateVerbArgs } from '@/lib/services/shared/versioned-update';
 import {
   assembleStations,
   loadEvseTree,
@@ -40,14 +40,6 @@ const EVSE_READ_ONLY = ['status', 'availability'] as const;
 
 type Body = Record<string, unknown>;
 
-type Args = {
-  ctx: AuthContext;
-  id: string;
-  body: Body;
-  mode: 'replace' | 'merge';
-  expectedVersion?: number;
-};
-
 /** Removes echoed read-only EVSE fields (status, availability); 422 where they would change. */
 function stripEvseReadOnly(changes: Body, { current }: LockedStation): Body {
   if (!Array.isArray(changes.evses)) return changes;
@@ -75,19 +67,10 @@ const tariffMap = (evseList: { uid?: string; connectors: { id: string; tariff_id
  * The station update every verb that changes writable fields goes through; `body` may be derived
  * from the locked station (verbs that edit one part of it, e.g. a maintenance window).
  */
-export function stationUpdate({
-  ctx,
-  id,
-  body,
-  mode,
-  expectedVersion,
-}: Omit<Args, 'body'> & { body: Body | ((current: ChargeStation) => Body) }) {
+export function stationUpdate(args: Omit<UpdateVerbArgs, 'body'> & { body: Body | ((current: ChargeStation) => Body) }) {
+  const { ctx, id, mode } = args;
   return versionedUpdate({
-    ctx,
-    id,
-    body,
-    mode,
-    expectedVersion,
+    ...args,
     noun: 'charge station',
     lock: (tx: Tx) => lockStation(tx, ctx, id),
     authorize: ({ current }, sent) =>
@@ -131,6 +114,6 @@ export function stationUpdate({
 }
 
 /** PUT / PATCH /api/v2/charge-stations/{id}. */
-export function updateChargeStation(args: Args): Promise<ChargeStation> {
+export function updateChargeStation(args: UpdateVerbArgs): Promise<ChargeStation> {
   return stationUpdate(args);
 }

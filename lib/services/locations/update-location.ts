@@ -1,34 +1,19 @@
-import type { AuthContext } from '@/lib/auth/context';
 import type { Tx } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import { locationReplaceSchema, type Location } from '@/lib/schemas/location';
 import { requireWriteOrMaintenance } from '@/lib/services/shared/maintenance-permission';
-import { versionedUpdate } from '@/lib/services/shared/versioned-update';
+import { versionedUpdate, type UpdateVerbArgs } from '@/lib/services/shared/versioned-update';
 import { getLocationOrThrow, locationColumns, toLocation, writableLocation } from './location-record';
 import { asExternalIdClash, assertExternalIdFree, writeLocationGroups } from './location-writes';
 
 /** Fields a PUT/PATCH may echo but never change: the server keeps them. */
 export const LOCATION_READ_ONLY = ['id', 'tenant_id', 'version', 'created_at', 'updated_at', 'stations_count', 'evses_count'] as const;
 
-type UpdateLocationArgs = {
-  ctx: AuthContext;
-  id: string;
-  /** The parsed JSON object of the request. */
-  body: Record<string, unknown>;
-  /** `replace` for PUT (left-out optional fields are cleared), `merge` for PATCH (RFC 7396). */
-  mode: 'replace' | 'merge';
-  /** From If-Match; a different current version answers 412 and changes nothing. */
-  expectedVersion?: number;
-};
-
 /** PUT / PATCH /api/v2/locations/{id}. */
-export function updateLocation({ ctx, id, body, mode, expectedVersion }: UpdateLocationArgs): Promise<Location> {
+export function updateLocation(args: UpdateVerbArgs): Promise<Location> {
+  const { ctx, id, mode } = args;
   return versionedUpdate({
-    ctx,
-    id,
-    body,
-    mode,
-    expectedVersion,
+    ...args,
     noun: 'location',
     lock: async (tx: Tx) => {
       const record = await getLocationOrThrow(tx, ctx, id, { forUpdate: true });

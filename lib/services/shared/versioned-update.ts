@@ -13,6 +13,18 @@ import { applyMergePatch, stripReadOnly } from './merge-patch';
 type Fields = Record<string, unknown>;
 type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn };
 
+/** What PUT / PATCH verbs are called with. */
+export type UpdateVerbArgs = {
+  ctx: AuthContext;
+  id: string;
+  /** The parsed JSON object of the request. */
+  body: Record<string, unknown>;
+  /** `replace` for PUT (left-out optional fields are cleared), `merge` for PATCH (RFC 7396). */
+  mode: 'replace' | 'merge';
+  /** From If-Match; a different current version answers 412 and changes nothing. */
+  expectedVersion?: number;
+};
+
 /** What the verb's own steps get once the body is validated. */
 export type Validated<Locked, Input> = {
   tx: Tx;
