@@ -37,6 +37,10 @@ const server = http.createServer((req, res) => {
   if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
   void handle(req, res);
 });
+// Longer than the idle timeout of clients' and proxies' keep-alive pools: a socket the server closes
+// while a client reuses it for its next request is a connection reset (ECONNRESET) for that client.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 
 const shownHost = ['0.0.0.0', '::'].includes(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;
