@@ -43,6 +43,10 @@ const LAYERS = {
     'lib/env.ts',
     'lib/format.ts',
   ],
+  // The OCPP gateway: sockets and protocol adapters. Like app/, it reaches data through service verbs.
+  'lib/ocpp': ['lib/services', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
+  // Simulated charge stations (demo, tests, benchmark): an OCPP client, nothing of the server.
+  'lib/simulator': ['lib/domain'],
   // Demo data for the scripts; writes rows in bulk, straight to the tables.
   'lib/seed': ['lib/services', 'lib/auth', 'lib/db', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
   // Pages, route handlers, server actions: everything in lib/ except the database and the seed.
@@ -133,7 +137,18 @@ const layerRules = {
 
 /** drizzle and the database drivers stay behind lib/db, lib/services, lib/auth and the seed. */
 const noDatabaseDrivers = {
-  files: ['app/**', 'components/**', 'lib/http/**', 'lib/api/**', 'lib/openapi/**', 'lib/actions/**', 'lib/portal/**', 'lib/schemas/**'],
+  files: [
+    'app/**',
+    'components/**',
+    'lib/ocpp/**',
+    'lib/simulator/**',
+    'lib/http/**',
+    'lib/api/**',
+    'lib/openapi/**',
+    'lib/actions/**',
+    'lib/portal/**',
+    'lib/schemas/**',
+  ],
   rules: {
     'no-restricted-imports': [
       'error',

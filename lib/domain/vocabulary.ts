@@ -101,7 +101,38 @@ export const FACILITIES = [
   'WIFI',
 ] as const;
 export const TEST_RUN_STATUSES = ['RUNNING', 'PASSED', 'FAILED'] as const;
-export const TEST_STEP_STATUSES = ['PENDING', 'PASSED', 'FAILED', 'SKIPPED'] as const;
+export const TEST_STEP_STATUSES = ['PENDING', 'RUNNING', 'PASSED', 'FAILED', 'SKIPPED'] as const;
+export const TEST_STEP_NAMES = [
+  'connected',
+  'boot_accepted',
+  'heartbeat',
+  'connector_status',
+  'configuration',
+  'remote_start_stop',
+] as const;
+
+/** Whether the central system accepts the station's boot: PENDING until it authenticates with a password of its own. */
+export const REGISTRATION_STATES = ['PENDING', 'ACCEPTED'] as const;
+/** Sync state of one desired configuration key (docs/OCPP.md#configuration). */
+export const CONFIGURATION_SYNC_STATES = ['APPLIED', 'PENDING', 'REJECTED', 'REBOOT_REQUIRED', 'NOT_SUPPORTED', 'OFFLINE'] as const;
+/**
+ * Protocol-neutral commands to a station (docs/OCPP.md#commands). The `sync_*` kinds carry no
+ * values: the gateway sends the desired state as it is when the command is sent.
+ */
+export const STATION_COMMAND_KINDS = [
+  'sync_availability',
+  'sync_configuration',
+  'get_configuration',
+  'provision_password',
+  'reset',
+  'trigger_message',
+  'remote_start',
+  'remote_stop',
+] as const;
+export const STATION_COMMAND_STATUSES = ['QUEUED', 'SENT', 'ACCEPTED', 'REJECTED', 'FAILED', 'TIMED_OUT'] as const;
+export const RESET_TYPES = ['SOFT', 'HARD'] as const;
+export const OCPP_DIRECTIONS = ['IN', 'OUT'] as const;
+export const OCPP_MESSAGE_TYPES = ['CALL', 'CALLRESULT', 'CALLERROR'] as const;
 
 export const AUDIT_ENTITIES = ['tenant', 'user', 'api_key', 'location', 'charge_station', 'tariff', 'hardware_template'] as const;
 
@@ -110,6 +141,11 @@ export type ChargerType = (typeof CHARGER_TYPES)[number];
 export type Availability = (typeof AVAILABILITIES)[number];
 export type EvseStatus = (typeof EVSE_STATUSES)[number];
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export type AvailabilitySync = (typeof AVAILABILITY_SYNC_STATES)[number];
+export type ConfigurationSync = (typeof CONFIGURATION_SYNC_STATES)[number];
+export type StationCommandKind = (typeof STATION_COMMAND_KINDS)[number];
+export type StationCommandStatus = (typeof STATION_COMMAND_STATUSES)[number];
+export type TestStepName = (typeof TEST_STEP_NAMES)[number];
 
 /** SQL `in (...)` list for a check constraint. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');

@@ -1,0 +1,42 @@
+// The protocol-neutral seam between the gateway's command/sync/commissioning logic and one OCPP
+// version's messages (docs/OCPP.md#protocol-adapters). OCPP 1.6J implements it in ./ocpp16; a
+// 2.0.1 adapter would implement the same two halves and register its subprotocol beside it.
+
+import type { Availability, EvseStatus } from '@/lib/domain/vocabulary';
+
+/** A station's connector as the gateway addresses it: the 1-based position over all EVSEs' connectors. */
+export type ConnectorRef = { evseUid: string; connectorId: string; number: number };
+
+export type AvailabilityAnswer = 'ACCEPTED' | 'REJECTED' | 'SCHEDULED';
+export type ConfigurationAnswer = 'ACCEPTED' | 'REJECTED' | 'REBOOT_REQUIRED' | 'NOT_SUPPORTED';
+export type SimpleAnswer = 'ACCEPTED' | 'REJECTED';
+export type TriggerAnswer = 'ACCEPTED' | 'REJECTED' | 'NOT_IMPLEMENTED';
+export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification';
+
+export type ReportedKey = { key: string; value: string | null; readonly: boolean };
+
+/** What the gateway asks of a connected station, whatever OCPP version it speaks. */
+export interface StationCalls {
+  /** `connector` 0 = the whole station. */
+  changeAvailability(connector: number, availability: Availability): Promise<AvailabilityAnswer>;
+  changeConfiguration(key: string, value: string): Promise<ConfigurationAnswer>;
+  /** No keys = all. */
+  getConfiguration(keys?: string[]): Promise<{ known: ReportedKey[]; unknown: string[] }>;
+  reset(type: 'SOFT' | 'HARD'): Promise<SimpleAnswer>;
+  triggerMessage(message: TriggerableMessage, connector?: number): Promise<TriggerAnswer>;
+  remoteStart(connector: number, idTag: string): Promise<SimpleAnswer>;
+  remoteStop(transactionId: number): Promise<SimpleAnswer>;
+}
+
+/** A connector status report, already mapped to OCPI by the adapter. */
+export type ConnectorStatusReport = {
+  /** 0 = the station as a whole. */
+  connector: number;
+  status: EvseStatus;
+  /** The protocol's own status word (e.g. `Unavailable`), kept for the record and the availability check. */
+  reportedStatus: string;
+  errorCode: string | null;
+  /** True when the connector reports itself unavailable (confirms INOPERATIVE). */
+  unavailable: boolean;
+  at: Date;
+};
