@@ -40,3 +40,32 @@ export type ConnectorStatusReport = {
   unavailable: boolean;
   at: Date;
 };
+
+/** Something the station told the gateway, as the commissioning steps and the sync wait for it. */
+export type StationEvent =
+  | { type: 'boot'; accepted: boolean }
+  | { type: 'heartbeat' }
+  | { type: 'status'; report: ConnectorStatusReport }
+  | { type: 'transaction_started'; transactionId: number; connector: number; idTag: string }
+  | { type: 'transaction_stopped'; transactionId: number };
+
+/**
+ * One open socket of one station, as the neutral gateway logic sees it. The gateway creates it
+ * when the station connects and closes it when the socket goes or another connection replaces it.
+ */
+export interface StationSession {
+  readonly ocppId: string;
+  /** Null until an unknown station's BootNotification creates its pool row. */
+  readonly stationId: string | null;
+  /** The station has a password of its own and authenticated with it: it takes commands. */
+  readonly accepted: boolean;
+  readonly calls: StationCalls;
+  /** Resolves with the first event after this call that `match` accepts, or null after `timeoutMs`. */
+  waitFor<T extends StationEvent['type']>(
+    type: T,
+    timeoutMs: number,
+    match?: (event: Extract<StationEvent, { type: T }>) => boolean,
+  ): Promise<Extract<StationEvent, { type: T }> | null>;
+  isOpen(): boolean;
+  close(code: number, reason: string): Promise<void>;
+}
