@@ -14,7 +14,7 @@ export async function pruneOcppMessages(args: { stationIds: string[]; keepPerSta
       delete from ocpp_messages m
        using (select s.id as station_id,
                      (select id from ocpp_messages where station_id = s.id order by id desc offset ${args.keepPerStation - 1} limit 1) as oldest_kept
-                from unnest(${args.stationIds}::uuid[]) as s(id)) k
+                from unnest(${`{${args.stationIds.join(',')}}`}::uuid[]) as s(id)) k
        where m.station_id = k.station_id and m.id < k.oldest_kept`);
   }
   const cutoff = sql`now() - make_interval(secs => ${args.maxAgeMs / 1000})`;
