@@ -113,6 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     sessions.set(stationId, session);
     await claimStation({ stationId, gatewayId: id });
     session.claimSeq = ++claims;
+    // Closed while a boot was creating its pool row: the close found no station to release yet.
+    if (!session.isOpen()) void onClose(session);
     setImmediate(() => {
       if (sessions.get(stationId) === session && session.isOpen()) dispatcher?.stationConnected(session);
     });

@@ -45,7 +45,14 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         iccid: text(params.iccid),
         imsi: text(params.imsi),
       };
-      if (!session.stationId) await adopt(await createPoolStation({ ocppId: session.ocppId, boot }));
+      if (!session.stationId) {
+        const stationId = await createPoolStation({ ocppId: session.ocppId, boot });
+        if (!stationId) {
+          setImmediate(() => void session.close(1008, 'Authentication required').catch(() => {}));
+          return { status: 'Rejected', currentTime: at.toISOString(), interval: ACCEPTED_INTERVAL_S };
+        }
+        await adopt(stationId);
+      }
       await recordBoot({ stationId: session.stationId!, boot, at });
       session.emit({ type: 'boot', accepted: session.accepted });
       // After the answer is on its way: the station must see its boot accepted before our calls.
