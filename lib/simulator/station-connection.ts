@@ -56,6 +56,12 @@ export class StationConnection extends EventEmitter<StationEvents> {
     await this.client.connect();
   }
 
+  /** Connects in the background, retrying until the central system lets it in, as hardware does. */
+  start() {
+    this.wanted = true;
+    void this.reconnect();
+  }
+
   /** Closes the socket cleanly and stays off line until `connect()`. */
   async disconnect(): Promise<void> {
     this.wanted = false;
