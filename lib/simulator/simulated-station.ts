@@ -101,7 +101,7 @@ export class SimulatedStation extends StationConnection {
       this.registration = 'accepted';
       this.configuration.set('HeartbeatInterval', String(answer.interval));
       this.emit('accepted', { status: answer.status, interval: answer.interval });
-      for (let connector = 0; connector <= this.connectorCount; connector++) await this.sendStatus(connector);
+      for (const connector of this.reported(0)) await this.sendStatus(connector);
       this.scheduleHeartbeat();
     } else {
       // Pending and Rejected stations boot again after the interval and send nothing else meanwhile.
@@ -172,15 +172,19 @@ export class SimulatedStation extends StationConnection {
     return 'Accepted';
   }
 
-  /** Connector 0 stands for the station and every connector. */
+  /** The connectors a change of `connector` reaches: 0 stands for every connector. */
   private affected(connector: number): number[] {
     return connector === 0 ? Array.from({ length: this.connectorCount }, (_, i) => i + 1) : [connector];
   }
 
+  /** What a change of `connector` sets and reports: 0 is the station itself and every connector. */
+  private reported(connector: number): number[] {
+    return connector === 0 ? [0, ...this.affected(0)] : [connector];
+  }
+
   private async applyAvailability(connector: number, type: Availability16) {
-    const reported = connector === 0 ? [0, ...this.affected(0)] : [connector];
-    for (const c of reported) this.availability[c] = type;
-    for (const c of reported) await this.sendStatus(c);
+    for (const c of this.reported(connector)) this.availability[c] = type;
+    for (const c of this.reported(connector)) await this.sendStatus(c);
   }
 
   private async applyScheduled() {
@@ -195,6 +199,7 @@ export class SimulatedStation extends StationConnection {
     if (key === AUTHORIZATION_KEY) {
       // The next connection authenticates with it; the server closes this one, the client comes back by itself.
       this.setPassword(value);
+      this.emit('provisioned', { password: value });
       return 'Accepted';
     }
     const status = this.configuration.change(key, value);
@@ -208,8 +213,7 @@ export class SimulatedStation extends StationConnection {
       BootNotification: () => void this.boot(),
       Heartbeat: () => void this.heartbeat(),
       StatusNotification: async () => {
-        const connectors = connector === undefined ? [0, ...this.affected(0)] : [connector];
-        for (const c of connectors) await this.sendStatus(c);
+        for (const c of this.reported(connector ?? 0)) await this.sendStatus(c);
       },
       FirmwareStatusNotification: () => void this.send('FirmwareStatusNotification', { status: 'Idle' }),
       DiagnosticsStatusNotification: () => void this.send('DiagnosticsStatusNotification', { status: 'Idle' }),
@@ -292,8 +296,7 @@ export class SimulatedStation extends StationConnection {
     this.log(`rebooting (${reason})`);
     for (const transaction of [...this.transactions.values()]) await this.stopTransaction(transaction, reason);
     // What was scheduled takes effect over the reboot; a forgetful station loses it all.
-    for (const [connector, type] of this.scheduled)
-      for (const c of connector === 0 ? [0, ...this.affected(0)] : [connector]) this.availability[c] = type;
+    for (const [connector, type] of this.scheduled) for (const c of this.reported(connector)) this.availability[c] = type;
     this.scheduled.clear();
     if (this.misbehaviour.forgetAvailabilityAfterReboot) this.availability.fill('Operative');
     await this.restart(this.options.rebootDelayMs ?? 1000);

@@ -80,6 +80,8 @@ export type StationEvents = {
   /** A StatusNotification the central system acknowledged. */
   status: [StatusReport];
   heartbeat: [];
+  /** The central system set a new password (AuthorizationKey); the station uses it from its next connection. */
+  provisioned: [{ password: string }];
   'transaction-started': [TransactionEvent];
   'transaction-stopped': [TransactionEvent];
 };
