@@ -20,6 +20,7 @@ const TARGETS = { stations: 10_000, rssMiB: 400, callsPerSecond: 1000, p99Ms: 10
 const CLIENTS_PER_WORKER = 5000;
 const CONNECTS_PER_SECOND = 1000;
 const PASSWORD = 'bench-station-password';
+const SETTLE_MS = 3000;
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +70,8 @@ try {
     `connected ${connectedCount}/${stations} stations in ${connectSeconds.toFixed(1)} s${firstError ? ` (first failure: ${firstError})` : ''}`,
   );
   if (!connectedCount) throw new Error('no station connected');
+  // Let the gateway finish what every accepted boot starts (configuration refresh, availability sync).
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const rssConnected = memory(gateway.pid!);
   const connectedInDb = await countConnected(database.url);
 
@@ -153,7 +156,7 @@ async function countConnected(url: string): Promise<number> {
 function startGateway(databaseUrl: string, port: number): Promise<ChildProcess> {
   const gateway = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, OCPP_PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: databaseUrl, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1' },
   });
   children.push(gateway);
   return new Promise((resolve, reject) => {
