@@ -8,17 +8,29 @@ export type ConfigurationKey = { key: string; readonly: boolean; value: string }
 /** The write-only key that carries the station's Basic-auth password (security profile 1). */
 export const AUTHORIZATION_KEY = 'AuthorizationKey';
 
-/** A typical Core-profile key set; `NumberOfConnectors` is filled in per station. */
+/** The Core-profile keys a 1.6 station reports (plus the RemoteTrigger profile); `NumberOfConnectors` is filled in per station. */
 const CORE_KEYS: ConfigurationKey[] = [
-  { key: 'HeartbeatInterval', readonly: false, value: '300' },
-  { key: 'ConnectionTimeOut', readonly: false, value: '60' },
-  { key: 'MeterValueSampleInterval', readonly: false, value: '60' },
-  { key: 'MeterValuesSampledData', readonly: false, value: 'Energy.Active.Import.Register' },
   { key: 'AuthorizeRemoteTxRequests', readonly: false, value: 'true' },
+  { key: 'ClockAlignedDataInterval', readonly: false, value: '0' },
+  { key: 'ConnectionTimeOut', readonly: false, value: '60' },
+  { key: 'ConnectorPhaseRotation', readonly: false, value: '0.RST' },
+  { key: 'GetConfigurationMaxKeys', readonly: true, value: '50' },
+  { key: 'HeartbeatInterval', readonly: false, value: '300' },
   { key: 'LocalAuthorizeOffline', readonly: false, value: 'true' },
+  { key: 'LocalPreAuthorize', readonly: false, value: 'false' },
+  { key: 'MeterValuesAlignedData', readonly: false, value: 'Energy.Active.Import.Register' },
+  { key: 'MeterValuesSampledData', readonly: false, value: 'Energy.Active.Import.Register' },
+  { key: 'MeterValueSampleInterval', readonly: false, value: '60' },
+  { key: 'ResetRetries', readonly: false, value: '3' },
   { key: 'StopTransactionOnEVSideDisconnect', readonly: false, value: 'true' },
-  { key: 'WebSocketPingInterval', readonly: false, value: '30' },
+  { key: 'StopTransactionOnInvalidId', readonly: false, value: 'true' },
+  { key: 'StopTxnAlignedData', readonly: false, value: '' },
+  { key: 'StopTxnSampledData', readonly: false, value: '' },
   { key: 'SupportedFeatureProfiles', readonly: true, value: 'Core,RemoteTrigger' },
+  { key: 'TransactionMessageAttempts', readonly: false, value: '3' },
+  { key: 'TransactionMessageRetryInterval', readonly: false, value: '60' },
+  { key: 'UnlockConnectorOnEVSideDisconnect', readonly: false, value: 'true' },
+  { key: 'WebSocketPingInterval', readonly: false, value: '30' },
 ];
 
 export class ConfigurationStore {
