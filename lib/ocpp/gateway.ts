@@ -212,8 +212,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closing = true;
       timers.forEach(clearInterval);
       await unlisten?.().catch(logError('unlisten failed'));
-      await dispatcher?.stop();
+      // Sockets first: calls in flight fail at once instead of holding the dispatcher's stop.
       await server.close({ code: 1001, reason: 'Gateway shutting down' });
+      await dispatcher?.stop();
       await checking;
       await unregisterGateway(id).catch(logError('unregistering failed'));
       await messageLog.close();
