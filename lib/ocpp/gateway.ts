@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { RPCServer } from 'ocpp-rpc';
@@ -187,7 +188,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.dispatcher?.({ gatewayId: id, sessions: () => sessions, listen: options.listen, pollIntervalMs: options.pollIntervalMs }) ??
     null;
   await dispatcher?.start();
-  const httpServer = await server.listen(options.port, host);
+  // Our own HTTP server rather than RPCServer.listen(), which never settles when the port is taken.
+  const httpServer = createServer((_request, response) => {
+    response.statusCode = 404;
+    response.end();
+  });
+  httpServer.on('upgrade', server.handleUpgrade);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // The port is taken, say: leave nothing registered or running behind.
+    await dispatcher?.stop();
+    await unregisterGateway(id);
+    await messageLog.close();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   registration.port = port;
   await registerGateway(registration);
@@ -214,6 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await unlisten?.().catch(logError('unlisten failed'));
       // Sockets first: calls in flight fail at once instead of holding the dispatcher's stop.
       await server.close({ code: 1001, reason: 'Gateway shutting down' });
+      await new Promise((resolve) => httpServer.close(resolve));
       await dispatcher?.stop();
       await checking;
       await unregisterGateway(id).catch(logError('unregistering failed'));
