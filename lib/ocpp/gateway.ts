@@ -8,7 +8,6 @@ import {
   claimStation,
   listenForStationMoves,
   listHeldStations,
-  recordHeartbeat,
   registerGateway,
   releaseStation,
   sweepDeadGateways,
@@ -17,6 +16,7 @@ import {
 } from '@/lib/services/ocpp';
 import type { Dispatcher, DispatcherFactory, OcppSocket } from './adapter';
 import { ADAPTERS } from './adapters';
+import { HeardWriter } from './heard-writer';
 import { logFrames, MessageLog, type MessageLogOptions } from './message-log';
 import type { StationSession } from './protocol';
 import { GatewaySession } from './session';
@@ -70,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const host = options.host ?? '0.0.0.0';
   const sessions = new Map<string, GatewaySession>();
   const messageLog = new MessageLog(options.messageLog);
+  const heardWriter = new HeardWriter();
   let closing = false;
   let claims = 0;
 
@@ -137,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const adapter = ADAPTERS.get(socket.protocol ?? '')!;
     const admitted = socket.session as Admitted;
     const session = new GatewaySession(socket, adapter, { ocppId: socket.identity!, ...admitted }, (stationId, at) =>
-      recordHeartbeat({ stationId, at }),
+      heardWriter.record(stationId, at),
     );
     socket.once('close', () => void onClose(session));
     socket.on('message', ({ outbound }: { outbound: boolean }) => {
@@ -239,6 +240,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await dispatcher?.stop();
       await checking;
       await unregisterGateway(id).catch(logError('unregistering failed'));
+      await heardWriter.flush();
       await messageLog.close();
     },
   };

@@ -20,7 +20,7 @@ export { listHeldStations } from './list-held-stations';
 export { listenForStationMoves } from './listen-for-station-moves';
 export { createPoolStation } from './create-pool-station';
 export { recordBoot } from './record-boot';
-export { recordHeartbeat } from './record-heartbeat';
+export { recordHeartbeats } from './record-heartbeats';
 export { recordConnectorStatus } from './record-connector-status';
 export { recordFirmwareStatus } from './record-firmware-status';
 export { recordDiagnosticsStatus } from './record-diagnostics-status';
