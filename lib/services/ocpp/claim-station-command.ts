@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, stationCommands } from '@/lib/db/schema';
@@ -20,7 +20,8 @@ const inFlight = alias(stationCommands, 'in_flight');
  * Only the gateway the station row names may claim, and only while the station has no SENT command
  * (one call in flight per station). A station that is not accepted gets its password provisioning
  * only; its other commands wait. SKIP LOCKED: a concurrent claimer passes over the row instead of
- * waiting for it.
+ * waiting for it. The row is picked by a scalar subquery, which runs once: under `in (...)` the
+ * planner may rerun a LIMIT 1 … SKIP LOCKED subquery per row and mark several commands SENT.
  */
 export async function claimStationCommand({
   gatewayId,
@@ -61,7 +62,7 @@ export async function claimStationCommand({
       sentAt: sql`clock_timestamp()`,
       gatewayId,
     })
-    .where(and(inArray(stationCommands.id, next), eq(stationCommands.status, 'QUEUED')))
+    .where(and(eq(stationCommands.id, sql`(${next})`), eq(stationCommands.status, 'QUEUED')))
     .returning({
       id: stationCommands.id,
       stationId: stationCommands.stationId,
