@@ -4,15 +4,18 @@
 
 import {
   claimStationCommand,
+  claimTestRuns,
   completeStationCommand,
   confirmAvailability,
   expireStationCommands,
   failLostStationCommands,
+  failUnreachableTestRuns,
   listenStationCommands,
   listStationsWithQueuedCommands,
   reconcileStationSync,
 } from '@/lib/services/ocpp';
 import { runCommand } from './commands';
+import { runCommissioning } from './commissioning';
 import type { ConnectorStatusReport, StationSession } from './protocol';
 
 export interface Dispatcher {
@@ -40,6 +43,8 @@ export function createDispatcher(o: {
   const wokenAgain = new Set<string>();
   /** Connect and boot work (lost commands, reconciliation) per station, in order, before delivery. */
   const preparing = new Map<string, Promise<void>>();
+  /** Commissioning runs in progress on this gateway's sessions. */
+  const testRuns = new Set<Promise<void>>();
   let stopped = true;
   let pollTimer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
@@ -96,9 +101,20 @@ export function createDispatcher(o: {
     });
   }
 
+  function runTest(runId: string, stationId: string): void {
+    const session = openSession(stationId);
+    if (!session) return;
+    const run = runCommissioning(session, runId)
+      .catch(report('test run', stationId))
+      .finally(() => testRuns.delete(run));
+    testRuns.add(run);
+  }
+
   async function poll(): Promise<void> {
     await expireStationCommands({ gatewayId });
     for (const stationId of await listStationsWithQueuedCommands({ gatewayId })) wake(stationId);
+    await failUnreachableTestRuns();
+    for (const { runId, stationId } of await claimTestRuns({ gatewayId })) runTest(runId, stationId);
   }
 
   function schedulePoll(): void {
@@ -124,7 +140,7 @@ export function createDispatcher(o: {
       clearTimeout(pollTimer);
       await unlisten?.();
       unlisten = undefined;
-      await Promise.allSettled([polling, ...preparing.values(), ...running.values()]);
+      await Promise.allSettled([polling, ...preparing.values(), ...running.values(), ...testRuns]);
     },
 
     stationConnected(session) {

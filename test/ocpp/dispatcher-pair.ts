@@ -9,6 +9,7 @@ import { RPCClient, RPCServer } from 'ocpp-rpc';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, connectors, evses } from '@/lib/db/schema';
 import { createDispatcher, type Dispatcher } from '@/lib/ocpp/dispatcher';
+import { listConnectorRefs } from '@/lib/services/ocpp';
 import type { ConnectorStatusReport, ReportedKey, StationCalls, StationEvent, StationSession } from '@/lib/ocpp/protocol';
 
 type ServerClient = {
@@ -49,16 +50,6 @@ function callsOf(client: ServerClient): StationCalls {
     remoteStart: async (connectorId, idTag) => upper((await client.call('RemoteStartTransaction', { connectorId, idTag })).status) as never,
     remoteStop: async (transactionId) => upper((await client.call('RemoteStopTransaction', { transactionId })).status) as never,
   };
-}
-
-async function connectorByNumber(stationId: string, number: number) {
-  const rows = await getDb()
-    .select({ evseUid: connectors.evseUid, id: connectors.id })
-    .from(connectors)
-    .innerJoin(evses, eq(evses.uid, connectors.evseUid))
-    .where(eq(evses.stationId, stationId))
-    .orderBy(asc(evses.position), asc(evses.uid), asc(connectors.position), asc(connectors.id));
-  return rows[number - 1];
 }
 
 export type TestGateway = {
@@ -127,12 +118,14 @@ export async function startTestGateway(
     client.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
     client.handle('StatusNotification', async ({ params }) => {
       const at = new Date();
-      const connector = params.connectorId ? await connectorByNumber(station.id, params.connectorId) : undefined;
+      const connector = params.connectorId
+        ? (await listConnectorRefs(station.id)).find((ref) => ref.number === params.connectorId)
+        : undefined;
       if (connector) {
         await getDb()
           .update(connectors)
           .set({ reportedStatus: params.status, reportedErrorCode: params.errorCode, reportedAt: at })
-          .where(and(eq(connectors.evseUid, connector.evseUid), eq(connectors.id, connector.id)));
+          .where(and(eq(connectors.evseUid, connector.evseUid), eq(connectors.id, connector.connectorId)));
       }
       const report: ConnectorStatusReport = {
         connector: params.connectorId,

@@ -1,20 +1,17 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { chargeStations, connectors, evses } from '@/lib/db/schema';
+import { chargeStations, evses } from '@/lib/db/schema';
+import type { ConnectorRef } from '@/lib/domain/ocpp';
 import type { Availability } from '@/lib/domain/vocabulary';
+import { listConnectorRefs } from './connector-refs';
 
 export type AvailabilityTargets = {
   /** The station-wide desired availability (sent to connector 0). */
   availability: Availability;
-  evses: {
-    uid: string;
-    availability: Availability;
-    /** The EVSE's connectors with their station-wide number (1-based, EVSE then connector position order). */
-    connectors: { connectorId: string; number: number }[];
-  }[];
+  evses: { uid: string; availability: Availability; connectors: ConnectorRef[] }[];
 };
 
-/** The station's desired availability now, with the connector numbers a ChangeAvailability addresses; null when it is gone. */
+/** The station's desired availability now, with the connectors a ChangeAvailability addresses; null when it is gone. */
 export async function loadAvailabilityTargets({ stationId }: { stationId: string }): Promise<AvailabilityTargets | null> {
   const db = getDb();
   const [station] = await db
@@ -26,25 +23,10 @@ export async function loadAvailabilityTargets({ stationId }: { stationId: string
     .select({ uid: evses.uid, availability: evses.availability })
     .from(evses)
     .where(eq(evses.stationId, stationId))
-    .orderBy(asc(evses.position), asc(evses.uid));
-  const connectorRows = evseRows.length
-    ? await db
-        .select({ evseUid: connectors.evseUid, id: connectors.id })
-        .from(connectors)
-        .where(
-          inArray(
-            connectors.evseUid,
-            evseRows.map((e) => e.uid),
-          ),
-        )
-        .orderBy(asc(connectors.position), asc(connectors.id))
-    : [];
-  let number = 0;
+    .orderBy(asc(evses.position));
+  const refs = await listConnectorRefs(stationId, db);
   return {
     availability: station.availability,
-    evses: evseRows.map((evse) => ({
-      ...evse,
-      connectors: connectorRows.filter((c) => c.evseUid === evse.uid).map((c) => ({ connectorId: c.id, number: ++number })),
-    })),
+    evses: evseRows.map((evse) => ({ ...evse, connectors: refs.filter((ref) => ref.evseUid === evse.uid) })),
   };
 }
