@@ -159,7 +159,8 @@ export function createDispatcher(o: {
     },
 
     async statusReported(session) {
-      if (session.stationId) await confirmAvailability({ stationId: session.stationId });
+      const { stationId } = session;
+      if (stationId) await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
     },
 
     stationDisconnected(stationId) {
