@@ -112,10 +112,14 @@ export async function startTestGateway(
       dispatcher.stationDisconnected(station.id);
     });
     client.handle('BootNotification', async () => {
-      dispatcher.stationBooted(session);
+      events.emit('event', { type: 'boot', accepted: session.accepted });
+      if (session.accepted) dispatcher.stationBooted(session);
       return { status: 'Accepted', interval: 300, currentTime: new Date().toISOString() };
     });
-    client.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+    client.handle('Heartbeat', async () => {
+      events.emit('event', { type: 'heartbeat' });
+      return { currentTime: new Date().toISOString() };
+    });
     client.handle('StatusNotification', async ({ params }) => {
       const at = new Date();
       const connector = params.connectorId
@@ -194,6 +198,8 @@ export async function connectTestStation(
     statuses.set(connectorId, status);
     await client.call('StatusNotification', { connectorId, status, errorCode: 'NoError' });
   };
+  // A message the station sends on its own may meet the end of the test.
+  const ignoreClosed = () => {};
   const silent = () => new Promise<never>(() => {});
   const on = <P>(method: string, handler: (params: P) => Record<string, unknown>) =>
     client.handle(method, async ({ params }: { params?: unknown }) => {
@@ -208,7 +214,7 @@ export async function connectTestStation(
     if (status === 'Accepted') {
       const targets = connectorId === 0 ? Array.from({ length: connectorCount }, (_, i) => i + 1) : [connectorId];
       setImmediate(() => {
-        for (const target of targets) void reportStatus(target, type === 'Inoperative' ? 'Unavailable' : 'Available');
+        for (const target of targets) reportStatus(target, type === 'Inoperative' ? 'Unavailable' : 'Available').catch(ignoreClosed);
       });
     }
     return { status };
@@ -226,7 +232,19 @@ export async function connectTestStation(
     };
   });
   on('Reset', () => ({ status: 'Accepted' }));
-  on('TriggerMessage', () => ({ status: 'Accepted' }));
+  const boot = () => client.call('BootNotification', { chargePointVendor: 'Test', chargePointModel: 'Pair' });
+  // Like hardware, a triggered message follows the answer.
+  on<{ requestedMessage: string; connectorId?: number }>('TriggerMessage', ({ requestedMessage, connectorId }) => {
+    setImmediate(() => {
+      if (requestedMessage === 'BootNotification') boot().catch(ignoreClosed);
+      if (requestedMessage === 'Heartbeat') client.call('Heartbeat', {}).catch(ignoreClosed);
+      if (requestedMessage === 'StatusNotification') {
+        const targets = connectorId ? [connectorId] : Array.from({ length: connectorCount }, (_, i) => i + 1);
+        for (const target of targets) reportStatus(target, statuses.get(target) ?? 'Available').catch(ignoreClosed);
+      }
+    });
+    return { status: 'Accepted' };
+  });
   await client.connect();
   return {
     client,
@@ -234,7 +252,7 @@ export async function connectTestStation(
     keys,
     statuses,
     reportStatus,
-    boot: () => client.call('BootNotification', { chargePointVendor: 'Test', chargePointModel: 'Pair' }),
+    boot,
     async close() {
       if (client.state !== RPCClient.CLOSED) await client.close({ code: 1000, force: true });
     },

@@ -2,8 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { closeDb, getDb } from '@/lib/db/client';
-import { chargeStations, connectors, evses, stationCommands } from '@/lib/db/schema';
-import type { Availability, StationCommandKind } from '@/lib/domain/vocabulary';
+import { chargeStations, connectors, evses, stationCommands, stationTestRuns } from '@/lib/db/schema';
+import { TEST_STEP_NAMES, type Availability, type StationCommandKind } from '@/lib/domain/vocabulary';
 import { enqueueStationCommand } from '@/lib/services/ocpp';
 import {
   connectTestStation,
@@ -236,7 +236,7 @@ describe('availability sync', () => {
     const { gw, device: station, ...made } = await connectedStation([2]);
     const stationId = made.station.id;
     await station.close();
-    let state = await syncState(stationId, (s) => s.station.availabilitySync === 'OFFLINE');
+    let state = await syncState(stationId, (s) => [s.station, ...s.evses].every((row) => row.availabilitySync === 'OFFLINE'));
     expect(state.station.connected).toBe(false);
     expect(state.evses.map((e) => e.availabilitySync)).toEqual(['OFFLINE']);
 
@@ -470,5 +470,27 @@ describe('delivery', () => {
     expect(commands.find((c) => c.id === reset.id)!.status).toBe('QUEUED');
     expect(station.received.map((r) => r.method)).toEqual(['ChangeConfiguration']);
     expect(JSON.stringify([row, commands])).not.toContain(key);
+  });
+});
+
+describe('commissioning hook', () => {
+  it('the poll claims a RUNNING test run of a station this gateway holds and runs its steps', async () => {
+    const { gw, ...made } = await connectedStation([2]);
+    const stationId = made.station.id;
+    const steps = TEST_STEP_NAMES.map((name) => ({ name, status: 'PENDING' }));
+    const [run] = await db().insert(stationTestRuns).values({ stationId, steps, requestedBy: 'user:test' }).returning();
+    const [finished] = await eventually(
+      () => db().select().from(stationTestRuns).where(eq(stationTestRuns.id, run!.id)),
+      ([row]) => row!.status !== 'RUNNING',
+    );
+    expect(finished).toMatchObject({ status: 'PASSED', gatewayId: gw.gatewayId });
+    expect(finished!.steps.map((step) => [step.name, step.status])).toEqual([
+      ['connected', 'PASSED'],
+      ['boot_accepted', 'PASSED'],
+      ['heartbeat', 'PASSED'],
+      ['connector_status', 'PASSED'],
+      ['configuration', 'PASSED'],
+      ['remote_start_stop', 'SKIPPED'],
+    ]);
   });
 });
