@@ -5,20 +5,14 @@ import { closeDb, getDb } from '@/lib/db/client';
 import { chargeStations, connectors, evses, stationCommands, stationTestRuns } from '@/lib/db/schema';
 import { TEST_STEP_NAMES, type Availability, type StationCommandKind } from '@/lib/domain/vocabulary';
 import { enqueueStationCommand } from '@/lib/services/ocpp';
-import {
-  connectTestStation,
-  eventually,
-  makeStationWithConnectors,
-  startTestGateway,
-  stationSyncState,
-  type StationAnswers,
-  type TestGateway,
-} from '@/test/ocpp/dispatcher-pair';
+import type { Gateway } from '@/lib/ocpp/gateway';
+import { connectTestStation, eventually, startCommandGateway, stationSyncState, type StationAnswers } from './commanded-station';
+import { makeOcppStation, STATION_PASSWORD } from './support';
 
 const db = () => getDb();
 type TestStation = Awaited<ReturnType<typeof connectTestStation>>;
 const stations: TestStation[] = [];
-const gateways: TestGateway[] = [];
+const gateways: Gateway[] = [];
 
 afterEach(async () => {
   await Promise.all(stations.splice(0).map((s) => s.close()));
@@ -26,14 +20,20 @@ afterEach(async () => {
 });
 afterAll(() => closeDb());
 
-async function gateway(options: Parameters<typeof startTestGateway>[0] = {}) {
-  const started = await startTestGateway(options);
+async function gateway(options: Parameters<typeof startCommandGateway>[0] = {}) {
+  const started = await startCommandGateway(options);
   gateways.push(started);
   return started;
 }
 
-async function connect(gw: TestGateway, ocppId: string, options: Parameters<typeof connectTestStation>[2]) {
-  const station = await connectTestStation(gw, ocppId, options);
+/** A station with a password of its own unless `password` is null (then it is Pending: no commands but its password). */
+async function makeStation(connectorsPerEvse: number[], password: string | null = STATION_PASSWORD) {
+  const { station, evseUids } = await makeOcppStation({ connectorsPerEvse, password });
+  return { station, evseUids, ocppId: station.ocppId };
+}
+
+async function connect(gw: Gateway, ocppId: string, options: Parameters<typeof connectTestStation>[2]) {
+  const station = await connectTestStation(gw.port, ocppId, { password: STATION_PASSWORD, ...options });
   stations.push(station);
   return station;
 }
@@ -101,7 +101,7 @@ async function enqueue(stationId: string, kind: StationCommandKind, payload: Rec
 /** A connected station whose connect-time reconciliation has finished. */
 async function connectedStation(connectorsPerEvse: number[], answers: StationAnswers = {}, gatewayOptions = {}) {
   const gw = await gateway(gatewayOptions);
-  const made = await makeStationWithConnectors(connectorsPerEvse);
+  const made = await makeStation(connectorsPerEvse);
   const connectorCount = connectorsPerEvse.reduce((a, b) => a + b, 0);
   const device = await connect(gw, made.ocppId, { connectorCount, answers });
   await reconciled(made.station.id);
@@ -135,7 +135,7 @@ describe('availability sync', () => {
       error: null,
       response: { connectors: { 0: 'ACCEPTED' }, evses: { [made.evseUids[0]!]: 'ACCEPTED' } },
     });
-    expect(command!.gatewayId).toMatch(/^test:/);
+    expect(command!.gatewayId).toBe(made.gw.id);
     expect(command!.sentAt).toBeInstanceOf(Date);
     expect(command!.finishedAt!.getTime()).toBeGreaterThanOrEqual(command!.sentAt!.getTime());
   });
@@ -272,7 +272,7 @@ describe('availability sync', () => {
 describe('configuration sync', () => {
   it('ChangeConfiguration per key: APPLIED, REJECTED, REBOOT_REQUIRED, NOT_SUPPORTED; GetConfiguration fills reported_configuration', async () => {
     const gw = await gateway();
-    const made = await makeStationWithConnectors([1]);
+    const made = await makeStation([1]);
     const stationId = made.station.id;
     await db()
       .update(chargeStations)
@@ -394,7 +394,7 @@ describe('delivery', () => {
 
   it('a command whose expires_at passed before it could be sent → TIMED_OUT, never sent', async () => {
     const gw = await gateway();
-    const made = await makeStationWithConnectors([1]);
+    const made = await makeStation([1]);
     const command = await enqueue(made.station.id, 'reset', { type: 'SOFT' }, new Date(Date.now() - 1000));
     const station = await connect(gw, made.ocppId, { connectorCount: 1 });
     await reconciled(made.station.id);
@@ -425,7 +425,7 @@ describe('delivery', () => {
 
   it('a command left SENT by a connection that is gone → FAILED when the station connects again', async () => {
     const gw = await gateway();
-    const made = await makeStationWithConnectors([1]);
+    const made = await makeStation([1]);
     const [lost] = await db()
       .insert(stationCommands)
       .values({
@@ -448,10 +448,10 @@ describe('delivery', () => {
   });
 
   it('a station that is not accepted gets only its password: AuthorizationKey sent, hash stored, socket closed 1012', async () => {
-    const gw = await gateway({ accepted: () => false });
-    const made = await makeStationWithConnectors([1]);
+    const gw = await gateway();
+    const made = await makeStation([1], null);
     const stationId = made.station.id;
-    const station = await connect(gw, made.ocppId, { connectorCount: 1 });
+    const station = await connect(gw, made.ocppId, { connectorCount: 1, password: undefined });
     const reset = await enqueue(stationId, 'reset', { type: 'SOFT' });
     const closed = station.closed();
     const provision = await enqueue(stationId, 'provision_password');
@@ -483,7 +483,7 @@ describe('commissioning hook', () => {
       () => db().select().from(stationTestRuns).where(eq(stationTestRuns.id, run!.id)),
       ([row]) => row!.status !== 'RUNNING',
     );
-    expect(finished).toMatchObject({ status: 'PASSED', gatewayId: gw.gatewayId });
+    expect(finished).toMatchObject({ status: 'PASSED', gatewayId: gw.id });
     expect(finished!.steps.map((step) => [step.name, step.status])).toEqual([
       ['connected', 'PASSED'],
       ['boot_accepted', 'PASSED'],
