@@ -14,28 +14,14 @@ import {
   listStationsWithQueuedCommands,
   reconcileStationSync,
 } from '@/lib/services/ocpp';
+import type { Dispatcher, DispatcherFactory } from './adapter';
 import { runCommand } from './commands';
 import { runCommissioning } from './commissioning';
-import type { ConnectorStatusReport, StationSession } from './protocol';
 
-export interface Dispatcher {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** The station row now says connected (`session.accepted` tells whether it takes commands). */
-  stationConnected(session: StationSession): void;
-  /** An accepted BootNotification was stored. */
-  stationBooted(session: StationSession): void;
-  /** A StatusNotification was stored. */
-  statusReported(session: StationSession, report: ConnectorStatusReport): Promise<void>;
-  stationDisconnected(stationId: string): void;
-}
+/** The interface the gateway calls (declared beside the other gateway ⇄ adapter types). */
+export type { Dispatcher };
 
-export function createDispatcher(o: {
-  gatewayId: string;
-  sessions: () => ReadonlyMap<string, StationSession>;
-  listen: boolean;
-  pollIntervalMs: number;
-}): Dispatcher {
+export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatcher {
   const { gatewayId } = o;
   /** The running delivery loop of each station. */
   const running = new Map<string, Promise<void>>();
