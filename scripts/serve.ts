@@ -70,12 +70,17 @@ if (demo) {
   const { printDemoAccess } = await import('./demo-access');
   printDemoAccess(`http://${shownHost}:${env.PORT}`);
 }
+// The demo's stations: simulated hardware connecting to the gateway above like real stations do.
+const simulated =
+  demo && gateway ? (await import('./demo-stations')).startDemoStations({ url: `ws://127.0.0.1:${gateway.port}/ocpp` }) : null;
+if (simulated) console.log(`Simulated stations on line: ${simulated.stations.map((s) => s.ocppId).join(', ')}`);
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   server.close();
+  await simulated?.stop();
   await gateway?.close();
   await app.close?.();
   await closeDb();
