@@ -25,10 +25,13 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  await gateway.close();
-  await closeDb();
-  await embedded?.stop();
-  process.exit(0);
+  try {
+    await gateway.close();
+    await closeDb();
+    await embedded?.stop();
+  } finally {
+    process.exit(0);
+  }
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
