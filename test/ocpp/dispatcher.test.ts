@@ -4,7 +4,10 @@ import { verifyPassword } from '@/lib/auth/password';
 import { closeDb, getDb } from '@/lib/db/client';
 import { chargeStations, connectors, evses, stationCommands, stationTestRuns } from '@/lib/db/schema';
 import { TEST_STEP_NAMES, type Availability, type StationCommandKind } from '@/lib/domain/vocabulary';
-import { enqueueStationCommand } from '@/lib/services/ocpp';
+import type { AuthContext } from '@/lib/auth/context';
+import { setAvailability } from '@/lib/services/charge-stations';
+import { enqueueStationCommand, reconcileStationSync } from '@/lib/services/ocpp';
+import { userContext } from '@/test/fixtures';
 import type { Gateway } from '@/lib/ocpp/gateway';
 import { connectTestStation, eventually, startCommandGateway, stationSyncState, type StationAnswers } from './commanded-station';
 import { makeOcppStation, STATION_PASSWORD } from './support';
@@ -13,6 +16,7 @@ const db = () => getDb();
 type TestStation = Awaited<ReturnType<typeof connectTestStation>>;
 const stations: TestStation[] = [];
 const gateways: Gateway[] = [];
+let cpoAdmin: AuthContext | undefined;
 
 afterEach(async () => {
   await Promise.all(stations.splice(0).map((s) => s.close()));
@@ -74,24 +78,10 @@ async function syncState(stationId: string, done: (s: Awaited<ReturnType<typeof 
   return eventually(() => stationSyncState(stationId), done);
 }
 
-/** What the product's availability change writes: the desired value, PENDING (or OFFLINE) and the command, in one transaction. */
+/** The product's availability change, as the API makes it (the desired value, its sync state and the command). */
 async function setAvailabilityAsProduct(stationId: string, availability: Availability, evseUids?: string[]) {
-  await db().transaction(async (tx) => {
-    const [row] = await tx.select().from(chargeStations).where(eq(chargeStations.id, stationId));
-    const availabilitySync = row!.connected ? 'PENDING' : 'OFFLINE';
-    const which = evseUids ? and(eq(evses.stationId, stationId), inArray(evses.uid, evseUids)) : eq(evses.stationId, stationId);
-    await tx.update(evses).set({ availability, availabilitySync, availabilityAcceptedAt: null }).where(which);
-    await tx
-      .update(chargeStations)
-      .set(evseUids ? { availabilitySync } : { availability, availabilitySync })
-      .where(eq(chargeStations.id, stationId));
-    await enqueueStationCommand(tx, {
-      stationId,
-      kind: 'sync_availability',
-      payload: evseUids ? { evse_uids: evseUids } : {},
-      requestedBy: 'user:test',
-    });
-  });
+  cpoAdmin ??= await userContext('cpo_admin');
+  await setAvailability({ ctx: cpoAdmin, id: stationId, input: { availability, ...(evseUids ? { evse_uids: evseUids } : {}) } });
 }
 
 async function enqueue(stationId: string, kind: StationCommandKind, payload: Record<string, unknown> = {}, expiresAt?: Date) {
@@ -128,7 +118,7 @@ describe('availability sync', () => {
     const statuses = await db().select().from(connectors).where(eq(connectors.evseUid, made.evseUids[0]!));
     expect(statuses.map((c) => c.reportedStatus)).toEqual(['Unavailable', 'Unavailable']);
 
-    const [command] = (await commandsOf(stationId, 'sync_availability')).filter((c) => c.requestedBy === 'user:test');
+    const [command] = (await commandsOf(stationId, 'sync_availability')).filter((c) => c.requestedBy !== 'gateway');
     expect(command).toMatchObject({
       status: 'ACCEPTED',
       attempts: 1,
@@ -166,7 +156,7 @@ describe('availability sync', () => {
     expect(state.station.availabilitySync).toBe('REJECTED');
     expect(state.evses.map((e) => e.availabilitySync)).toEqual(['REJECTED', 'REJECTED']);
     expect(changeAvailabilityCalls(station).map((c) => c.connectorId)).toEqual([0, 1, 2]);
-    const [command] = (await commandsOf(stationId, 'sync_availability')).filter((c) => c.requestedBy === 'user:test');
+    const [command] = (await commandsOf(stationId, 'sync_availability')).filter((c) => c.requestedBy !== 'gateway');
     expect(command).toMatchObject({ status: 'REJECTED', response: { connectors: { 0: 'REJECTED', 1: 'REJECTED', 2: 'REJECTED' } } });
   });
 
@@ -491,6 +481,67 @@ describe('commissioning hook', () => {
       ['connector_status', 'PASSED'],
       ['configuration', 'PASSED'],
       ['remote_start_stop', 'SKIPPED'],
+    ]);
+  });
+});
+
+describe('failures', () => {
+  it('a CALLERROR → FAILED with the station’s error', async () => {
+    // The test station has no RemoteStartTransaction handler: ocpp-rpc answers NotImplemented.
+    const { device: station, ...made } = await connectedStation([1]);
+    const command = await enqueue(made.station.id, 'remote_start', { connector: 1, id_tag: 'TEST' });
+    await settled(made.station.id);
+    const [row] = await db().select().from(stationCommands).where(eq(stationCommands.id, command.id));
+    expect(row).toMatchObject({ status: 'FAILED', response: null, attempts: 1 });
+    expect(row!.error).toMatch(/^the station answered with an error: NotImplemented/);
+    expect(station.client.state).toBe(1);
+  });
+
+  it('the socket lost mid-call → FAILED "connection lost before the answer"', async () => {
+    const { device: station, ...made } = await connectedStation([1], { silentOn: ['Reset'] });
+    const command = await enqueue(made.station.id, 'reset', { type: 'HARD' });
+    await eventually(async () => station.received.some((r) => r.method === 'Reset'), Boolean);
+    await station.close();
+    const [row] = await eventually(
+      () => db().select().from(stationCommands).where(eq(stationCommands.id, command.id)),
+      ([r]) => r!.status !== 'SENT',
+    );
+    expect(row).toMatchObject({ status: 'FAILED', error: 'connection lost before the answer' });
+  });
+});
+
+describe('reconciliation', () => {
+  it('queues station-wide availability, all desired keys and GetConfiguration, each once while still queued', async () => {
+    const made = await makeStation([1, 1]);
+    const stationId = made.station.id;
+    await db()
+      .update(chargeStations)
+      .set({ configuration: { B: '2', A: '1' } })
+      .where(eq(chargeStations.id, stationId));
+    expect(await reconcileStationSync({ stationId })).toEqual([
+      { kind: 'sync_availability', payload: {} },
+      { kind: 'sync_configuration', payload: { keys: ['A', 'B'] } },
+      { kind: 'get_configuration', payload: {} },
+    ]);
+    const state = await stationSyncState(stationId);
+    expect(state.station).toMatchObject({ availabilitySync: 'PENDING', configurationSync: { A: 'PENDING', B: 'PENDING' } });
+    expect(state.evses.map((e) => e.availabilitySync)).toEqual(['PENDING', 'PENDING']);
+    expect(await reconcileStationSync({ stationId })).toEqual([]);
+    expect((await commandsOf(stationId)).map((c) => [c.kind, c.requestedBy, c.status])).toEqual([
+      ['sync_availability', 'gateway', 'QUEUED'],
+      ['sync_configuration', 'gateway', 'QUEUED'],
+      ['get_configuration', 'gateway', 'QUEUED'],
+    ]);
+  });
+
+  it('per EVSE when an EVSE wants another availability than the station', async () => {
+    const made = await makeStation([1, 1]);
+    const stationId = made.station.id;
+    await db().update(evses).set({ availability: 'INOPERATIVE' }).where(eq(evses.uid, made.evseUids[1]!));
+    expect(await reconcileStationSync({ stationId })).toEqual([
+      { kind: 'sync_availability', payload: { evse_uids: [made.evseUids[0]] } },
+      { kind: 'sync_availability', payload: { evse_uids: [made.evseUids[1]] } },
+      { kind: 'get_configuration', payload: {} },
     ]);
   });
 });

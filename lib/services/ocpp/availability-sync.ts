@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@/lib/db/client';
+import type { Database, Queryable } from '@/lib/db/client';
 
 // Shared by the verbs that move availability_sync (docs/OCPP.md#availability-sync). A connector
 // confirms INOPERATIVE by reporting Unavailable and OPERATIVE by reporting anything else.
@@ -26,20 +26,25 @@ export async function applyConfirmedAvailability(db: Queryable, stationId: strin
 /**
  * The station's availability_sync from its EVSEs': OFFLINE when disconnected, else REJECTED if any
  * is, else PENDING (an EVSE not yet sent counts as pending), else SCHEDULED, else APPLIED. A station
- * without EVSEs keeps the state its own answer gave it.
+ * without EVSEs keeps the state its own answer gave it. The row is locked before the EVSEs are read:
+ * an UPDATE … FROM that waited for a person's change would still aggregate the EVSEs as they were
+ * before it.
  */
-export async function refreshStationAvailabilitySync(db: Queryable, stationId: string): Promise<void> {
-  await db.execute(sql`
-    update charge_stations s
-    set availability_sync = case when not s.connected then 'OFFLINE' else evse_states.state end
-    from (
-      select case
-          when bool_or(availability_sync = 'REJECTED') then 'REJECTED'
-          when bool_or(availability_sync in ('PENDING', 'OFFLINE')) then 'PENDING'
-          when bool_or(availability_sync = 'SCHEDULED') then 'SCHEDULED'
-          else 'APPLIED' end as state
-      from evses where station_id = ${stationId}
-      having count(*) > 0
-    ) evse_states
-    where s.id = ${stationId}`);
+export async function refreshStationAvailabilitySync(db: Database, stationId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from charge_stations where id = ${stationId} for update`);
+    await tx.execute(sql`
+      update charge_stations s
+      set availability_sync = case when not s.connected then 'OFFLINE' else evse_states.state end
+      from (
+        select case
+            when bool_or(availability_sync = 'REJECTED') then 'REJECTED'
+            when bool_or(availability_sync in ('PENDING', 'OFFLINE')) then 'PENDING'
+            when bool_or(availability_sync = 'SCHEDULED') then 'SCHEDULED'
+            else 'APPLIED' end as state
+        from evses where station_id = ${stationId}
+        having count(*) > 0
+      ) evse_states
+      where s.id = ${stationId}`);
+  });
 }

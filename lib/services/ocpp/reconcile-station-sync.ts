@@ -25,6 +25,8 @@ function canonical(value: unknown): string {
  */
 export async function reconcileStationSync({ stationId }: { stationId: string }): Promise<WantedCommand[]> {
   return getDb().transaction(async (tx) => {
+    // The station row first, then its EVSEs: the lock order of every station write (people's
+    // changes, status reports), so none of them deadlocks with this one.
     const [station] = await tx
       .select({ availability: chargeStations.availability, configuration: chargeStations.configuration })
       .from(chargeStations)
