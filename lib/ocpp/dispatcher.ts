@@ -13,6 +13,7 @@ import {
   listenStationCommands,
   listStationsWithQueuedCommands,
   reconcileStationSync,
+  releaseTestRun,
 } from '@/lib/services/ocpp';
 import type { Dispatcher, DispatcherFactory } from './adapter';
 import { runCommand } from './commands';
@@ -89,7 +90,10 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
 
   function runTest(runId: string, stationId: string): void {
     const session = openSession(stationId);
-    if (!session) return;
+    if (!session) {
+      void releaseTestRun({ runId, gatewayId }).catch(report('test run release', stationId));
+      return;
+    }
     const run = runCommissioning(session, runId)
       .catch(report('test run', stationId))
       .finally(() => testRuns.delete(run));

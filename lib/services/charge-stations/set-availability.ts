@@ -23,7 +23,10 @@ export function setAvailability({ ctx, id, input, expectedVersion }: StationVerb
       const availabilitySync = row.connected ? ('PENDING' as const) : ('OFFLINE' as const);
       const command = { stationId: id, kind: 'sync_availability' as const, requestedBy: actorRef(ctx.actor) };
       if (!input.evse_uids) {
-        await tx.update(evses).set({ availability: input.availability, availabilitySync }).where(eq(evses.stationId, id));
+        await tx
+          .update(evses)
+          .set({ availability: input.availability, availabilitySync, availabilityAcceptedAt: null })
+          .where(eq(evses.stationId, id));
         await enqueueStationCommand(tx, { ...command, payload: {} });
         return { availability: input.availability, availabilitySync };
       }
@@ -35,7 +38,7 @@ export function setAvailability({ ctx, id, input, expectedVersion }: StationVerb
       const evseUids = [...new Set(input.evse_uids)];
       await tx
         .update(evses)
-        .set({ availability: input.availability, availabilitySync })
+        .set({ availability: input.availability, availabilitySync, availabilityAcceptedAt: null })
         .where(and(eq(evses.stationId, id), inArray(evses.uid, evseUids)));
       await enqueueStationCommand(tx, { ...command, payload: { evse_uids: evseUids } });
       return { availabilitySync };

@@ -14,3 +14,10 @@ export async function claimTestRuns({ gatewayId }: { gatewayId: string }): Promi
     returning r.id as run_id, r.station_id`);
   return rows.map((row) => ({ runId: row.run_id, stationId: row.station_id }));
 }
+
+/** Gives a claimed run back (its station's socket closed in the meantime): claimed again on reconnect, or failed by the sweep. */
+export async function releaseTestRun({ runId, gatewayId }: { runId: string; gatewayId: string }): Promise<void> {
+  await getDb().execute(sql`
+    update station_test_runs set gateway_id = null
+    where id = ${runId} and gateway_id = ${gatewayId} and status = 'RUNNING'`);
+}

@@ -4,7 +4,7 @@ import { releaseStationsWhere } from './station-offline';
 
 /**
  * Any gateway may run this: stations held by a gateway that has not refreshed its `seen_at` for
- * `silentMs` (or that is not registered at all) are disconnected, and the dead gateways removed.
+ * `silentMs` (or that is not registered at all) are disconnected, their calls in flight failed, and the dead gateways removed.
  * Returns how many stations were released.
  */
 export async function sweepDeadGateways(args: { gatewayId: string; silentMs: number }): Promise<number> {
@@ -16,6 +16,12 @@ export async function sweepDeadGateways(args: { gatewayId: string; silentMs: num
           and gateway_id not in (select id from ocpp_gateways where seen_at >= ${cutoff})`,
     ),
   );
+  // A call the dead gateway had in flight will never be answered to anyone.
+  await db.execute(sql`
+    update station_commands set status = 'FAILED', error = 'the gateway holding the station stopped before the answer',
+      finished_at = clock_timestamp()
+    where status = 'SENT' and gateway_id is not null and gateway_id <> ${args.gatewayId}
+      and gateway_id not in (select id from ocpp_gateways where seen_at >= ${cutoff})`);
   await db.execute(sql`delete from ocpp_gateways where seen_at < ${cutoff} and id <> ${args.gatewayId}`);
   return released.length;
 }
