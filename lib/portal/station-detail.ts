@@ -1,6 +1,7 @@
 import { can, type AuthContext } from '@/lib/auth/context';
 import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-event';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
+import type { ConfigurationKeyView } from '@/lib/view/stations';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
 import { mayWriteMaintenance } from '@/lib/services/charge-stations';
@@ -63,4 +64,13 @@ export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeS
       : [],
   ]);
   return { may, offered, audit };
+}
+
+/** The configuration tab: each desired key against what the station reported. */
+export async function loadStationConfigurationKeys(
+  ctx: AuthContext,
+  station: ChargeStation,
+): Promise<{ may: StationPermissions; keys: ConfigurationKeyView[]; reportedAt: string | null }> {
+  const keys = Object.entries(station.configuration).map(([key, desired]) => ({ key, desired, reported: null, sync: null, drift: false }));
+  return { may: stationPermissions(ctx, station), keys, reportedAt: null };
 }
