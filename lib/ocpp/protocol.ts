@@ -2,18 +2,18 @@
 // version's messages (docs/OCPP.md#protocol-adapters). OCPP 1.6J implements it in ./ocpp16; a
 // 2.0.1 adapter would implement the same two halves and register its subprotocol beside it.
 
-import type { Availability, EvseStatus } from '@/lib/domain/vocabulary';
+import type {
+  AvailabilityAnswer,
+  ConfigurationAnswer,
+  ConnectorStatusReport,
+  ReportedKey,
+  SimpleAnswer,
+  TriggerableMessage,
+  TriggerAnswer,
+} from '@/lib/domain/ocpp';
+import type { Availability } from '@/lib/domain/vocabulary';
 
-/** A station's connector as the gateway addresses it: the 1-based position over all EVSEs' connectors. */
-export type ConnectorRef = { evseUid: string; connectorId: string; number: number };
-
-export type AvailabilityAnswer = 'ACCEPTED' | 'REJECTED' | 'SCHEDULED';
-export type ConfigurationAnswer = 'ACCEPTED' | 'REJECTED' | 'REBOOT_REQUIRED' | 'NOT_SUPPORTED';
-export type SimpleAnswer = 'ACCEPTED' | 'REJECTED';
-export type TriggerAnswer = 'ACCEPTED' | 'REJECTED' | 'NOT_IMPLEMENTED';
-export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification';
-
-export type ReportedKey = { key: string; value: string | null; readonly: boolean };
+export type * from '@/lib/domain/ocpp';
 
 /** What the gateway asks of a connected station, whatever OCPP version it speaks. */
 export interface StationCalls {
@@ -27,19 +27,6 @@ export interface StationCalls {
   remoteStart(connector: number, idTag: string): Promise<SimpleAnswer>;
   remoteStop(transactionId: number): Promise<SimpleAnswer>;
 }
-
-/** A connector status report, already mapped to OCPI by the adapter. */
-export type ConnectorStatusReport = {
-  /** 0 = the station as a whole. */
-  connector: number;
-  status: EvseStatus;
-  /** The protocol's own status word (e.g. `Unavailable`), kept for the record and the availability check. */
-  reportedStatus: string;
-  errorCode: string | null;
-  /** True when the connector reports itself unavailable (confirms INOPERATIVE). */
-  unavailable: boolean;
-  at: Date;
-};
 
 /** Something the station told the gateway, as the commissioning steps and the sync wait for it. */
 export type StationEvent =
