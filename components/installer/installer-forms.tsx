@@ -41,17 +41,18 @@ export function LinkForm({
   );
 }
 
-export function TestForm({ action, stationId }: { action: FormAction; stationId: string }) {
+/** Starts a commissioning run; its steps then show live in the card (the page refreshes every second while it runs). */
+export function TestForm({ action, stationId, running }: { action: FormAction; stationId: string; running: boolean }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} className="space-y-2">
       <input type="hidden" name="id" value={stationId} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || running}
         className="w-full rounded border border-brand-700 px-4 py-3 text-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Testing…' : 'Run commissioning test'}
+        {pending ? 'Starting…' : running ? 'Test running…' : 'Run commissioning test'}
       </button>
       <ActionOutcome state={state} />
     </form>

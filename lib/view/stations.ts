@@ -86,3 +86,16 @@ export type ConfigurationKeyView = {
   /** A desired key whose reported value differs. */
   drift: boolean;
 };
+
+/** The commissioning steps as an installer reads them. */
+export const TEST_STEP_LABELS: Record<string, string> = {
+  connected: 'Connected',
+  boot_accepted: 'Boot accepted',
+  heartbeat: 'Heartbeat answered',
+  connector_status: 'Connectors report, none faulted',
+  configuration: 'Configuration matches',
+  remote_start_stop: 'Remote start and stop',
+};
+
+/** How long ago a station must have been heard to count as "just connected" in the installer view. */
+export const RECENTLY_HEARD_MS = 60 * 60_000;

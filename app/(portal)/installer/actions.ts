@@ -22,5 +22,5 @@ export const runCommissioningTest = defineAction({
     await startTestRun({ ctx: unfocused(ctx), id: input.id });
     revalidatePath('/installer');
   },
-  success: 'Test run finished; see the steps below.',
+  success: 'Test started; the steps show below as they run.',
 });
