@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { unfocused } from '@/lib/auth/context';
@@ -10,8 +11,10 @@ import { linkChargeStation, startTestRun } from '@/lib/services/charge-stations'
 export const linkStationToLocation = defineAction({
   schema: z.object({ id: z.string().min(1), location_id: z.string().min(1) }),
   run: async ({ ctx, input }) => {
-    await linkChargeStation({ ctx: unfocused(ctx), id: input.id, locationId: input.location_id });
+    const station = await linkChargeStation({ ctx: unfocused(ctx), id: input.id, locationId: input.location_id });
     revalidatePath('/installer');
+    // A linked station leaves the "not yet linked" list: show it as found, where its test is run next.
+    redirect(`/installer?${new URLSearchParams({ station: station.ocpp_id })}`);
   },
   success: 'Linked. The station now belongs to the location’s customer.',
 });
