@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
  * connection, status and sync states follow the station without a reload. Client state (scroll,
  * open dialogs, typed values) stays. While a form has been edited since it was last submitted the
  * refresh waits: it would move the form's version on and hide someone else's change from the
- * save. Forms marked `data-live-ignore` (no version to protect) never hold it.
+ * save. Controls inside `data-live-ignore` (nothing versioned) never hold it.
  */
 export function LiveRefresh({ intervalMs = 5000 }: { intervalMs?: number }) {
   const router = useRouter();
@@ -18,8 +18,8 @@ export function LiveRefresh({ intervalMs = 5000 }: { intervalMs?: number }) {
   useEffect(() => {
     const edited = editedForms.current;
     const onEdit = (event: Event) => {
-      const form = (event.target as HTMLInputElement | null)?.form;
-      if (form && !form.hasAttribute('data-live-ignore')) edited.add(form);
+      const target = event.target as HTMLInputElement | null;
+      if (target?.form && !target.closest('[data-live-ignore]')) edited.add(target.form);
     };
     const onSubmit = (event: Event) => edited.delete(event.target as HTMLFormElement);
     const tick = () => {
