@@ -22,6 +22,8 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
     OCPP_PORT: port(9220),
     OCPP_UNKNOWN_STATIONS: z.enum(['pool', 'reject']).default('pool'),
+    /** `off`: `npm start` serves the web app without a gateway (stations are served by `npm run ocpp` elsewhere). */
+    OCPP_GATEWAY: z.enum(['on', 'off']).default('on'),
     /** Basemap tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset → markers on a plain map, nothing fetched from outside. */
     MAP_TILE_URL: z
       .string()

@@ -43,8 +43,26 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 
+// The OCPP gateway in the same process; on the embedded database (one session) it polls instead
+// of LISTENing. OCPP_GATEWAY=off for a further web instance beside gateways of their own.
+const { startGateway } = await import('@/lib/ocpp/gateway');
+const gateway =
+  env.OCPP_GATEWAY === 'on'
+    ? await startGateway({
+        port: env.OCPP_PORT,
+        host: env.HOSTNAME,
+        unknownStations: env.OCPP_UNKNOWN_STATIONS,
+        listen: !embedded,
+        pollIntervalMs: embedded ? 250 : 1000,
+      })
+    : null;
+
 const shownHost = ['0.0.0.0', '::'].includes(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;
 console.log(`Charge Location Management ready on http://${shownHost}:${env.PORT}`);
+if (gateway) {
+  const { gatewayUrl } = await import('./gateway-url');
+  console.log(`OCPP gateway ${gateway.id} listening on ${gatewayUrl(env.HOSTNAME, gateway.port)}`);
+}
 console.log(`Database: ${embedded ? `embedded PGlite in ${process.env.DATA_DIR || '.data'}/pglite` : 'DATABASE_URL'}`);
 if (demo) {
   const { printDemoAccess } = await import('./demo-access');
@@ -56,6 +74,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   server.close();
+  await gateway?.close();
   await app.close?.();
   await closeDb();
   await embedded?.stop();

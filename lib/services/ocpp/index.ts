@@ -8,3 +8,25 @@ export { claimTestRuns } from './claim-test-runs';
 export { failUnreachableTestRuns, CONNECT_TIMEOUT_MS } from './fail-unreachable-test-runs';
 export { finishTestRun, loadTestRunSubject, saveTestRunSteps, type TestRunSubject, type TestStepState } from './test-run-progress';
 export { loadStationObservations, type ConnectorObservation } from './station-observations';
+
+// The gateway's connection side and what stations report (docs/OCPP.md#station--product).
+export { admitStation, type Admission, type UnknownStations } from './admit-station';
+export { registerGateway } from './register-gateway';
+export { unregisterGateway } from './unregister-gateway';
+export { sweepDeadGateways } from './sweep-dead-gateways';
+export { claimStation, STATION_MOVED_CHANNEL } from './claim-station';
+export { releaseStation } from './release-station';
+export { listHeldStations } from './list-held-stations';
+export { listenForStationMoves } from './listen-for-station-moves';
+export { createPoolStation } from './create-pool-station';
+export { recordBoot } from './record-boot';
+export { recordHeartbeat } from './record-heartbeat';
+export { recordConnectorStatus, aggregateStatus } from './record-connector-status';
+export { listStationConnectors, type NumberedConnector } from './list-station-connectors';
+export { recordFirmwareStatus } from './record-firmware-status';
+export { recordDiagnosticsStatus } from './record-diagnostics-status';
+export { startStationTransaction } from './start-station-transaction';
+export { stopStationTransaction } from './stop-station-transaction';
+export { recordMeterValue } from './record-meter-value';
+export { writeOcppMessages, type OcppMessageEntry } from './write-ocpp-messages';
+export { pruneOcppMessages } from './prune-ocpp-messages';

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { releaseStationsWhere } from './station-offline';
+
+/**
+ * The socket of a station closed on `gatewayId`. Marks it offline only if that gateway still holds
+ * it: a station that meanwhile connected to another gateway stays connected there.
+ */
+export async function releaseStation(args: { stationId: string; gatewayId: string }): Promise<boolean> {
+  const released = await getDb().execute(releaseStationsWhere(sql`id = ${args.stationId} and gateway_id = ${args.gatewayId}`));
+  return released.length > 0;
+}
