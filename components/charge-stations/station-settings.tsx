@@ -6,7 +6,8 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import { formatTimestamp } from '@/lib/format';
-import { driftMeaning, type ConfigurationKeyView } from '@/lib/view/stations';
+import type { StationConfiguration } from '@/lib/schemas/charge-station';
+import { driftMeaning } from '@/lib/view/stations';
 import { SyncState } from './sync-state';
 
 type Station = { id: string; version: number };
@@ -26,7 +27,7 @@ export function ConfigurationEditor({
 }: {
   action?: FormAction;
   station: Station;
-  keys: ConfigurationKeyView[];
+  keys: StationConfiguration['keys'];
   reportedAt: string | null;
 }) {
   return (

@@ -33,7 +33,16 @@ export function StationCard({ station, run, locations, link, test }: Props) {
         </p>
       </header>
       {!station.location_id && link && <LinkForm action={link} stationId={station.id} locations={locations} />}
-      {test && <TestForm action={test} stationId={station.id} running={run?.status === 'RUNNING'} />}
+      {test && (
+        <TestForm
+          action={test}
+          stationId={station.id}
+          running={run?.status === 'RUNNING'}
+          connectors={station.evses.flatMap((evse, e) =>
+            evse.connectors.map((c) => ({ value: `${evse.uid}/${c.id}`, label: `${evse.evse_id ?? `EVSE ${e + 1}`}, connector ${c.id}` })),
+          )}
+        />
+      )}
       {run && <TestRunSteps run={run} />}
     </article>
   );

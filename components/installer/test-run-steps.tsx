@@ -9,6 +9,9 @@ const STATUS_STYLE: Record<string, string> = {
   SKIPPED: 'border-slate-300 bg-slate-50 text-slate-700',
 };
 
+const duration = (step: TestRun['steps'][number]) =>
+  step.started_at && step.finished_at ? ` (${((Date.parse(step.finished_at) - Date.parse(step.started_at)) / 1000).toFixed(1)} s)` : '';
+
 /** A test run's steps as they go; a failed step says what to do. */
 export function TestRunSteps({ run }: { run: TestRun }) {
   const heading = run.status === 'RUNNING' ? 'Test running…' : `Latest test: ${run.status}`;
@@ -24,7 +27,10 @@ export function TestRunSteps({ run }: { run: TestRun }) {
               <span className={`shrink-0 rounded border px-1.5 py-0.5 font-mono text-xs ${STATUS_STYLE[step.status] ?? ''}`}>
                 {step.status}
               </span>
-              <span>{TEST_STEP_LABELS[step.name] ?? step.name}</span>
+              <span>
+                {TEST_STEP_LABELS[step.name] ?? step.name}
+                {duration(step)}
+              </span>
             </div>
             {step.detail && step.status === 'FAILED' && (
               <p className="rounded border border-red-200 bg-red-50 p-2 text-red-900">

@@ -22,10 +22,10 @@ export async function recentlyConnectedUnlinked(ctx: AuthContext, now = Date.now
     ctx,
     query: chargeStationListQuerySchema.parse({ unlinked: 'true', limit: String(UNLINKED_SCAN), sort: '-updated_at' }),
   });
-  const heardAt = (s: ChargeStation) => (s.last_heartbeat_at ? Date.parse(s.last_heartbeat_at) : 0);
+  const time = (at: string | null) => (at ? Date.parse(at) : 0);
   return page.data
-    .filter((s) => now - heardAt(s) <= RECENTLY_HEARD_MS)
-    .sort((a, b) => heardAt(b) - heardAt(a))
+    .filter((s) => now - time(s.last_heartbeat_at) <= RECENTLY_HEARD_MS)
+    .sort((a, b) => time(b.connected_at) - time(a.connected_at) || time(b.last_heartbeat_at) - time(a.last_heartbeat_at))
     .slice(0, RECENT_SHOWN);
 }
 

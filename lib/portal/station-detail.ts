@@ -1,10 +1,9 @@
 import { can, type AuthContext } from '@/lib/auth/context';
 import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-event';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
-import type { ConfigurationKeyView } from '@/lib/view/stations';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
-import { mayWriteMaintenance } from '@/lib/services/charge-stations';
+import { getConfiguration, mayWriteMaintenance } from '@/lib/services/charge-stations';
 import { listTariffs } from '@/lib/services/tariffs';
 
 /** How many audit events the detail page shows (newest first); the audit log has the rest. */
@@ -66,11 +65,8 @@ export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeS
   return { may, offered, audit };
 }
 
-/** The configuration tab: each desired key against what the station reported. */
-export async function loadStationConfigurationKeys(
-  ctx: AuthContext,
-  station: ChargeStation,
-): Promise<{ may: StationPermissions; keys: ConfigurationKeyView[]; reportedAt: string | null }> {
-  const keys = Object.entries(station.configuration).map(([key, desired]) => ({ key, desired, reported: null, sync: null, drift: false }));
-  return { may: stationPermissions(ctx, station), keys, reportedAt: null };
+/** The configuration tab: each desired or reported key, desired against reported, with its sync state and drift. */
+export async function loadStationConfiguration(ctx: AuthContext, station: ChargeStation) {
+  const configuration = await getConfiguration({ ctx, id: station.id });
+  return { may: stationPermissions(ctx, station), keys: configuration.keys, reportedAt: configuration.reported_configuration_at };
 }

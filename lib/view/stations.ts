@@ -1,4 +1,10 @@
-import type { AvailabilitySync, ConfigurationSync } from '@/lib/domain/vocabulary';
+import type {
+  AvailabilitySync,
+  ConfigurationSync,
+  REGISTRATION_STATES,
+  StationCommandKind,
+  StationCommandStatus,
+} from '@/lib/domain/vocabulary';
 
 /** A station counts as offline when not connected or silent this long (a few missed heartbeats). */
 export const SILENT_AFTER_MS = 15 * 60_000;
@@ -75,18 +81,6 @@ export function stationTab(value: string | string[] | undefined): StationTab {
   return STATION_TABS.find((tab) => tab.id === value)?.id ?? 'overview';
 }
 
-/** One configuration key as the configuration tab shows it: desired against what the station reported. */
-export type ConfigurationKeyView = {
-  key: string;
-  /** Null for a key the station reports that nobody set. */
-  desired: string | null;
-  /** Null when the station has not reported this key (or not yet reported its configuration). */
-  reported: string | null;
-  sync: ConfigurationSync | null;
-  /** A desired key whose reported value differs. */
-  drift: boolean;
-};
-
 /** The commissioning steps as an installer reads them. */
 export const TEST_STEP_LABELS: Record<string, string> = {
   connected: 'Connected',
@@ -99,3 +93,35 @@ export const TEST_STEP_LABELS: Record<string, string> = {
 
 /** How long ago a station must have been heard to count as "just connected" in the installer view. */
 export const RECENTLY_HEARD_MS = 60 * 60_000;
+
+/** What a command's status means, in one line. */
+export const COMMAND_STATUS_MEANING: Record<StationCommandStatus, string> = {
+  QUEUED: 'Waiting to be sent (the station is busy or not connected).',
+  SENT: 'Sent, waiting for the answer.',
+  ACCEPTED: 'The station accepted it.',
+  REJECTED: 'The station refused it.',
+  FAILED: 'Could not be carried out (an error answer, or the connection was lost).',
+  TIMED_OUT: 'No answer in time, or not sent before it expired.',
+};
+
+export const COMMAND_KIND_LABELS: Record<StationCommandKind, string> = {
+  sync_availability: 'Availability',
+  sync_configuration: 'Configuration',
+  get_configuration: 'Read configuration',
+  provision_password: 'Password provisioning',
+  reset: 'Reset',
+  trigger_message: 'Trigger message',
+  remote_start: 'Remote start',
+  remote_stop: 'Remote stop',
+};
+
+/** A JSON value on one line for a table cell (payloads and answers), cut to `max` characters. */
+export function compactJson(value: unknown, max = 80): string {
+  const text = value === null || value === undefined ? '' : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const REGISTRATION_WORDS: Record<(typeof REGISTRATION_STATES)[number], string> = {
+  ACCEPTED: 'Accepted: it has a password of its own and takes commands',
+  PENDING: 'Pending: no password of its own yet (link it to a location); it reports but takes no commands',
+};

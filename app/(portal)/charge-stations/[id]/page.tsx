@@ -13,12 +13,18 @@ import { ConnectionState, LastHeard } from '@/components/live/connection-state';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { formatTimestamp } from '@/lib/format';
 import { loadDetailPage } from '@/lib/portal/or-not-found';
-import { loadStationConfigurationKeys, loadStationDetailExtras } from '@/lib/portal/station-detail';
-import { getChargeStation } from '@/lib/services/charge-stations';
-import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { loadStationConfiguration, loadStationDetailExtras } from '@/lib/portal/station-detail';
+import { getChargeStation, listOcppMessages, listStationCommands } from '@/lib/services/charge-stations';
+import { loadListPage } from '@/lib/portal/list-page';
+import { ListNotice } from '@/components/data-table/list-notice';
+import { Pager } from '@/components/data-table/pager';
+import { OcppMessageLog } from '@/components/charge-stations/ocpp-message-log';
+import { StationCommands } from '@/components/charge-stations/station-commands';
+import { ResetForm } from '@/components/charge-stations/reset-form';
+import { stationLogQuerySchema, type ChargeStation } from '@/lib/schemas/charge-station';
 import type { AuthContext } from '@/lib/auth/context';
-import { stationTab } from '@/lib/view/stations';
-import { linkStation, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
+import { REGISTRATION_WORDS, stationTab } from '@/lib/view/stations';
+import { linkStation, resetStation, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
 import { addMaintenanceWindow, removeMaintenanceWindow, saveConfigurationKey, saveStationDetails, saveStationNotes } from './edit-actions';
 
 export const metadata: Metadata = { title: 'Charge station' };
@@ -28,7 +34,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ChargeStationPage({ params, searchParams }: Props) {
   // Resolved before anything streams: missing and out-of-scope are the same HTTP 404.
   const { ctx, object: station } = await loadDetailPage(params, getChargeStation);
-  const tab = stationTab((await searchParams).tab);
+  const { tab: tabParam, ...query } = await searchParams;
+  const tab = stationTab(tabParam);
   return (
     <article className="space-y-4">
       <header className="space-y-1">
@@ -54,6 +61,8 @@ export default async function ChargeStationPage({ params, searchParams }: Props)
       <StationTabs stationId={station.id} current={tab} />
       {tab === 'overview' && <Overview ctx={ctx} station={station} />}
       {tab === 'configuration' && <Configuration ctx={ctx} station={station} />}
+      {tab === 'messages' && <Messages ctx={ctx} station={station} searchParams={query} />}
+      {tab === 'commands' && <Commands ctx={ctx} station={station} searchParams={query} />}
     </article>
   );
 }
@@ -73,7 +82,13 @@ async function Overview({ ctx, station }: TabProps) {
     ['Access', station.access ?? '—'],
     ['Groups', station.custom_groups.join(', ') || '—'],
     ['Remarks', station.remarks ?? '—'],
-    ['Last heartbeat', formatTimestamp(station.last_heartbeat_at)],
+    ['Registration', REGISTRATION_WORDS[station.registration]],
+    ['Last heard', `${formatTimestamp(station.last_heartbeat_at)}${station.last_heartbeat_at ? ' UTC' : ''}`],
+    ['Connected since', station.connected && station.connected_at ? `${formatTimestamp(station.connected_at)} UTC` : '—'],
+    ['Last boot', station.last_boot_at ? `${formatTimestamp(station.last_boot_at)} UTC` : '—'],
+    ['SIM (ICCID / IMSI)', [station.iccid, station.imsi].filter(Boolean).join(' / ') || '—'],
+    ['Firmware update', station.firmware_status ?? '—'],
+    ['Diagnostics upload', station.diagnostics_status ?? '—'],
   ];
   return (
     <div className="space-y-6">
@@ -96,6 +111,14 @@ async function Overview({ ctx, station }: TabProps) {
           setTariffs={may.tariff ? setStationTariffs : undefined}
         />
       </Panel>
+
+      {may.write && (
+        <Panel framed={false} id="reset" title="Reset">
+          <div className="rounded-lg border border-slate-200 bg-white p-3">
+            <ResetForm action={resetStation} stationId={station.id} />
+          </div>
+        </Panel>
+      )}
 
       {may.write && (
         <Panel framed={false} id="edit" title="Edit details">
@@ -129,10 +152,40 @@ async function Overview({ ctx, station }: TabProps) {
 }
 
 async function Configuration({ ctx, station }: TabProps) {
-  const { may, keys, reportedAt } = await loadStationConfigurationKeys(ctx, station);
+  const { may, keys, reportedAt } = await loadStationConfiguration(ctx, station);
   return (
     <Panel framed={false} id="configuration" title="Configuration: desired and reported">
       <ConfigurationEditor action={may.write ? saveConfigurationKey : undefined} station={station} keys={keys} reportedAt={reportedAt} />
+    </Panel>
+  );
+}
+
+type LogProps = TabProps & { searchParams: Record<string, string | string[] | undefined> };
+
+async function Messages({ ctx, station, searchParams }: LogProps) {
+  const { page, notice, params } = await loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) =>
+    listOcppMessages({ ctx, id: station.id, query }),
+  );
+  params.set('tab', 'messages');
+  return (
+    <Panel framed={false} id="messages" title="OCPP messages, newest first">
+      <ListNotice notice={notice} />
+      <OcppMessageLog messages={page.data} />
+      <Pager params={params} nextCursor={page.next_cursor} />
+    </Panel>
+  );
+}
+
+async function Commands({ ctx, station, searchParams }: LogProps) {
+  const { page, notice, params } = await loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) =>
+    listStationCommands({ ctx, id: station.id, query }),
+  );
+  params.set('tab', 'commands');
+  return (
+    <Panel framed={false} id="commands" title="Commands, newest first">
+      <ListNotice notice={notice} />
+      <StationCommands commands={page.data} />
+      <Pager params={params} nextCursor={page.next_cursor} />
     </Panel>
   );
 }
