@@ -22,6 +22,7 @@ import {
 import type { EvseStatus } from '@/lib/domain/vocabulary';
 import { CITIES, SITE_KINDS, STREETS } from './places';
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './demo-accounts';
+import { DEMO_EVSES_PER_STATION, DEMO_STATION_PASSWORD, DEMO_STATIONS, demoHardware } from './demo-stations';
 
 /** Deterministic pseudo-random numbers, so every seeded database looks the same. */
 function rng(seed: number) {
@@ -55,23 +56,33 @@ const REPORTED_MIX: EvseStatus[] = [
   'INOPERATIVE',
 ];
 
-/** Inserts stations with their EVSEs, connectors and tariff codes in multi-row batches. */
-async function insertStations(tx: Tx, plans: StationPlan[], random: () => number) {
+const EVSE_POSITIONS = Array.from({ length: DEMO_EVSES_PER_STATION }, (_, i) => i + 1);
+
+/**
+ * Inserts stations with their EVSEs, connectors and tariff codes in multi-row batches. The demo
+ * stations a simulator connects as take their hardware from that roster and, where they have one,
+ * the password behind `stationPasswordHash` (hashed once: argon2id per station would take seconds).
+ */
+async function insertStations(tx: Tx, plans: StationPlan[], random: () => number, stationPasswordHash: string | null = null) {
+  const simulated = new Map(DEMO_STATIONS.map((s) => [s.ocppId, s]));
   for (let start = 0; start < plans.length; start += BATCH) {
     const batch = plans.slice(start, start + BATCH);
     const stationRows = batch.map((p) => {
       const dc = p.kind === 'DC';
       const reported = p.locationId ? REPORTED_MIX[Math.floor(random() * REPORTED_MIX.length)]! : 'UNKNOWN';
+      const demo = simulated.get(p.ocppId);
+      const hardware = demo ?? demoHardware(p.kind, p.n);
       return {
         id: crypto.randomUUID(),
         tenantId: p.tenantId,
         locationId: p.locationId,
         ocppId: p.ocppId,
         name: p.locationId ? `${dc ? 'Snellader' : 'Laadpaal'} ${p.n}` : null,
-        vendor: dc ? 'Kempower' : 'Alfen',
-        model: dc ? 'S-Series' : 'Eve Double Pro',
-        serialNumber: `${dc ? 'KMP' : 'ACE'}${String(100000 + p.n).padStart(7, '0')}`,
-        firmwareVersion: dc ? '1.9.2' : '6.4.0',
+        vendor: hardware.vendor,
+        model: hardware.model,
+        serialNumber: hardware.serialNumber,
+        firmwareVersion: hardware.firmwareVersion,
+        ocppPasswordHash: demo?.password ? stationPasswordHash : null,
         chargerType: p.kind,
         access: 'PUBLIC' as const,
         maxPowerKw: dc ? 150 : 22,
@@ -84,7 +95,7 @@ async function insertStations(tx: Tx, plans: StationPlan[], random: () => number
     });
     await tx.insert(chargeStations).values(stationRows);
     const evseRows = stationRows.flatMap((s, i) =>
-      [1, 2].map((position) => ({
+      EVSE_POSITIONS.map((position) => ({
         uid: crypto.randomUUID(),
         stationId: s.id,
         position,
@@ -123,6 +134,7 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
   if (present) return { created: false };
   const random = rng(42);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const stationPasswordHash = await hashPassword(DEMO_STATION_PASSWORD);
 
   await db.transaction(async (tx) => {
     const tenantRows = await tx
@@ -253,7 +265,7 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
     }
     for (let k = 0; k < 8; k++)
       plans.push({ tenantId: null, locationId: null, ocppId: `POOL-${String(k + 1).padStart(3, '0')}`, kind: 'AC', n: ++n });
-    await insertStations(tx, plans, random);
+    await insertStations(tx, plans, random, stationPasswordHash);
 
     const stationGroup = await tx
       .insert(customGroups)
