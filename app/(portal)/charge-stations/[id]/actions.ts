@@ -22,7 +22,7 @@ export const setStationAvailability = defineAction({
     await setAvailability({ ctx, id, input: body, expectedVersion: version });
     refresh(id);
   },
-  success: 'Availability saved; the station applies it when it is connected.',
+  success: 'Availability saved; the sync state shows when the station has applied it.',
 });
 
 /** Tariff codes of every connector, or of one connector (`connector` = `<evse uid>/<connector id>`). */
