@@ -41,5 +41,19 @@ test('a customer operator sets a connected station inoperative and sees APPLIED 
   // The exchange is in the station's message log, newest first.
   await page.getByRole('navigation', { name: 'Station sections' }).getByRole('link', { name: 'OCPP messages' }).click();
   await expect(page.getByRole('table', { name: 'OCPP messages' })).toContainText('ChangeAvailability');
-  await expect(page.getByRole('table', { name: 'OCPP messages' })).toContainText('StatusNotification');
+  const log = page.getByRole('table', { name: 'OCPP messages' });
+  await expect(log).toContainText('StatusNotification');
+  const change = log.getByRole('row').filter({ hasText: 'ChangeAvailability' }).filter({ hasText: 'to station' }).first();
+  await change.getByText('Payload').click();
+  await expect(change.locator('pre')).toContainText('"type": "Inoperative"');
+  await screenshot(page, 'station-messages-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, 'station-messages-phone');
+
+  await page.getByRole('navigation', { name: 'Station sections' }).getByRole('link', { name: 'Commands' }).click();
+  const commands = page.getByRole('table', { name: 'Commands' });
+  await expect(commands.getByRole('row').filter({ hasText: 'Availability' }).first()).toContainText('ACCEPTED');
+  await screenshot(page, 'station-commands-phone');
 });
