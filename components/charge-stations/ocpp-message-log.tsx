@@ -2,7 +2,8 @@ import { ScrollBox } from '@/components/layout/scroll-box';
 import { formatTimestamp } from '@/lib/format';
 import type { OcppMessage } from '@/lib/schemas/charge-station';
 
-const seconds = (at: string) => at.slice(17, 23);
+/** `12-02 02:53:12.416`: the log keeps a week at most, so month and day place a frame; the year is in the title. */
+const shortTime = (at: string) => `${at.slice(5, 10)} ${at.slice(11, 23)}`;
 
 /** The station's OCPP frames, newest first; each payload opens on demand. */
 export function OcppMessageLog({ messages }: { messages: OcppMessage[] }) {
@@ -13,7 +14,7 @@ export function OcppMessageLog({ messages }: { messages: OcppMessage[] }) {
         <caption className="sr-only">OCPP messages</caption>
         <thead className="bg-slate-50 text-left">
           <tr>
-            {['Time (UTC)', 'Direction', 'Type', 'Action', 'Latency', 'Payload'].map((header) => (
+            {['Time (UTC)', 'Action', 'Direction', 'Type', 'Latency', 'Payload'].map((header) => (
               <th key={header} scope="col" className="px-2 py-1 whitespace-nowrap">
                 {header}
               </th>
@@ -23,15 +24,14 @@ export function OcppMessageLog({ messages }: { messages: OcppMessage[] }) {
         <tbody className="divide-y divide-slate-100 align-top">
           {messages.map((m) => (
             <tr key={`${m.at}-${m.direction}-${m.message_type}-${m.message_id}`}>
-              <td className="px-2 py-1 whitespace-nowrap">
-                <time dateTime={m.at}>
-                  {formatTimestamp(m.at)}
-                  <span className="text-slate-600">:{seconds(m.at)}</span>
+              <td className="px-2 py-1 whitespace-nowrap tabular-nums">
+                <time dateTime={m.at} title={`${formatTimestamp(m.at)} UTC`}>
+                  {shortTime(m.at)}
                 </time>
               </td>
+              <td className="px-2 py-1 font-medium">{m.action ?? '—'}</td>
               <td className="px-2 py-1 whitespace-nowrap">{m.direction === 'IN' ? 'from station' : 'to station'}</td>
               <td className="px-2 py-1 font-mono text-xs">{m.message_type}</td>
-              <td className="px-2 py-1">{m.action ?? '—'}</td>
               <td className="px-2 py-1 whitespace-nowrap tabular-nums">{m.latency_ms === null ? '' : `${m.latency_ms} ms`}</td>
               <td className="px-2 py-1">
                 <details>

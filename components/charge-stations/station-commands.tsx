@@ -36,12 +36,12 @@ export function StationCommands({ commands }: { commands: StationCommand[] }) {
                   <span className="block font-mono text-xs text-slate-600">{compactJson(c.payload)}</span>
                 )}
               </td>
-              <td className="px-2 py-1">
+              <td className="min-w-40 px-2 py-1">
                 <span className={`font-mono text-xs font-medium ${TONE[c.status] ?? ''}`}>{c.status}</span>
                 <span className="block text-xs text-slate-600">{COMMAND_STATUS_MEANING[c.status]}</span>
               </td>
               <td className="px-2 py-1 tabular-nums">{c.attempts}</td>
-              <td className="px-2 py-1 font-mono text-xs break-all">{c.error ?? compactJson(c.response)}</td>
+              <td className="min-w-64 px-2 py-1 font-mono text-xs break-all">{c.error ?? compactJson(c.response)}</td>
             </tr>
           ))}
         </tbody>
