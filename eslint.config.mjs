@@ -70,7 +70,8 @@ const LAYERS = {
   components: ['lib/view', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/format.ts'],
   // The Next proxy runs in front of every page: the database-free auth config only.
   proxy: ['lib/auth'],
-  e2e: ['lib/seed', 'lib/schemas', 'lib/domain', 'test'],
+  // Journeys drive simulated stations against the e2e server's gateway.
+  e2e: ['lib/seed', 'lib/simulator', 'lib/schemas', 'lib/domain', 'test'],
 };
 
 /** Layers a folder may import types from but must not run (a component cannot call server code). */

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_PORT } from './e2e/support/settings';
+import { E2E_BASE_URL, E2E_OCPP_PORT, E2E_PORT } from './e2e/support/settings';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +35,7 @@ export default defineConfig({
     // Creates its own database, seeds the demo data and serves the production build.
     command: 'node_modules/.bin/tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts',
     url: `${E2E_BASE_URL}/api/health`,
-    env: { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1' },
+    env: { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1', OCPP_PORT: String(E2E_OCPP_PORT) },
     timeout: 180_000,
     // E2E_REUSE_SERVER=1 runs against a server already up on E2E_PORT (started with `tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts`).
     reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),

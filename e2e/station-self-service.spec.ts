@@ -38,7 +38,8 @@ test('a condominium operator changes availability and one connector’s tariff c
   const availability = page.getByRole('form', { name: 'Station availability' });
   await availability.getByRole('button', { name: 'Set inoperative', exact: true }).click();
   await expect(availability.getByTestId('form-outcome')).toHaveText(/Availability saved/);
-  await expect(page.getByText(/^INOPERATIVE — sync (PENDING|OFFLINE)$/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Availability' }).getByText('Desired: INOPERATIVE')).toBeVisible();
+  await expect(page.getByTestId('station-availability-sync')).toHaveText(/^(PENDING|OFFLINE)$/);
 
   // One connector's tariff codes, from the codes offered to the tenant.
   await page.getByText('Edit tariff codes per connector').first().click();
@@ -129,6 +130,9 @@ test('an operator edits details (with field errors), groups, configuration and m
   const other = await otherContext.newPage();
   await signIn(other, operator);
   await other.goto(`/charge-stations/${station.id}`);
+  // Typing holds the tab's live refresh, so its form stays on the version it was loaded with.
+  const stale = other.getByRole('form', { name: 'Station details' });
+  await stale.getByLabel('Name').fill('Overwritten?');
 
   const details = page.getByRole('form', { name: 'Station details' });
   await details.getByLabel('Max power (kW)').fill('lots');
@@ -146,11 +150,15 @@ test('an operator edits details (with field errors), groups, configuration and m
   await notes.getByRole('button', { name: 'Save remarks and groups' }).click();
   await expect(notes.getByTestId('form-outcome')).toHaveText('Remarks and groups saved.');
 
+  const sections = page.getByRole('navigation', { name: 'Station sections' });
+  await sections.getByRole('link', { name: 'Configuration' }).click();
   const config = page.getByRole('form', { name: 'Set a configuration key' });
   await config.getByLabel('Key').fill('MeterValueSampleInterval');
   await config.getByLabel('Value').fill('60');
   await config.getByRole('button', { name: 'Set key' }).click();
   await expect(config.getByTestId('form-outcome')).toHaveText(/Configuration saved/);
+  await expect(page.getByTestId('configuration-MeterValueSampleInterval')).toContainText('60');
+  await sections.getByRole('link', { name: 'Overview' }).click();
 
   const maintenance = page.getByRole('form', { name: 'Add a maintenance window' });
   await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
@@ -176,8 +184,6 @@ test('an operator edits details (with field errors), groups, configuration and m
   expect([...after.custom_groups].sort()).toEqual(['Garage A', 'Phase 2']);
 
   // The other tab still holds the first version: its save is refused with a reload offer.
-  const stale = other.getByRole('form', { name: 'Station details' });
-  await stale.getByLabel('Name').fill('Overwritten?');
   await stale.getByRole('button', { name: 'Save details' }).click();
   await expect(stale.getByText(/Someone else changed this/)).toBeVisible();
   await expect(stale.getByRole('button', { name: 'Reload to see the latest version' })).toBeVisible();

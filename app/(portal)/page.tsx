@@ -3,6 +3,7 @@ import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { StationBriefList } from '@/components/dashboard/station-brief-list';
 import { BarChart } from '@/components/dashboard/bar-chart';
 import { StatCard } from '@/components/layout/stat-card';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
@@ -20,12 +21,17 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <LiveRefresh />
+      </div>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         <StatCard label="Locations" value={summary.locations} />
         <StatCard label="Charge stations" value={summary.stations} />
         <StatCard label="EVSEs" value={summary.evses} />
-        <StatCard label="Offline stations" value={summary.offline} />
+        {/* Offline: not connected, or connected but silent for 15 minutes; every other station is connected and heard. */}
+        <StatCard label="Connected stations" value={summary.stations - summary.offline} hint="heard in the last 15 min" />
+        <StatCard label="Offline stations" value={summary.offline} hint="no connection, or silent 15 min" />
       </div>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
         <Panel id="by-status" title="Stations by status">

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ScrollBox } from '@/components/layout/scroll-box';
 import type { ConnectorBlueprint } from '@/lib/schemas/evse-blueprint';
 
-/** An EVSE's connectors (a station's, or a template's blueprint); `extra` adds a column such as tariff codes. */
+/** An EVSE's connectors (a station's, or a template's blueprint); `extra` adds columns such as tariff codes. */
 export function ConnectorsTable<C extends ConnectorBlueprint>({
   label,
   connectors,
@@ -10,7 +10,7 @@ export function ConnectorsTable<C extends ConnectorBlueprint>({
 }: {
   label: string;
   connectors: C[];
-  extra?: { header: string; cell: (connector: C) => ReactNode };
+  extra?: { header: string; cell: (connector: C) => ReactNode }[];
 }) {
   return (
     <ScrollBox label={label}>
@@ -23,7 +23,11 @@ export function ConnectorsTable<C extends ConnectorBlueprint>({
                 {header}
               </th>
             ))}
-            {extra && <th scope="col">{extra.header}</th>}
+            {extra?.map((column) => (
+              <th key={column.header} scope="col" className="pr-4">
+                {column.header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -36,7 +40,11 @@ export function ConnectorsTable<C extends ConnectorBlueprint>({
               <td className="pr-4 whitespace-nowrap">
                 {c.power_type}, {c.max_voltage} V / {c.max_amperage} A{c.max_electric_power ? ` / ${c.max_electric_power / 1000} kW` : ''}
               </td>
-              {extra && <td>{extra.cell(c)}</td>}
+              {extra?.map((column) => (
+                <td key={column.header} className="pr-4">
+                  {column.cell(c)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

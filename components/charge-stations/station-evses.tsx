@@ -2,6 +2,7 @@ import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { AvailabilityForm, TariffCodesForm } from './station-controls';
 import { ConnectorsTable } from './connectors-table';
+import { SyncState } from './sync-state';
 
 type Props = {
   station: ChargeStation;
@@ -22,7 +23,7 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
           <div key={evse.uid} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="font-medium break-all">
-                {evseLabel} — {evse.status}, {evse.availability}
+                {evseLabel} — <span data-testid={`evse-status-${evse.uid}`}>{evse.status}</span>
               </p>
               {setAvailability && (
                 <AvailabilityForm
@@ -33,13 +34,28 @@ export function StationEvses({ station, offered, setAvailability, setTariffs }: 
                 />
               )}
             </div>
+            <div className="space-y-1">
+              <p className="text-sm">
+                Desired availability: <span className="font-medium">{evse.availability}</span>
+              </p>
+              <SyncState kind="availability" state={evse.availability_sync} testId={`evse-availability-sync-${evse.uid}`} />
+            </div>
             <ConnectorsTable
               label={`Connectors of ${evseLabel}`}
               connectors={evse.connectors}
-              extra={{
-                header: 'Tariff codes',
-                cell: (c) => <span data-testid={`tariffs-${evse.uid}-${c.id}`}>{c.tariff_ids.join(', ') || '—'}</span>,
-              }}
+              extra={[
+                {
+                  header: 'Reports',
+                  cell: (c) =>
+                    c.reported_status
+                      ? `${c.reported_status}${c.reported_error_code && c.reported_error_code !== 'NoError' ? ` (${c.reported_error_code})` : ''}`
+                      : 'nothing yet',
+                },
+                {
+                  header: 'Tariff codes',
+                  cell: (c) => <span data-testid={`tariffs-${evse.uid}-${c.id}`}>{c.tariff_ids.join(', ') || '—'}</span>,
+                },
+              ]}
             />
             {setTariffs && (
               <details className="text-sm">

@@ -6,43 +6,67 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { VersionFields } from '@/components/forms/version-fields';
 import type { FormAction } from '@/lib/actions/define-action';
 import { formatTimestamp } from '@/lib/format';
+import type { StationConfiguration } from '@/lib/schemas/charge-station';
+import { driftMeaning } from '@/lib/view/stations';
+import { SyncState } from './sync-state';
 
 type Station = { id: string; version: number };
 type Window = { starts_at: string; ends_at: string; reason?: string | null };
 
 const when = (at: string) => `${formatTimestamp(at)} UTC`;
 
-/** The desired OCPP configuration keys; with `action` each can be removed and keys set. */
+/**
+ * The configuration keys: desired against reported, each desired key's sync state with what it
+ * means, and the drift. With `action` a desired key can be removed and keys set.
+ */
 export function ConfigurationEditor({
   action,
   station,
-  configuration,
+  keys,
+  reportedAt,
 }: {
   action?: FormAction;
   station: Station;
-  configuration: Record<string, string>;
+  keys: StationConfiguration['keys'];
+  reportedAt: string | null;
 }) {
-  const entries = Object.entries(configuration);
   return (
     <div className="space-y-3">
-      {entries.length === 0 ? (
+      <p className="text-sm text-slate-700">
+        {reportedAt
+          ? `The station last reported its configuration ${when(reportedAt)}.`
+          : 'The station has not reported its configuration yet.'}
+      </p>
+      {keys.length === 0 ? (
         <p className="text-slate-500">No keys set.</p>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {entries.map(([key, value]) => (
-            <li key={key} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-              <span className="min-w-0 break-all">
-                <span className="font-mono text-sm">{key}</span> = <span className="font-mono text-sm">{value}</span>
-              </span>
-              {action && (
-                <ActionForm action={action} label={`Remove ${key}`}>
-                  <VersionFields target={station} />
-                  <input type="hidden" name="key" value={key} />
-                  <input type="hidden" name="remove" value="1" />
-                  <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
-                    Remove <span className="sr-only">{key}</span>
-                  </SubmitButton>
-                </ActionForm>
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Configuration keys">
+          {keys.map((k) => (
+            <li key={k.key} className="space-y-1 px-3 py-2" data-testid={`configuration-${k.key}`}>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="min-w-0 font-mono text-sm break-all">{k.key}</span>
+                {action && k.desired !== null && (
+                  <ActionForm action={action} label={`Remove ${k.key}`}>
+                    <VersionFields target={station} />
+                    <input type="hidden" name="key" value={k.key} />
+                    <input type="hidden" name="remove" value="1" />
+                    <SubmitButton pendingLabel="Removing…" variant="danger" className="px-2 py-1 text-sm">
+                      Remove <span className="sr-only">{k.key}</span>
+                    </SubmitButton>
+                  </ActionForm>
+                )}
+              </div>
+              <dl className="grid grid-cols-[6rem_1fr] gap-x-2 text-sm">
+                <dt className="text-slate-600">Desired</dt>
+                <dd className="font-mono break-all">{k.desired ?? '— (not set here)'}</dd>
+                <dt className="text-slate-600">Reported</dt>
+                <dd className="font-mono break-all">{k.reported ?? '—'}</dd>
+              </dl>
+              {k.sync && <SyncState kind="configuration" state={k.sync} testId={`configuration-sync-${k.key}`} />}
+              {k.drift && (
+                <p className="text-sm text-amber-900" data-testid={`configuration-drift-${k.key}`}>
+                  Drift: {driftMeaning(k.reported)}
+                </p>
               )}
             </li>
           ))}

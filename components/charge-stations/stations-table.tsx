@@ -6,6 +6,7 @@ import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import { ConnectionState, LastHeard } from '@/components/live/connection-state';
 import type { FormAction } from '@/lib/actions/define-action';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { BulkBar, type BulkChoice, type BulkPermissions } from './bulk-bar';
@@ -16,6 +17,8 @@ export type StationRowView = Pick<
   | 'name'
   | 'ocpp_id'
   | 'status'
+  | 'connected'
+  | 'last_heartbeat_at'
   | 'availability'
   | 'availability_sync'
   | 'charger_type'
@@ -32,6 +35,8 @@ type Sorts = Record<'name' | 'ocpp_id' | 'updated_at', SortLink>;
 export const STATION_COLUMN_LABELS: Record<string, string> = {
   name: 'Name',
   ocpp_id: 'OCPP id',
+  connected: 'Connection',
+  last_heartbeat_at: 'Last heard',
   status: 'Status',
   availability: 'Availability',
   charger_type: 'Type',
@@ -64,6 +69,8 @@ export function StationsTable({
       col.columns([
         nameLinkColumn(col, { sort: sort.name, href: (id) => `/charge-stations/${id}`, unnamed: '(unnamed)' }),
         col.accessor('ocpp_id', { header: () => <SortHeader label="OCPP id" link={sort.ocpp_id} /> }),
+        col.accessor('connected', { header: 'Connection', cell: (info) => <ConnectionState station={info.row.original} /> }),
+        col.accessor('last_heartbeat_at', { header: 'Last heard', cell: (info) => <LastHeard at={info.getValue()} /> }),
         col.accessor('status', { header: 'Status' }),
         col.accessor('availability', {
           header: 'Availability',

@@ -22,7 +22,8 @@ export function LinkForm({
       <label htmlFor={selectId} className="block text-sm font-medium">
         Location
       </label>
-      <select id={selectId} name="location_id" required className="w-full rounded border border-slate-300 px-3 py-2">
+      {/* Nothing versioned: choosing a location need not hold the page's live refresh. */}
+      <select id={selectId} name="location_id" required className="w-full rounded border border-slate-300 px-3 py-2" data-live-ignore>
         {locations.map((l) => (
           <option key={l.id} value={l.id}>
             {l.label}
@@ -41,17 +42,49 @@ export function LinkForm({
   );
 }
 
-export function TestForm({ action, stationId }: { action: FormAction; stationId: string }) {
+/**
+ * Starts a commissioning run; its steps then show live in the card (the page refreshes every second
+ * while it runs). With connectors to choose from, the run can also charge on one (remote start/stop).
+ */
+export function TestForm({
+  action,
+  stationId,
+  running,
+  connectors,
+}: {
+  action: FormAction;
+  stationId: string;
+  running: boolean;
+  /** `<evse uid>/<connector id>` and its label. */
+  connectors: { value: string; label: string }[];
+}) {
   const [state, submit, pending] = useActionState(action, null);
+  const chargeId = `charge-${stationId}`;
   return (
     <form action={submit} className="space-y-2">
       <input type="hidden" name="id" value={stationId} />
+      {connectors.length > 0 && (
+        // Choosing here is part of starting the test, not an edit the live refresh must wait for.
+        <div data-live-ignore>
+          <label htmlFor={chargeId} className="block text-sm font-medium">
+            Charge test (remote start and stop)
+          </label>
+          <select id={chargeId} name="charge_connector" className="w-full rounded border border-slate-300 px-3 py-2">
+            <option value="">No charge test</option>
+            {connectors.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || running}
         className="w-full rounded border border-brand-700 px-4 py-3 text-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Testing…' : 'Run commissioning test'}
+        {pending ? 'Starting…' : running ? 'Test running…' : 'Run commissioning test'}
       </button>
       <ActionOutcome state={state} />
     </form>

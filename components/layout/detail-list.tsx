@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { formatTimestamp } from '@/lib/format';
 
 /** Label / value pairs of a detail page; stacks on a phone. */
-export function DetailList({ rows }: { rows: [string, string][] }) {
+export function DetailList({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
       {rows.map(([label, value]) => (

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
+import { SimulatedStation, type SimulatedStationOptions } from '@/lib/simulator';
 import { signIn as signInWithForm } from './session';
-import { E2E_ADMIN_API_KEY, E2E_BASE_URL, E2E_PASSWORD, E2E_PORT, serverInfoFile } from './settings';
+import { E2E_ADMIN_API_KEY, E2E_BASE_URL, E2E_OCPP_URL, E2E_PASSWORD, E2E_PORT, serverInfoFile } from './settings';
 
 // Every journey builds its own tenants, users and objects through the REST API, so journeys run in
 // parallel and in any order on one server. Names carry a random suffix: slugs, e-mails, OCPP ids
@@ -114,6 +115,11 @@ type Fixtures = {
   reportStatus: (station: Station, status: string) => Promise<void>;
   /** Signs in through the real form and waits for the dashboard (showing the user's name, when given). */
   signIn: (page: Page, user: Pick<User, 'email' | 'password'> & { name?: string }) => Promise<void>;
+  /**
+   * A simulated station on the e2e server's gateway, not yet connected (call `connect()`); short
+   * intervals so a journey does not wait on hardware timings. Disconnected when the test ends.
+   */
+  simulateStation: (options: Pick<SimulatedStationOptions, 'ocppId'> & Partial<SimulatedStationOptions>) => SimulatedStation;
 };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -226,6 +232,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         await sql`update evses set status = ${status} where station_id = ${station.id}`;
       });
     });
+  },
+
+  simulateStation: async ({}, provide) => {
+    const stations: SimulatedStation[] = [];
+    await provide((options) => {
+      const station = new SimulatedStation({ url: E2E_OCPP_URL, maxIntervalMs: 2000, reconnectDelayMs: 200, ...options });
+      stations.push(station);
+      return station;
+    });
+    await Promise.all(stations.map((station) => station.disconnect()));
   },
 
   signIn: async ({}, provide) => {

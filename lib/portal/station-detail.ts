@@ -3,7 +3,7 @@ import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
-import { mayWriteMaintenance } from '@/lib/services/charge-stations';
+import { getConfiguration, mayWriteMaintenance } from '@/lib/services/charge-stations';
 import { listTariffs } from '@/lib/services/tariffs';
 
 /** How many audit events the detail page shows (newest first); the audit log has the rest. */
@@ -63,4 +63,10 @@ export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeS
       : [],
   ]);
   return { may, offered, audit };
+}
+
+/** The configuration tab: each desired or reported key, desired against reported, with its sync state and drift. */
+export async function loadStationConfiguration(ctx: AuthContext, station: ChargeStation) {
+  const configuration = await getConfiguration({ ctx, id: station.id });
+  return { may: stationPermissions(ctx, station), keys: configuration.keys, reportedAt: configuration.reported_configuration_at };
 }

@@ -1,8 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { formInput, optionalText } from '@/lib/actions/form-input';
+import { testRunStartSchema } from '@/lib/schemas/charge-station';
 import { unfocused } from '@/lib/auth/context';
 import { linkChargeStation, startTestRun } from '@/lib/services/charge-stations';
 
@@ -10,17 +13,31 @@ import { linkChargeStation, startTestRun } from '@/lib/services/charge-stations'
 export const linkStationToLocation = defineAction({
   schema: z.object({ id: z.string().min(1), location_id: z.string().min(1) }),
   run: async ({ ctx, input }) => {
-    await linkChargeStation({ ctx: unfocused(ctx), id: input.id, locationId: input.location_id });
+    const station = await linkChargeStation({ ctx: unfocused(ctx), id: input.id, locationId: input.location_id });
     revalidatePath('/installer');
+    // A linked station leaves the "not yet linked" list: show it as found, where its test is run next.
+    redirect(`/installer?${new URLSearchParams({ station: station.ocpp_id })}`);
   },
   success: 'Linked. The station now belongs to the location’s customer.',
 });
 
+/** The id tag a commissioning charge is started with: the product holds no tokens, so any tag is authorized. */
+const COMMISSIONING_ID_TAG = 'COMMISSIONING';
+
 export const runCommissioningTest = defineAction({
-  schema: z.object({ id: z.string().min(1) }),
-  run: async ({ ctx, input }) => {
-    await startTestRun({ ctx: unfocused(ctx), id: input.id });
+  schema: z.object({ id: z.string().min(1) }).and(
+    formInput(testRunStartSchema, (f) => {
+      const connector = optionalText(f.charge_connector);
+      if (!connector) return {};
+      const slash = connector.indexOf('/');
+      return {
+        remote_start: { evse_uid: connector.slice(0, slash), connector_id: connector.slice(slash + 1), id_tag: COMMISSIONING_ID_TAG },
+      };
+    }),
+  ),
+  run: async ({ ctx, input: { id, ...body } }) => {
+    await startTestRun({ ctx: unfocused(ctx), id, input: body });
     revalidatePath('/installer');
   },
-  success: 'Test run finished; see the steps below.',
+  success: 'Test started; the steps show below as they run.',
 });

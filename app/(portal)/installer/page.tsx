@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { LinkForm, TestForm } from '@/components/installer/installer-forms';
 import { NearMeButton } from '@/components/installer/near-me-button';
+import { StationCard } from '@/components/installer/station-card';
 import { LabeledControl } from '@/components/forms/labeled-control';
-import { can, unfocused } from '@/lib/auth/context';
+import { Panel } from '@/components/layout/panel';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { can, unfocused, type AuthContext } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { toSearchParams } from '@/lib/http/search-params';
-import { NEAR_RADIUS_M, nearbyLocations } from '@/lib/portal/location-near';
-import { chargeStationListQuerySchema } from '@/lib/schemas/charge-station';
-import { locationListQuerySchema } from '@/lib/schemas/location';
-import { getLatestTestRun, listChargeStations } from '@/lib/services/charge-stations';
-import { listLocations } from '@/lib/services/locations';
+import { linkChoices, recentlyConnectedUnlinked, searchStations, withLatestRuns, type InstallerStation } from '@/lib/portal/installer';
+import { NEAR_RADIUS_M, type NearbyLocation } from '@/lib/portal/location-near';
+import { formatDistance } from '@/lib/view/map';
 import { linkStationToLocation, runCommissioningTest } from './actions';
-import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Installer' };
 
@@ -30,25 +29,27 @@ export default async function InstallerPage({ searchParams }: Props) {
   const stationQuery = params.get('station')?.trim().slice(0, 200) ?? '';
   const placeQuery = params.get('place')?.trim().slice(0, 200) ?? '';
   const nearQuery = params.get('near');
-  const nearby = nearQuery ? await nearbyLocations(ctx, nearQuery) : null;
 
-  const stations = stationQuery
-    ? (await listChargeStations({ ctx, query: chargeStationListQuerySchema.parse({ q: stationQuery, limit: '10', sort: 'ocpp_id' }) })).data
-    : [];
-  // Linking offers the locations near the installer when they asked for them, else the search's.
-  const locations = nearby?.length
-    ? nearby.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city} (${distance(l.distance)})` }))
-    : (
-        await listLocations({
-          ctx,
-          query: locationListQuerySchema.parse({ limit: '25', sort: 'name', ...(placeQuery ? { q: placeQuery } : {}) }),
-        })
-      ).data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` }));
-  const runs = await Promise.all(stations.map((s) => getLatestTestRun({ ctx, id: s.id })));
+  const [{ nearby, choices }, found, recent] = await Promise.all([
+    linkChoices(ctx, { near: nearQuery, place: placeQuery }),
+    searchStations(ctx, stationQuery).then((stations) => withLatestRuns(ctx, stations)),
+    recentlyConnectedUnlinked(ctx),
+  ]);
+  // A station found by the search is not listed twice.
+  const recentOnly = await withLatestRuns(
+    ctx,
+    recent.filter((s) => !found.some((f) => f.station.id === s.id)),
+  );
+  // While a test runs its steps are shown as they go: the page refreshes every second until it ends.
+  const running = [...found, ...recentOnly].some((s) => s.run?.status === 'RUNNING');
+  const card = (item: InstallerStation) => <InstallerCard key={item.station.id} ctx={ctx} item={item} locations={choices} />;
 
   return (
     <div className="mx-auto max-w-md space-y-5">
-      <h1 className="text-2xl font-semibold">Installer</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Installer</h1>
+        <LiveRefresh intervalMs={running ? 1000 : 5000} />
+      </div>
       <form role="search" className="space-y-3">
         <LabeledControl id="station" label="OCPP id or serial number">
           <input id="station" name="station" defaultValue={stationQuery} className={input} autoComplete="off" />
@@ -56,6 +57,7 @@ export default async function InstallerPage({ searchParams }: Props) {
         <LabeledControl id="place" label="Location search (name, address, city)">
           <input id="place" name="place" defaultValue={placeQuery} className={input} />
         </LabeledControl>
+        {nearQuery && <input type="hidden" name="near" value={nearQuery} />}
         <button type="submit" className="w-full rounded bg-brand-700 px-4 py-3 text-white">
           Find
         </button>
@@ -63,54 +65,41 @@ export default async function InstallerPage({ searchParams }: Props) {
       <NearMeButton />
       {nearQuery && <NearbyList nearby={nearby} />}
 
-      {stationQuery && stations.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
-      {stations.map((station, i) => (
-        <article
-          key={station.id}
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-          aria-label={`Station ${station.ocpp_id}`}
-        >
-          <header>
-            <h2 className="text-lg font-medium">{station.ocpp_id}</h2>
-            <p className="text-sm text-slate-600">
-              {[station.vendor, station.model, station.serial_number].filter(Boolean).join(' · ') || 'No hardware reported yet'}
-            </p>
-            <p className="text-sm">
-              {station.status}, {station.connected ? 'connected' : 'not connected'} ·{' '}
-              {station.location_id ? 'linked to a location' : 'not linked yet'} · {station.commissioning_status}
-            </p>
-          </header>
-          {!station.location_id && can(ctx, 'station:link', station.tenant_id) && (
-            <LinkForm action={linkStationToLocation} stationId={station.id} locations={locations} />
-          )}
-          {can(ctx, 'station:test', station.tenant_id) && <TestForm action={runCommissioningTest} stationId={station.id} />}
-          {runs[i] && (
-            <section aria-label="Latest test run">
-              <h3 className="text-sm font-medium">Latest test: {runs[i]!.status}</h3>
-              <ol className="mt-1 space-y-1 text-sm">
-                {runs[i]!.steps.map((step) => (
-                  <li key={step.name}>
-                    <span className="font-mono">{step.status}</span> {step.name.replace(/_/g, ' ')}
-                    {step.detail ? ` — ${step.detail}` : ''}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-        </article>
-      ))}
+      {stationQuery && (
+        <Panel id="found" title="Found stations" framed={false}>
+          {found.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
+          {found.map(card)}
+        </Panel>
+      )}
+
+      <Panel id="recent" title="Connected in the last hour, not yet linked" framed={false}>
+        <p className="text-sm text-slate-600">Most recently connected first. A new station appears here once it has connected.</p>
+        {recentOnly.length === 0 && <p className="text-slate-600">No unlinked station has connected in the last hour.</p>}
+        {recentOnly.map(card)}
+      </Panel>
     </div>
   );
 }
 
-const distance = (metres: number) => (metres < 1000 ? `${metres} m` : `${(metres / 1000).toFixed(1)} km`);
+function InstallerCard({ ctx, item, locations }: { ctx: AuthContext; item: InstallerStation; locations: { id: string; label: string }[] }) {
+  const tenant = item.station.tenant_id;
+  return (
+    <StationCard
+      station={item.station}
+      run={item.run}
+      locations={locations}
+      link={can(ctx, 'station:link', tenant) ? linkStationToLocation : undefined}
+      test={can(ctx, 'station:test', tenant) ? runCommissioningTest : undefined}
+    />
+  );
+}
 
-/** Locations within the near-me radius, nearest first; a found station's link form offers the same. */
-function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocations>> }) {
+/** Locations within the near-me radius, nearest first; a station's link form offers the same. */
+function NearbyList({ nearby }: { nearby: NearbyLocation[] | null }) {
   if (nearby === null) return <p className="text-slate-600">That position is not valid; try “Locations near me” again.</p>;
   return (
     <Panel id="nearby" title="Locations near you" framed={false}>
-      {nearby.length === 0 && <p className="text-slate-600">No locations within {distance(NEAR_RADIUS_M)}. Search by name above.</p>}
+      {nearby.length === 0 && <p className="text-slate-600">No locations within {formatDistance(NEAR_RADIUS_M)}. Search by name above.</p>}
       {nearby.length > 0 && (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {nearby.map((l) => (
@@ -123,12 +112,12 @@ function NearbyList({ nearby }: { nearby: Awaited<ReturnType<typeof nearbyLocati
                   {l.address}, {l.city}
                 </span>
               </span>
-              <span className="shrink-0 text-sm text-slate-700">{distance(l.distance)}</span>
+              <span className="shrink-0 text-sm text-slate-700">{formatDistance(l.distance)}</span>
             </li>
           ))}
         </ul>
       )}
-      {nearby.length > 0 && <p className="text-sm text-slate-600">Find a station above to link it to one of these.</p>}
+      {nearby.length > 0 && <p className="text-sm text-slate-600">Link a station below to one of these.</p>}
     </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { FilterForm, FilterInput, FilterSelect } from '@/components/data-table/l
 import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { sortLinks } from '@/components/data-table/sort-header';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { StationsTable } from '@/components/charge-stations/stations-table';
 import { valueOptions } from '@/components/forms/options';
 import { requirePageContext } from '@/lib/auth/page-context';
@@ -49,7 +50,10 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
   const current = (name: string) => params.get(name) ?? '';
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Charge stations</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Charge stations</h1>
+        <LiveRefresh />
+      </div>
       <FilterForm sort={query.sort} hidden={hidden} submitLabel="Apply">
         <FilterInput name="q" label="Search" defaultValue={query.q ?? ''} placeholder="Name, OCPP id, serial, address" />
         {FILTERS.map((filter) => (

@@ -1,11 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText } from '@/lib/actions/form-input';
 import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
-import { availabilitySchema, linkSchema, setTariffsSchema } from '@/lib/schemas/charge-station';
-import { linkChargeStation, setAvailability, setTariffs, unlinkChargeStation } from '@/lib/services/charge-stations';
+import { availabilitySchema, linkSchema, resetSchema, setTariffsSchema } from '@/lib/schemas/charge-station';
+import { linkChargeStation, resetChargeStation, setAvailability, setTariffs, unlinkChargeStation } from '@/lib/services/charge-stations';
 
 const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
@@ -21,7 +22,7 @@ export const setStationAvailability = defineAction({
     await setAvailability({ ctx, id, input: body, expectedVersion: version });
     refresh(id);
   },
-  success: 'Availability saved; the station applies it when it is connected.',
+  success: 'Availability saved; the sync state shows when the station has applied it.',
 });
 
 /** Tariff codes of every connector, or of one connector (`connector` = `<evse uid>/<connector id>`). */
@@ -58,4 +59,16 @@ export const unlinkStation = defineAction({
     refresh(input.id);
   },
   success: 'Unlinked; the station stays with its customer.',
+});
+
+/** SOFT or HARD reset; waits a few seconds for the station's answer (its status goes back to the form). */
+export const resetStation = defineAction({
+  schema: z.object({ id: z.string().min(1) }).and(formInput(resetSchema, (f) => ({ type: f.type }))),
+  run: async ({ ctx, input }) => {
+    const command = await resetChargeStation({ ctx, id: input.id, input: { type: input.type } });
+    refresh(input.id);
+    return command;
+  },
+  success: 'Reset requested.',
+  data: (command) => ({ status: command.status }),
 });
