@@ -88,7 +88,6 @@ async function insertStations(tx: Tx, plans: StationPlan[], random: () => number
         maxPowerKw: dc ? 150 : 22,
         configuration: { HeartbeatInterval: '300' },
         status: reported,
-        connected: reported !== 'UNKNOWN' && random() > 0.1,
         lastHeartbeatAt: reported !== 'UNKNOWN' ? new Date(Date.now() - Math.floor(random() * 40) * 60_000) : null,
         commissioningStatus: p.locationId ? ('COMMISSIONED' as const) : ('NEW' as const),
       };

@@ -12,8 +12,10 @@ export async function sweepDeadGateways(args: { gatewayId: string; silentMs: num
   const cutoff = sql`now() - make_interval(secs => ${args.silentMs / 1000})`;
   const released = await db.execute(
     releaseStationsWhere(
-      sql`gateway_id is not null and gateway_id <> ${args.gatewayId}
-          and gateway_id not in (select id from ocpp_gateways where seen_at >= ${cutoff})`,
+      // A station marked connected with no holder (data from before the gateway kept the column) is not connected either.
+      sql`(gateway_id is not null and gateway_id <> ${args.gatewayId}
+           and gateway_id not in (select id from ocpp_gateways where seen_at >= ${cutoff}))
+          or (connected and gateway_id is null)`,
     ),
   );
   // A call the dead gateway had in flight will never be answered to anyone.
