@@ -4,6 +4,7 @@ import { exportResponse } from '@/lib/http/export';
 import {
   availabilitySchema,
   chargeStationCreateSchema,
+  commandParams,
   chargeStationExportQuerySchema,
   chargeStationListQuerySchema,
   chargeStationListSchema,
@@ -14,8 +15,14 @@ import {
   configurationResponseSchema,
   linkSchema,
   maintenanceWindowSchema,
+  ocppMessageListSchema,
+  resetSchema,
   setTariffsSchema,
+  stationCommandListSchema,
+  stationCommandSchema,
+  stationLogQuerySchema,
   testRunSchema,
+  testRunStartSchema,
   type ChargeStation,
   type ChargeStationCreateInput,
 } from '@/lib/schemas/charge-station';
@@ -27,10 +34,14 @@ import {
   exportChargeStations,
   getChargeStation,
   getConfiguration,
+  getStationCommand,
   getTestRun,
   linkChargeStation,
   listChargeStations,
+  listOcppMessages,
+  listStationCommands,
   removeMaintenanceWindow,
+  resetChargeStation,
   setAvailability,
   setTariffs,
   startTestRun,
@@ -175,7 +186,8 @@ export const setAvailabilityEndpoint = defineEndpoint({
   path: `${base}/{id}/availability`,
   operationId: 'setChargeStationAvailability',
   summary: 'Set the desired availability',
-  description: 'Of the station, or of the EVSEs in `evse_uids`. Answers 202: the station applies it when connected (`availability_sync`).',
+  description:
+    'Of the station, or of the EVSEs in `evse_uids`. Answers 202: a command carries it to the station, and `availability_sync` of the station and of the EVSEs concerned says how far it got — PENDING while a connected station has not confirmed it, OFFLINE while it is not connected (it is sent when it connects), then APPLIED, SCHEDULED or REJECTED.',
   tag,
   params: idParams,
   body: { schema: availabilitySchema, validate: true, example: { availability: 'INOPERATIVE' } },
@@ -203,7 +215,9 @@ export const getConfigurationEndpoint = defineEndpoint({
   method: 'GET',
   path: `${base}/{id}/configuration`,
   operationId: 'getChargeStationConfiguration',
-  summary: 'Get the desired OCPP configuration',
+  summary: 'Get the OCPP configuration: desired, reported and drift',
+  description:
+    '`configuration` is the desired key map; `reported_configuration` what the station last reported (GetConfiguration, after every accepted boot); `keys` compares them per key with its sync state and `drift` (desired but reported otherwise).',
   tag,
   params: idParams,
   success: { status: 200, description: 'The configuration keys', schema: configurationResponseSchema, headers: ['ETag'] },
@@ -215,7 +229,8 @@ export const patchConfigurationEndpoint = defineEndpoint({
   path: `${base}/{id}/configuration`,
   operationId: 'patchChargeStationConfiguration',
   summary: 'Change desired OCPP configuration keys',
-  description: 'JSON merge patch of the key map: a string sets a key, null removes it. Needs station:write.',
+  description:
+    'JSON merge patch of the key map: a string sets a key, null removes it. Changed and added keys are sent to the station (their sync state PENDING, or OFFLINE while it is not connected); a removed key is only no longer desired. Needs station:write.',
   tag,
   params: idParams,
   body: {
@@ -236,12 +251,19 @@ export const startTestRunEndpoint = defineEndpoint({
   path: `${base}/{id}/tests`,
   operationId: 'startChargeStationTest',
   summary: 'Run commissioning tests',
-  description: 'Checks step by step: connected, boot accepted, heartbeat, connector status, configuration, optional remote start/stop.',
+  description:
+    'Answers 201 with a RUNNING run at once; the steps then run in order on the connected station (connected, boot accepted, heartbeat, connector status, configuration, and remote start/stop when `remote_start` names a connector). Poll `GET …/tests/{run_id}` for progress. The body is optional. Needs station:test.',
   tag,
   params: idParams,
-  success: { status: 201, description: 'The test run', schema: testRunSchema, headers: ['Location'] },
-  handler: async ({ ctx, params }) => {
-    const run = await startTestRun({ ctx, id: params.id });
+  body: {
+    schema: testRunStartSchema,
+    validate: true,
+    optional: true,
+    example: { remote_start: { evse_uid: '9a7c1d2e-3f4b-4c5d-8e6f-7a8b9c0d1e2f', connector_id: '1', id_tag: 'COMMISSION' } },
+  },
+  success: { status: 201, description: 'The test run, RUNNING with every step PENDING', schema: testRunSchema, headers: ['Location'] },
+  handler: async ({ ctx, params, body }) => {
+    const run = await startTestRun({ ctx, id: params.id, input: body });
     return Response.json(run, { status: 201, headers: { location: `${base}/${params.id}/tests/${run.id}` } });
   },
 });
@@ -255,6 +277,59 @@ export const getTestRunEndpoint = defineEndpoint({
   params: runParams,
   success: { status: 200, description: 'The test run with its steps', schema: testRunSchema },
   handler: async ({ ctx, params }) => Response.json(await getTestRun({ ctx, id: params.id, runId: params.run_id })),
+});
+
+export const resetChargeStationEndpoint = defineEndpoint({
+  method: 'POST',
+  path: `${base}/{id}/reset`,
+  operationId: 'resetChargeStation',
+  summary: 'Reset (reboot) a station',
+  description:
+    'Queues a reset command and waits up to 5 s for the station’s answer: 202 with the command, `status` ACCEPTED or REJECTED when it answered, else QUEUED or SENT (follow it at `…/commands/{command_id}`). A station that is not connected answers nothing: the command stays QUEUED and is dropped (TIMED_OUT) unless it connects within 10 minutes. Needs station:write.',
+  tag,
+  params: idParams,
+  body: { schema: resetSchema, validate: true, example: { type: 'SOFT' } },
+  success: { status: 202, description: 'The reset command with its outcome so far', schema: stationCommandSchema },
+  handler: async ({ ctx, params, body }) => Response.json(await resetChargeStation({ ctx, id: params.id, input: body }), { status: 202 }),
+});
+
+export const listStationCommandsEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}/commands`,
+  operationId: 'listChargeStationCommands',
+  summary: 'List the commands sent to a station',
+  description:
+    'Newest first, cursor-paged: availability and configuration syncs, password provisioning, resets, test calls, each with its status and answer.',
+  tag,
+  params: idParams,
+  query: stationLogQuerySchema,
+  success: { status: 200, description: 'A page of commands', schema: stationCommandListSchema },
+  handler: async ({ ctx, params, query }) => Response.json(await listStationCommands({ ctx, id: params.id, query })),
+});
+
+export const getStationCommandEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}/commands/{command_id}`,
+  operationId: 'getChargeStationCommand',
+  summary: 'Get a command sent to a station',
+  tag,
+  params: commandParams,
+  success: { status: 200, description: 'The command with its status and answer', schema: stationCommandSchema },
+  handler: async ({ ctx, params }) => Response.json(await getStationCommand({ ctx, id: params.id, commandId: params.command_id })),
+});
+
+export const listOcppMessagesEndpoint = defineEndpoint({
+  method: 'GET',
+  path: `${base}/{id}/ocpp-messages`,
+  operationId: 'listChargeStationOcppMessages',
+  summary: 'List a station’s OCPP messages',
+  description:
+    'Every OCPP frame to and from the station, newest first, cursor-paged. Kept for the newest 1,000 frames and at most 7 days; AuthorizationKey values are masked.',
+  tag,
+  params: idParams,
+  query: stationLogQuerySchema,
+  success: { status: 200, description: 'A page of OCPP messages', schema: ocppMessageListSchema },
+  handler: async ({ ctx, params, query }) => Response.json(await listOcppMessages({ ctx, id: params.id, query })),
 });
 
 export const chargeStationsEndpoints = [
@@ -273,6 +348,10 @@ export const chargeStationsEndpoints = [
   patchConfigurationEndpoint,
   startTestRunEndpoint,
   getTestRunEndpoint,
+  resetChargeStationEndpoint,
+  listStationCommandsEndpoint,
+  getStationCommandEndpoint,
+  listOcppMessagesEndpoint,
 ];
 
 const windowExample = { starts_at: '2027-01-10T08:00:00Z', ends_at: '2027-01-10T12:00:00Z', reason: 'Annual service' };

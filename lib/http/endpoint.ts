@@ -34,7 +34,14 @@ export type EndpointDefinition<P, Q, B> = {
    * `validate: true` parses the body with `schema` (422 on failure); `false` hands the JSON object
    * to the service, which validates it after merging (PATCH) — `schema` then only documents it.
    */
-  body?: { schema: z.ZodType<B>; validate: boolean; example: unknown; mergePatch?: boolean };
+  body?: {
+    schema: z.ZodType<B>;
+    validate: boolean;
+    example: unknown;
+    mergePatch?: boolean;
+    /** The body may be left out (no Content-Type, no content): the handler then gets `{}`. */
+    optional?: boolean;
+  };
   success: {
     status: 200 | 201 | 202 | 204;
     description: string;
@@ -92,7 +99,7 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
       let body = undefined as B;
       let rawBody = '';
       if (definition.body) {
-        const object = await readJsonObject(request);
+        const object = definition.body.optional && sentNoBody(request) ? {} : await readJsonObject(request);
         // Canonical form: the same JSON sent with other spacing is the same request.
         rawBody = JSON.stringify(object);
         body = (definition.body.validate ? parseOrThrow(definition.body.schema as AnyObject, object) : object) as B;
@@ -127,6 +134,11 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
   };
   return Object.assign(serve, { definition: definition as EndpointDefinition<unknown, unknown, unknown> });
 }
+
+/** No Content-Type and no content (HTTP/1.1 sends a body only with a Content-Length or Transfer-Encoding). */
+const sentNoBody = (request: Request) =>
+  !request.headers.get('content-type') &&
+  (request.body === null || (!request.headers.get('transfer-encoding') && (request.headers.get('content-length') ?? '0') === '0'));
 
 function logAndHide(error: unknown, request: NextRequest, requestId: string): Response {
   console.error(`[${requestId}] ${request.method} ${request.nextUrl.pathname} failed`, error);

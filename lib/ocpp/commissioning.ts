@@ -143,6 +143,23 @@ const configuration: Check = async (session, subject) => {
   return `All ${desired.length} configuration keys match.`;
 };
 
+const CHARGING_STATUSES = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+
+async function untilConnectorCharging(session: StationSession, stationId: string, number: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { connectors } = await loadStationObservations(stationId);
+    if (CHARGING_STATUSES.has(connectors.find((c) => c.number === number)?.reportedStatus ?? '')) return;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new StepFailure(
+        `The station started a transaction but connector ${number} never reported charging within ${seconds(timeoutMs)}. Check the vehicle or test load, then run the test again.`,
+      );
+    }
+    await session.waitFor('status', left, (event) => event.report.connector === number);
+  }
+}
+
 const remoteStartStop: Check = async (session, subject, { chargeMs }) => {
   const options = subject.remoteStart!;
   const { connectors } = await loadStationObservations(subject.stationId);
@@ -160,6 +177,9 @@ const remoteStartStop: Check = async (session, subject, { chargeMs }) => {
     started,
     `The station accepted but started no charge within ${seconds(chargeMs)}. Plug in a vehicle or a test load if the station needs one, then run the test again.`,
   );
+  // The station learns the transaction id from the answer to its StartTransaction, which leaves
+  // after the event; a stop sent before it arrives would be refused. Its next status shows it has.
+  await untilConnectorCharging(session, subject.stationId, connector.number, chargeMs);
   const stopped = session.waitFor('transaction_stopped', chargeMs, (event) => event.transactionId === transactionId);
   const stopAnswer = await session.calls.remoteStop(transactionId);
   if (stopAnswer !== 'ACCEPTED')

@@ -84,7 +84,7 @@ function routeConfig(endpoint: Endpoint['definition']): RouteConfig {
       ...(endpoint.body
         ? {
             body: {
-              required: true,
+              required: !endpoint.body.optional,
               content: Object.fromEntries(
                 bodyTypes.map((type) => [type, { schema: endpoint.body!.schema, example: endpoint.body!.example }]),
               ),

@@ -5,16 +5,24 @@ import {
   CHARGER_TYPES,
   COMMISSIONING_STATUSES,
   CONNECTOR_FORMATS,
+  CONFIGURATION_SYNC_STATES,
   CONNECTOR_STANDARDS,
   EVSE_CAPABILITIES,
   EVSE_STATUSES,
+  OCPP_DIRECTIONS,
+  OCPP_MESSAGE_TYPES,
   POWER_TYPES,
+  REGISTRATION_STATES,
+  RESET_TYPES,
   STATION_ACCESS,
+  STATION_COMMAND_KINDS,
+  STATION_COMMAND_STATUSES,
   TEST_RUN_STATUSES,
+  TEST_STEP_NAMES,
   TEST_STEP_STATUSES,
 } from '@/lib/domain/vocabulary';
 import { connectorBlueprintSchema, connectorListOf, evseBlueprintFields } from './evse-blueprint';
-import { customGroupNames, entityMeta, exportFormat, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
+import { customGroupNames, entityMeta, exportFormat, idParams, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
 import { nearFilter, nearNeedsRadius, nearNeedsRadiusError } from './location';
 import { tariffCode } from './tariff';
 
@@ -97,14 +105,31 @@ export const connectorSchema = z.object({
   max_amperage: z.number().int(),
   max_electric_power: z.number().int().nullable(),
   tariff_ids: z.array(z.string()),
+  reported_status: z
+    .string()
+    .nullable()
+    .describe(
+      'Read-only: the status word the station last reported over OCPP (1.6 ChargePointStatus, e.g. `Charging`); null until it reports',
+    ),
+  reported_error_code: z
+    .string()
+    .nullable()
+    .describe('Read-only: the error code of that report (1.6 ChargePointErrorCode, e.g. `NoError`); null until it reports'),
 });
+
+const availabilitySync = z
+  .enum(AVAILABILITY_SYNC_STATES)
+  .describe(
+    'Read-only: whether the station applied the desired availability. PENDING: sent or queued for a connected station; APPLIED: accepted and confirmed by a status report; SCHEDULED: the station will apply it when its session ends; REJECTED; OFFLINE: not connected, sent when it connects',
+  );
 
 export const evseSchema = z.object({
   uid: uuid(),
   evse_id: z.string().nullable(),
-  status: z.enum(EVSE_STATUSES),
+  status: z.enum(EVSE_STATUSES).describe('Read-only: OCPI status aggregated over the connectors’ last reports'),
   capabilities: z.array(z.enum(EVSE_CAPABILITIES)),
-  availability: z.enum(AVAILABILITIES),
+  availability: z.enum(AVAILABILITIES).describe('Desired, set through /availability'),
+  availability_sync: availabilitySync,
   floor_level: z.string().nullable(),
   physical_reference: z.string().nullable(),
   connectors: z.array(connectorSchema),
@@ -126,10 +151,31 @@ export const chargeStationSchema = z
     max_power_kw: z.number().nullable(),
     configuration: z.record(z.string(), z.string()),
     availability: z.enum(AVAILABILITIES).describe('Desired, set through /availability'),
-    availability_sync: z.enum(AVAILABILITY_SYNC_STATES),
+    availability_sync: availabilitySync.describe(
+      'Read-only: the EVSEs’ availability sync aggregated: OFFLINE when not connected, else REJECTED, PENDING, SCHEDULED if any EVSE is, else APPLIED',
+    ),
+    configuration_sync: z
+      .record(z.string(), z.enum(CONFIGURATION_SYNC_STATES))
+      .describe(
+        'Read-only: sync state of each desired configuration key (PENDING, APPLIED, REJECTED, REBOOT_REQUIRED, NOT_SUPPORTED, OFFLINE)',
+      ),
+    reported_configuration_at: timestamp()
+      .nullable()
+      .describe('Read-only: when the station last reported its configuration (GetConfiguration)'),
     status: z.enum(EVSE_STATUSES).describe('Last reported, aggregated over the EVSEs'),
-    last_heartbeat_at: timestamp().nullable(),
-    connected: z.boolean(),
+    last_heartbeat_at: timestamp().nullable().describe('Read-only: the last message heard from the station'),
+    connected: z.boolean().describe('Read-only: the station’s OCPP socket is open'),
+    connected_at: timestamp().nullable().describe('Read-only: when the current (or last) OCPP connection opened'),
+    last_boot_at: timestamp().nullable().describe('Read-only: the last BootNotification'),
+    registration: z
+      .enum(REGISTRATION_STATES)
+      .describe(
+        'Read-only: ACCEPTED when the station has an OCPP password of its own; PENDING (boot answered Pending, no commands) until it is linked and provisioned',
+      ),
+    iccid: z.string().nullable().describe('Read-only: SIM card ICCID from the last boot'),
+    imsi: z.string().nullable().describe('Read-only: SIM IMSI from the last boot'),
+    firmware_status: z.string().nullable().describe('Read-only: last FirmwareStatusNotification status, e.g. `Installed`'),
+    diagnostics_status: z.string().nullable().describe('Read-only: last DiagnosticsStatusNotification status, e.g. `Uploaded`'),
     custom_groups: z.array(z.string()),
     remarks: z.string().nullable(),
     maintenance_windows: z.array(z.object({ starts_at: timestamp(), ends_at: timestamp(), reason: z.string().nullable().optional() })),
@@ -219,22 +265,159 @@ export const bulkItemsSchema = z
   .transform((items) => items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i));
 export type BulkStationItem = z.input<typeof bulkItemsSchema>[number];
 
+export const configurationKeySchema = z
+  .object({
+    key: z.string(),
+    desired: z.string().nullable().describe('The desired value; null for a key only the station reports'),
+    reported: z.string().nullable().describe('What the station last reported; null when it did not report the key (or has no value)'),
+    sync: z.enum(CONFIGURATION_SYNC_STATES).nullable().describe('Sync state of a desired key; null for a key only the station reports'),
+    drift: z.boolean().describe('A desired key whose reported value differs (false until the station has reported its configuration)'),
+  })
+  .meta({ id: 'StationConfigurationKey' });
+
 export const configurationResponseSchema = z
-  .object({ configuration: z.record(z.string(), z.string()), version: z.number().int() })
-  .meta({ id: 'StationConfiguration' });
+  .object({
+    id: uuid(),
+    configuration: z.record(z.string(), z.string()).describe('Desired keys → values'),
+    version: z.number().int(),
+    reported_configuration: z
+      .record(z.string(), z.object({ value: z.string().nullable(), readonly: z.boolean() }))
+      .nullable()
+      .describe('What GetConfiguration last returned: key → value and whether the station lets it be changed; null until reported'),
+    reported_configuration_at: timestamp().nullable(),
+    keys: z.array(configurationKeySchema).describe('Every desired or reported key, in key order: desired vs reported, sync state, drift'),
+  })
+  .meta({
+    id: 'StationConfiguration',
+    example: {
+      id: '2f0e4c1a-7b5d-4e8f-9a3b-1c2d3e4f5a6b',
+      configuration: { HeartbeatInterval: '300' },
+      version: 4,
+      reported_configuration: {
+        HeartbeatInterval: { value: '900', readonly: false },
+        NumberOfConnectors: { value: '2', readonly: true },
+      },
+      reported_configuration_at: '2027-01-10T08:00:00.000Z',
+      keys: [
+        { key: 'HeartbeatInterval', desired: '300', reported: '900', sync: 'PENDING', drift: true },
+        { key: 'NumberOfConnectors', desired: null, reported: '2', sync: null, drift: false },
+      ],
+    },
+  });
+export type StationConfiguration = z.infer<typeof configurationResponseSchema>;
 export const configurationPatchSchema = z
   .record(text().min(1).max(50), text().max(500).nullable())
   .describe('JSON merge patch of the configuration map: a string sets a key, null removes it')
   .meta({ id: 'StationConfigurationPatch' });
 
+export const testRunStartSchema = z
+  .object({
+    remote_start: z
+      .object({
+        evse_uid: uuid(),
+        connector_id: text().min(1).max(36),
+        id_tag: text().min(1).max(20).describe('OCPP idTag the station starts the transaction with'),
+      })
+      .strict()
+      .optional()
+      .describe('Also run `remote_start_stop` on this connector: RemoteStart → StartTransaction → RemoteStop → StopTransaction'),
+  })
+  .strict()
+  .meta({ id: 'TestRunRequest' });
+export type TestRunStartInput = z.infer<typeof testRunStartSchema>;
+
+export const testStepSchema = z
+  .object({
+    name: z.enum(TEST_STEP_NAMES),
+    status: z.enum(TEST_STEP_STATUSES),
+    detail: z.string().nullable().optional().describe('What was seen, and on failure what to do'),
+    started_at: timestamp().nullable(),
+    finished_at: timestamp().nullable(),
+  })
+  .meta({ id: 'TestStep' });
+
 export const testRunSchema = z
   .object({
     id: uuid(),
     station_id: uuid(),
-    status: z.enum(TEST_RUN_STATUSES),
-    steps: z.array(z.object({ name: z.string(), status: z.enum(TEST_STEP_STATUSES), detail: z.string().nullable().optional() })),
+    status: z.enum(TEST_RUN_STATUSES).describe('RUNNING until every step ran or one failed'),
+    steps: z.array(testStepSchema).describe('In order; a failed step fails the run and skips the rest'),
     started_at: timestamp(),
     finished_at: timestamp().nullable(),
   })
   .meta({ id: 'TestRun' });
+
+export const resetSchema = z
+  .object({ type: z.enum(RESET_TYPES).describe('SOFT: restart the software; HARD: power-cycle') })
+  .strict()
+  .meta({ id: 'ResetRequest' });
+export type ResetInput = z.infer<typeof resetSchema>;
+
+/** Pages of a station's commands and message log: newest first, no filters. */
+export const stationLogQuerySchema = z.object({ limit: listQueryBase.limit, cursor: listQueryBase.cursor }).strict();
+export type StationLogQuery = z.infer<typeof stationLogQuerySchema>;
+
+export const commandParams = z.object({ id: idParams.shape.id, command_id: z.string().min(1).max(200).describe('The command id (UUID)') });
+
+export const stationCommandSchema = z
+  .object({
+    id: uuid(),
+    station_id: uuid(),
+    kind: z.enum(STATION_COMMAND_KINDS),
+    status: z
+      .enum(STATION_COMMAND_STATUSES)
+      .describe('QUEUED → SENT → ACCEPTED | REJECTED | FAILED | TIMED_OUT (no answer in time, or not sent before expires_at)'),
+    payload: z.record(z.string(), z.unknown()).describe('Protocol-neutral arguments, e.g. `{type: "SOFT"}` for a reset'),
+    response: z.record(z.string(), z.unknown()).nullable().describe('The station’s answer, protocol-neutral; null until answered'),
+    error: z.string().nullable(),
+    attempts: z.number().int(),
+    created_at: timestamp(),
+    sent_at: timestamp().nullable(),
+    finished_at: timestamp().nullable(),
+    expires_at: timestamp().nullable(),
+  })
+  .meta({
+    id: 'StationCommand',
+    example: {
+      id: '0c9b7a1e-4d2f-4a6b-8e3c-5f1d2a3b4c5d',
+      station_id: '2f0e4c1a-7b5d-4e8f-9a3b-1c2d3e4f5a6b',
+      kind: 'reset',
+      status: 'ACCEPTED',
+      payload: { type: 'SOFT' },
+      response: { status: 'ACCEPTED' },
+      error: null,
+      attempts: 1,
+      created_at: '2027-01-10T08:00:00.000Z',
+      sent_at: '2027-01-10T08:00:00.120Z',
+      finished_at: '2027-01-10T08:00:00.480Z',
+      expires_at: '2027-01-10T08:10:00.000Z',
+    },
+  });
+export type StationCommand = z.infer<typeof stationCommandSchema>;
+export const stationCommandListSchema = listOf(stationCommandSchema).meta({ id: 'StationCommandList' });
+
+export const ocppMessageSchema = z
+  .object({
+    at: timestamp(),
+    direction: z.enum(OCPP_DIRECTIONS).describe('IN: from the station; OUT: to the station'),
+    message_type: z.enum(OCPP_MESSAGE_TYPES),
+    action: z.string().nullable().describe('The OCPP action, e.g. `BootNotification`; for answers, the action of their call where known'),
+    message_id: z.string(),
+    payload: z.unknown().describe('The frame’s payload as sent; AuthorizationKey values are masked as `***`'),
+    latency_ms: z.number().int().nullable().describe('For answers: time since their call; null when unknown'),
+  })
+  .meta({
+    id: 'OcppMessage',
+    example: {
+      at: '2027-01-10T08:00:00.000Z',
+      direction: 'IN',
+      message_type: 'CALL',
+      action: 'Heartbeat',
+      message_id: '19223201',
+      payload: {},
+      latency_ms: null,
+    },
+  });
+export type OcppMessage = z.infer<typeof ocppMessageSchema>;
+export const ocppMessageListSchema = listOf(ocppMessageSchema).meta({ id: 'OcppMessageList' });
 export type TestRun = z.infer<typeof testRunSchema>;

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ENDPOINTS } from '@/lib/api';
 import { systemContext } from '@/lib/auth/context';
 import type { Endpoint } from '@/lib/http/endpoint';
+import { getDb } from '@/lib/db/client';
+import { stationCommands } from '@/lib/db/schema';
 import { createChargeStation } from '@/lib/services/charge-stations';
 import { createLocation } from '@/lib/services/locations';
 import { makeApiKey, makeStation, makeTariff, makeTenant, makeUser } from '@/test/fixtures';
@@ -20,6 +22,8 @@ type World = {
   ownStation: string;
   sharedTariff: string;
   poolStation: string;
+  /** A command queued for the other tenant's station (a sub-object reached through it). */
+  theirCommand: string;
   /** Objects of the other tenant, by the collection they live in. */
   theirs: Record<string, string>;
 };
@@ -53,6 +57,10 @@ beforeAll(async () => {
   const theirStation = (
     await createChargeStation({ ctx: system, input: { ocpp_id: `THEIRS-${Date.now()}`, charger_type: 'AC', location_id: theirLocation } })
   ).id;
+  const [theirCommand] = await getDb()
+    .insert(stationCommands)
+    .values({ stationId: theirStation, kind: 'reset', payload: { type: 'SOFT' }, requestedBy: 'test' })
+    .returning();
   const keys = {} as Record<Role, string>;
   for (const role of ROLES) keys[role] = (await makeApiKey(role, role === 'cpo_admin' ? null : own)).secret;
   world = {
@@ -63,6 +71,7 @@ beforeAll(async () => {
     ownStation,
     sharedTariff: await makeTariff('SHARED'),
     poolStation: (await makeStation(null)).id,
+    theirCommand: theirCommand!.id,
     theirs: {
       locations: theirLocation,
       'charge-stations': theirStation,
@@ -104,8 +113,12 @@ describe('another tenant’s objects answer 404, exactly like missing ones', () 
 
   it.each(cases)('%s as %s', async (_name, role, endpoint) => {
     const id = world.theirs[collectionOf(endpoint.definition.path)]!;
-    const params = { id, run_id: '00000000-0000-4000-8000-000000000000', index: '0' };
-    const url = endpoint.definition.path.replace('{id}', id).replace('{run_id}', params.run_id).replace('{index}', params.index);
+    const params = { id, run_id: '00000000-0000-4000-8000-000000000000', index: '0', command_id: world.theirCommand };
+    const url = endpoint.definition.path
+      .replace('{id}', id)
+      .replace('{run_id}', params.run_id)
+      .replace('{index}', params.index)
+      .replace('{command_id}', params.command_id);
     const res = await call(endpoint, url, role, params, endpoint.definition.body?.example);
     expect(res.status).toBe(404);
     for (const theirs of theirIds()) expect(res.text).not.toContain(theirs);
@@ -115,7 +128,9 @@ describe('another tenant’s objects answer 404, exactly like missing ones', () 
     'the CPO reads them: $definition.path',
     async (endpoint) => {
       const id = world.theirs[collectionOf(endpoint.definition.path)]!;
-      const res = await call(endpoint, endpoint.definition.path.replace('{id}', id), 'cpo_admin', { id });
+      const params = { id, command_id: world.theirCommand };
+      const url = endpoint.definition.path.replace('{id}', id).replace('{command_id}', params.command_id);
+      const res = await call(endpoint, url, 'cpo_admin', params);
       expect(res.status).toBe(200);
     },
   );
@@ -175,6 +190,24 @@ describe('own tenant: each role gets exactly what the permission matrix grants',
       okStatus: 202,
       run: (r) =>
         call(find('POST', '/api/v2/charge-stations/{id}/availability'), '/x', r, { id: world.ownStation }, { availability: 'OPERATIVE' }),
+    },
+    {
+      name: 'reset',
+      allowed: WRITERS,
+      okStatus: 202,
+      run: (r) => call(find('POST', '/api/v2/charge-stations/{id}/reset'), '/x', r, { id: world.ownStation }, { type: 'SOFT' }),
+    },
+    {
+      name: 'station commands',
+      allowed: [...ROLES],
+      okStatus: 200,
+      run: (r) => call(find('GET', '/api/v2/charge-stations/{id}/commands'), '/x', r, { id: world.ownStation }),
+    },
+    {
+      name: 'OCPP message log',
+      allowed: [...ROLES],
+      okStatus: 200,
+      run: (r) => call(find('GET', '/api/v2/charge-stations/{id}/ocpp-messages'), '/x', r, { id: world.ownStation }),
     },
     {
       name: 'tariffs',

@@ -364,11 +364,11 @@ describe('link, unlink, availability, tariffs, configuration, tests, delete', ()
     });
   });
 
-  it('records a commissioning run that fails at "connected" until the station connects', async () => {
+  it('records a RUNNING commissioning run with every step PENDING, for the gateway to run', async () => {
     const created = await createChargeStation({ ctx: admin, input: station({ location_id: ownLocation }) });
     const run = await startTestRun({ ctx: installer, id: created.id });
-    expect(run.status).toBe('FAILED');
-    expect(run.steps[0]).toEqual({ name: 'connected', status: 'FAILED', detail: 'station has not connected' });
+    expect(run.status).toBe('RUNNING');
+    expect(run.steps[0]).toEqual({ name: 'connected', status: 'PENDING', detail: null, started_at: null, finished_at: null });
     expect(await getTestRun({ ctx: viewer, id: created.id, runId: run.id })).toEqual(run);
     await expect(startTestRun({ ctx: operator, id: created.id })).rejects.toMatchObject({ code: 'forbidden' });
   });

@@ -83,6 +83,8 @@ export async function createChargeStation({ ctx, input }: { ctx: AuthContext; in
         ocppId: ocpp_id,
         templateId: template_id ?? null,
         ocppPasswordHash: ocpp_password ? await hashPassword(ocpp_password) : null,
+        // A new station has never connected: its keys are sent when it does.
+        configurationSync: Object.fromEntries(Object.keys(fields.configuration ?? {}).map((key) => [key, 'OFFLINE' as const])),
         commissioningStatus: locationId ? 'LINKED' : 'NEW',
       })
       .returning({ id: chargeStations.id });

@@ -108,9 +108,18 @@ export function assembleStations(rows: ChargeStationRow[], tree: EvseTree, group
     configuration: row.configuration,
     availability: row.availability,
     availability_sync: row.availabilitySync,
+    configuration_sync: row.configurationSync,
+    reported_configuration_at: iso(row.reportedConfigurationAt),
     status: row.status,
-    last_heartbeat_at: row.lastHeartbeatAt?.toISOString() ?? null,
+    last_heartbeat_at: iso(row.lastHeartbeatAt),
     connected: row.connected,
+    connected_at: iso(row.connectedAt),
+    last_boot_at: iso(row.lastBootAt),
+    registration: row.ocppPasswordHash ? 'ACCEPTED' : 'PENDING',
+    iccid: row.iccid,
+    imsi: row.imsi,
+    firmware_status: row.firmwareStatus,
+    diagnostics_status: row.diagnosticsStatus,
     custom_groups: (groupsOf.get(row.id) ?? []).map((g) => g.name),
     remarks: row.remarks,
     maintenance_windows: row.maintenanceWindows,
@@ -122,6 +131,7 @@ export function assembleStations(rows: ChargeStationRow[], tree: EvseTree, group
       status: e.status,
       capabilities: e.capabilities as ChargeStation['evses'][number]['capabilities'],
       availability: e.availability,
+      availability_sync: e.availabilitySync,
       floor_level: e.floorLevel,
       physical_reference: e.physicalReference,
       connectors: (connectorsOf.get(e.uid) ?? []).map((c) => ({
@@ -133,6 +143,8 @@ export function assembleStations(rows: ChargeStationRow[], tree: EvseTree, group
         max_amperage: c.maxAmperage,
         max_electric_power: c.maxElectricPower,
         tariff_ids: (tariffsOf.get(`${e.uid}/${c.id}`) ?? []).map((t) => t.tariffId),
+        reported_status: c.reportedStatus,
+        reported_error_code: c.reportedErrorCode,
       })),
     })),
     version: row.version,
@@ -183,7 +195,7 @@ export function writableStation(station: ChargeStation): ChargeStationReplaceInp
       capabilities,
       floor_level,
       physical_reference,
-      connectors: cs,
+      connectors: cs.map(({ reported_status: _status, reported_error_code: _errorCode, ...connector }) => connector),
     })),
   };
 }
@@ -206,6 +218,8 @@ export function stationColumns(input: ChargeStationReplaceInput) {
 }
 
 export const bumpVersion = { version: sql`${chargeStations.version} + 1`, updatedAt: changedAt };
+
+const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

@@ -80,9 +80,11 @@ describe('station updates write only what changed', () => {
   });
 
   it('reorders, adds and removes EVSEs and connectors; connectors that stay keep their reported status', async () => {
-    const station = await create();
+    const created = await create();
+    await getDb().update(connectors).set({ reportedStatus: 'Charging' }).where(eq(connectors.evseUid, created.evses[1]!.uid));
+    // Echoed as read: the report is a read-only field, sent back unchanged.
+    const station = await getChargeStation({ ctx: admin, id: created.id });
     const [first, second] = station.evses;
-    await getDb().update(connectors).set({ reportedStatus: 'Charging' }).where(eq(connectors.evseUid, second!.uid));
     const updated = await updateChargeStation({
       ctx: admin,
       id: station.id,

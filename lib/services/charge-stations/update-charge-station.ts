@@ -17,6 +17,7 @@ import {
   writableStation,
   type LockedStation,
 } from './station-record';
+import { planConfigurationSync, queueConfigurationSync } from './configuration-sync';
 import { assertTariffsOffered, tariffReferences, writeEvses, writeStationGroups } from './station-writes';
 
 /** Fields a PUT/PATCH may echo but never change: each has its own endpoint, or the station reports it. */
@@ -31,29 +32,54 @@ export const STATION_READ_ONLY = [
   'status',
   'availability',
   'availability_sync',
+  'configuration_sync',
+  'reported_configuration_at',
   'connected',
+  'connected_at',
   'last_heartbeat_at',
+  'last_boot_at',
+  'registration',
+  'iccid',
+  'imsi',
+  'firmware_status',
+  'diagnostics_status',
   'commissioning_status',
   'template_id',
 ] as const;
-const EVSE_READ_ONLY = ['status', 'availability'] as const;
+const EVSE_READ_ONLY = ['status', 'availability', 'availability_sync'] as const;
+const CONNECTOR_READ_ONLY = ['reported_status', 'reported_error_code'] as const;
 
 type Body = Record<string, unknown>;
 
-/** Removes echoed read-only EVSE fields (status, availability); 422 where they would change. */
+const isBody = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Removes echoed read-only EVSE fields (status, availability, availability_sync) and connector
+ * fields (the last OCPP report); 422 where they would change.
+ */
 function stripEvseReadOnly(changes: Body, { current }: LockedStation): Body {
   if (!Array.isArray(changes.evses)) return changes;
   const errors: FieldError[] = [];
-  const evses = changes.evses.map((evse, i) => {
-    if (typeof evse !== 'object' || evse === null) return evse;
-    const existing = current.evses.find((e) => e.uid === (evse as { uid?: unknown }).uid);
+  const strip = (body: Body, existing: Body, readOnly: readonly string[], path: string) => {
     try {
-      return stripReadOnly(evse as Body, existing ?? {}, EVSE_READ_ONLY);
+      return stripReadOnly(body, existing, readOnly);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      errors.push(...(error.extra.errors ?? []).map((e) => ({ ...e, path: `/evses/${i}${e.path}` })));
-      return evse;
+      errors.push(...(error.extra.errors ?? []).map((e) => ({ ...e, path: `${path}${e.path}` })));
+      return body;
     }
+  };
+  const evses = changes.evses.map((evse, i) => {
+    if (!isBody(evse)) return evse;
+    const existing = current.evses.find((e) => e.uid === evse.uid);
+    const stripped = strip(evse, existing ?? {}, EVSE_READ_ONLY, `/evses/${i}`);
+    if (!Array.isArray(stripped.connectors)) return stripped;
+    const connectors = stripped.connectors.map((connector, j) => {
+      if (!isBody(connector)) return connector;
+      const stored = existing?.connectors.find((c) => c.id === connector.id);
+      return strip(connector, stored ?? {}, CONNECTOR_READ_ONLY, `/evses/${i}/connectors/${j}`);
+    });
+    return { ...stripped, connectors };
   });
   if (errors.length) throw new AppError('validation', 'The request changes read-only fields.', { errors });
   return { ...changes, evses };
@@ -87,13 +113,16 @@ export function stationUpdate(args: Omit<UpdateVerbArgs, 'body'> & { body: Body 
         await assertTariffsOffered(tx, current.tenant_id, tariffReferences(evseInputs));
       }
       if ('ocpp_password' in writeOnly) parseOrThrow(chargeStationReplaceSchema.pick({ ocpp_password: true }), writeOnly);
+      return planConfigurationSync(current, input.configuration ?? {});
     },
     table: chargeStations,
-    columns: async ({ input, writeOnly: { ocpp_password } }) => ({
+    columns: async ({ input, writeOnly: { ocpp_password } }, configurationPlan) => ({
       ...stationColumns(input),
+      configurationSync: configurationPlan.configurationSync,
       ...(typeof ocpp_password === 'string' ? { ocppPasswordHash: await hashPassword(ocpp_password) } : {}),
     }),
-    finish: async ({ tx, locked: { current, tree, groups }, input }, row) => {
+    finish: async ({ tx, locked: { current, tree, groups }, input }, row, configurationPlan) => {
+      await queueConfigurationSync(tx, ctx, id, configurationPlan.keys);
       const evsesChanged = await writeEvses(tx, id, input.evses ?? [], tree);
       const groupsChanged = await writeStationGroups(tx, current.tenant_id, id, current.custom_groups, input.custom_groups ?? []);
       const [updated] = assembleStations(
