@@ -6,6 +6,7 @@ const { env, embedded } = await prepareRuntime({ local: false });
 const { runMigrations } = await import('@/lib/db/migrate');
 const { closeDb } = await import('@/lib/db/client');
 const { startGateway } = await import('@/lib/ocpp/gateway');
+const { createDispatcher } = await import('@/lib/ocpp/dispatcher');
 const { gatewayUrl } = await import('./gateway-url');
 
 await runMigrations();
@@ -16,6 +17,7 @@ const gateway = await startGateway({
   unknownStations: env.OCPP_UNKNOWN_STATIONS,
   listen: !embedded,
   pollIntervalMs: embedded ? 250 : 1000,
+  dispatcher: createDispatcher,
 });
 console.log(`OCPP gateway ${gateway.id} listening on ${gatewayUrl(env.HOSTNAME, gateway.port)}`);
 
@@ -23,10 +25,13 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  await gateway.close();
-  await closeDb();
-  await embedded?.stop();
-  process.exit(0);
+  try {
+    await gateway.close();
+    await closeDb();
+    await embedded?.stop();
+  } finally {
+    process.exit(0);
+  }
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { RPCServer } from 'ocpp-rpc';
@@ -7,7 +8,6 @@ import {
   claimStation,
   listenForStationMoves,
   listHeldStations,
-  recordHeartbeat,
   registerGateway,
   releaseStation,
   sweepDeadGateways,
@@ -16,6 +16,7 @@ import {
 } from '@/lib/services/ocpp';
 import type { Dispatcher, DispatcherFactory, OcppSocket } from './adapter';
 import { ADAPTERS } from './adapters';
+import { HeardWriter } from './heard-writer';
 import { logFrames, MessageLog, type MessageLogOptions } from './message-log';
 import type { StationSession } from './protocol';
 import { GatewaySession } from './session';
@@ -69,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const host = options.host ?? '0.0.0.0';
   const sessions = new Map<string, GatewaySession>();
   const messageLog = new MessageLog(options.messageLog);
+  const heardWriter = new HeardWriter();
   let closing = false;
   let claims = 0;
 
@@ -113,6 +115,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     sessions.set(stationId, session);
     await claimStation({ stationId, gatewayId: id });
     session.claimSeq = ++claims;
+    // Closed while a boot was creating its pool row: the close found no station to release yet.
+    if (!session.isOpen()) void onClose(session);
     setImmediate(() => {
       if (sessions.get(stationId) === session && session.isOpen()) dispatcher?.stationConnected(session);
     });
@@ -134,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const adapter = ADAPTERS.get(socket.protocol ?? '')!;
     const admitted = socket.session as Admitted;
     const session = new GatewaySession(socket, adapter, { ocppId: socket.identity!, ...admitted }, (stationId, at) =>
-      recordHeartbeat({ stationId, at }),
+      heardWriter.record(stationId, at),
     );
     socket.once('close', () => void onClose(session));
     socket.on('message', ({ outbound }: { outbound: boolean }) => {
@@ -185,7 +189,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.dispatcher?.({ gatewayId: id, sessions: () => sessions, listen: options.listen, pollIntervalMs: options.pollIntervalMs }) ??
     null;
   await dispatcher?.start();
-  const httpServer = await server.listen(options.port, host);
+  // Our own HTTP server rather than RPCServer.listen(), which never settles when the port is taken.
+  const httpServer = createServer((_request, response) => {
+    response.statusCode = 404;
+    response.end();
+  });
+  httpServer.on('upgrade', server.handleUpgrade);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // The port is taken, say: leave nothing registered or running behind.
+    await dispatcher?.stop();
+    await unregisterGateway(id);
+    await messageLog.close();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   registration.port = port;
   await registerGateway(registration);
@@ -210,10 +234,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closing = true;
       timers.forEach(clearInterval);
       await unlisten?.().catch(logError('unlisten failed'));
-      await dispatcher?.stop();
+      // Sockets first: calls in flight fail at once instead of holding the dispatcher's stop.
       await server.close({ code: 1001, reason: 'Gateway shutting down' });
+      await new Promise((resolve) => httpServer.close(resolve));
+      await dispatcher?.stop();
       await checking;
       await unregisterGateway(id).catch(logError('unregistering failed'));
+      await heardWriter.flush();
       await messageLog.close();
     },
   };

@@ -23,7 +23,7 @@ export class GatewaySession implements InboundSession {
     private readonly socket: OcppSocket,
     adapter: ProtocolAdapter,
     identity: { ocppId: string; stationId: string | null; accepted: boolean },
-    private readonly writeHeard: (stationId: string, at: Date) => Promise<void>,
+    private readonly writeHeard: (stationId: string, at: Date) => void,
   ) {
     this.ocppId = identity.ocppId;
     this.stationId = identity.stationId;
@@ -67,7 +67,7 @@ export class GatewaySession implements InboundSession {
     const now = Date.now();
     if (!this.stationId || now - this.lastHeardWriteAt < HEARD_WRITE_INTERVAL_MS) return;
     this.lastHeardWriteAt = now;
-    this.writeHeard(this.stationId, new Date(now)).catch((error) => console.error('OCPP: could not record a heartbeat', error));
+    this.writeHeard(this.stationId, new Date(now));
   }
 
   isOpen(): boolean {

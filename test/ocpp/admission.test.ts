@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '@/lib/ocpp/gateway';
 import {
@@ -91,6 +92,22 @@ describe('handshake admission (docs/OCPP.md#endpoint-and-admission)', () => {
     // The later socket replaced the earlier one.
     await eventually(async () => [first, second].filter((client) => client.state === 1).length === 1, 2_000, 'one open socket');
     expect(await readStation(rows[0]!.id)).toMatchObject({ connected: true, gatewayId: pool.id });
+  });
+
+  it('rejects the boot of an unauthenticated socket whose ocpp_id got a password after the handshake', async () => {
+    const ocppId = uniqueOcppId('LATE');
+    const client = await connectStation(pool.port, ocppId);
+    const { getDb } = await import('@/lib/db/client');
+    const { chargeStations } = await import('@/lib/db/schema');
+    const { hashPassword } = await import('@/lib/auth/password');
+    const [station] = await getDb()
+      .insert(chargeStations)
+      .values({ ocppId, chargerType: 'AC', ocppPasswordHash: await hashPassword(STATION_PASSWORD) })
+      .returning();
+    const closed = once(client, 'close');
+    expect(await boot(client)).toMatchObject({ status: 'Rejected' });
+    expect(((await closed) as [{ code: number }])[0].code).toBe(1008);
+    expect(await readStation(station!.id)).toMatchObject({ connected: false, gatewayId: null, vendor: null, bootReport: null });
   });
 
   it('refuses an unknown station with 401 in reject mode, and creates nothing', async () => {

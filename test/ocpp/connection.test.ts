@@ -87,6 +87,22 @@ describe('connection state (docs/OCPP.md#gateways)', () => {
   });
 });
 
+describe('gateway lifecycle (docs/OCPP.md#gateways)', () => {
+  it('registers in ocpp_gateways, and a gateway that cannot listen leaves nothing behind', async () => {
+    const { getDb } = await import('@/lib/db/client');
+    const { ocppGateways } = await import('@/lib/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const { startGateway } = await import('@/lib/ocpp/gateway');
+    const [registered] = await getDb().select().from(ocppGateways).where(eq(ocppGateways.id, gateway.id));
+    expect(registered).toMatchObject({ port: gateway.port, pid: process.pid });
+    const gatewayId = `taken-port-${Date.now()}`;
+    await expect(
+      startGateway({ port: gateway.port, host: '127.0.0.1', unknownStations: 'pool', listen: false, pollIntervalMs: 1000, gatewayId }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    expect(await getDb().select().from(ocppGateways).where(eq(ocppGateways.id, gatewayId))).toEqual([]);
+  });
+});
+
 describe('malformed frames (docs/OCPP.md#gateways)', () => {
   it('answers a schema violation and an unknown action with CALLERROR, a frame that is not JSON with RpcFrameworkError, and keeps serving', async () => {
     const { client } = await connected();

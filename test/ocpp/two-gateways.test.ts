@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, ocppGateways } from '@/lib/db/schema';
 import type { Gateway } from '@/lib/ocpp/gateway';
-import { sweepDeadGateways } from '@/lib/services/ocpp';
+import { claimStation, sweepDeadGateways } from '@/lib/services/ocpp';
 import {
   boot,
   connectStation,
@@ -96,6 +96,14 @@ describe('two gateway processes on one database (docs/OCPP.md#gateways)', () => 
     await once(b.child, 'exit');
     expect(await readStation(station.id)).toMatchObject({ connected: false, gatewayId: null, availabilitySync: 'OFFLINE' });
     expect(await getDb().select().from(ocppGateways).where(eq(ocppGateways.id, b.id))).toEqual([]);
+  });
+
+  it('claiming a station names the gateway that held it before (whom the NOTIFY is for)', async () => {
+    const { station } = await makeOcppStation();
+    expect(await claimStation({ stationId: station.id, gatewayId: 'gateway-one' })).toEqual({ previousGatewayId: null });
+    expect(await claimStation({ stationId: station.id, gatewayId: 'gateway-two' })).toEqual({ previousGatewayId: 'gateway-one' });
+    expect(await readStation(station.id)).toMatchObject({ connected: true, gatewayId: 'gateway-two' });
+    await getDb().update(chargeStations).set({ connected: false, gatewayId: null }).where(eq(chargeStations.id, station.id));
   });
 
   it('a gateway silent for 30 s is dead: another one disconnects its stations', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@/lib/services/ocpp';
 import type { InboundContext, OcppSocket } from '../adapter';
 import type { ConnectorStatusReport } from '../protocol';
-import { ocpiStatus } from './status';
+import { OCPI_STATUS, ocpiStatus } from './status';
 
 /** BootNotification intervals: a Pending station asks again sooner (docs/OCPP.md#station--product). */
 const ACCEPTED_INTERVAL_S = 300;
@@ -34,6 +34,8 @@ function energyWh(meterValue: unknown): number | null {
 
 /** The station's calls: what each stores and answers (docs/OCPP.md#station--product). */
 export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }: InboundContext): void {
+  // A station's status reports are stored one after another: each aggregates over the others.
+  let statusWrites: Promise<unknown> = Promise.resolve();
   const handlers: Record<string, Handler> = {
     async BootNotification(params) {
       const at = new Date();
@@ -45,7 +47,14 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         iccid: text(params.iccid),
         imsi: text(params.imsi),
       };
-      if (!session.stationId) await adopt(await createPoolStation({ ocppId: session.ocppId, boot }));
+      if (!session.stationId) {
+        const stationId = await createPoolStation({ ocppId: session.ocppId, boot });
+        if (!stationId) {
+          setImmediate(() => void session.close(1008, 'Authentication required').catch(() => {}));
+          return { status: 'Rejected', currentTime: at.toISOString(), interval: ACCEPTED_INTERVAL_S };
+        }
+        await adopt(stationId);
+      }
       await recordBoot({ stationId: session.stationId!, boot, at });
       session.emit({ type: 'boot', accepted: session.accepted });
       // After the answer is on its way: the station must see its boot accepted before our calls.
@@ -69,7 +78,10 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         at: new Date(),
       };
       if (session.stationId) {
-        await recordConnectorStatus({ stationId: session.stationId, ...report, statusOf: ocpiStatus });
+        const stationId = session.stationId;
+        const written = statusWrites.then(() => recordConnectorStatus({ stationId, ...report, statusMap: OCPI_STATUS }));
+        statusWrites = written.catch(() => {});
+        await written;
       }
       session.emit({ type: 'status', report });
       await dispatcher?.statusReported(session, report).catch((error) => console.error('OCPP: dispatcher failed on a status', error));

@@ -1,7 +1,7 @@
 import type { EvseStatus } from '@/lib/domain/vocabulary';
 
 /** OCPP 1.6 ChargePointStatus → OCPI EVSE status (docs/OCPP.md#station--product). */
-const OCPI_STATUS: Readonly<Record<string, EvseStatus>> = {
+export const OCPI_STATUS: Readonly<Record<string, EvseStatus>> = {
   Available: 'AVAILABLE',
   Preparing: 'CHARGING',
   Charging: 'CHARGING',

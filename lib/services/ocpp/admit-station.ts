@@ -13,17 +13,19 @@ export type Admission =
   | { admitted: true; stationId: string | null; accepted: boolean };
 
 // argon2id costs tens of milliseconds; a reconnect storm of thousands of stations would queue
-// behind it. A hit needs the same hash and the same password, so a changed password misses.
-const verified = new Map<string, boolean>();
+// behind it. A hit needs the same hash and the same password, so a changed password misses. The
+// promise is cached, so sockets arriving together with one password wait for one verification.
+const verified = new Map<string, Promise<boolean>>();
 const VERIFIED_CACHE_MAX = 50_000;
 
-async function passwordMatches(passwordHash: string, password: string): Promise<boolean> {
+function passwordMatches(passwordHash: string, password: string): Promise<boolean> {
   const key = `${passwordHash}\u0000${createHash('sha256').update(password).digest('hex')}`;
-  const known = verified.get(key);
-  if (known !== undefined) return known;
-  const matches = await verifyPassword(passwordHash, password);
-  if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value!);
-  verified.set(key, matches);
+  let matches = verified.get(key);
+  if (!matches) {
+    if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value!);
+    matches = verifyPassword(passwordHash, password);
+    verified.set(key, matches);
+  }
   return matches;
 }
 

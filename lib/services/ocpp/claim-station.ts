@@ -10,11 +10,11 @@ export const STATION_MOVED_CHANNEL = 'ocpp_station_moved';
  */
 export async function claimStation(args: { stationId: string; gatewayId: string }): Promise<{ previousGatewayId: string | null }> {
   const [row] = await getDb().execute<{ previous: string | null }>(sql`
-    with previous as (select gateway_id from charge_stations where id = ${args.stationId} for update)
-    update charge_stations
+    update charge_stations s
        set connected = true, gateway_id = ${args.gatewayId}, connected_at = now()
-     where id = ${args.stationId}
-     returning (select gateway_id from previous) as previous`);
+      from (select gateway_id as previous from charge_stations where id = ${args.stationId} for update) p
+     where s.id = ${args.stationId}
+     returning p.previous`);
   const previousGatewayId = row?.previous ?? null;
   if (previousGatewayId && previousGatewayId !== args.gatewayId) {
     await getDb().execute(sql`select pg_notify(${STATION_MOVED_CHANNEL}, ${args.stationId})`);

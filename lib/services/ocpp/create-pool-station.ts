@@ -5,9 +5,10 @@ import { writeTransaction } from '@/lib/services/shared/change-order';
 /**
  * An unknown station's first BootNotification puts it in the unassigned pool (no tenant, no
  * location, AC until someone says otherwise). Safe when two sockets of the same unknown station
- * boot at once: the live ocpp_id is unique, the loser gets the winner's row.
+ * boot at once: the live ocpp_id is unique, the loser gets the winner's row. Null when a station
+ * with that ocpp_id and a password appeared since the handshake.
  */
-export async function createPoolStation(args: { ocppId: string; boot: BootReport }): Promise<string> {
+export async function createPoolStation(args: { ocppId: string; boot: BootReport }): Promise<string | null> {
   return writeTransaction(async (tx) => {
     const [row] = await tx
       .insert(chargeStations)
@@ -24,8 +25,10 @@ export async function createPoolStation(args: { ocppId: string; boot: BootReport
         target: chargeStations.ocppId,
         targetWhere: sql`${chargeStations.deletedAt} is null`,
         set: { ocppId: sql`excluded.ocpp_id` },
+        // A station given a password since the handshake is not taken over by this unauthenticated socket.
+        setWhere: sql`${chargeStations.ocppPasswordHash} is null`,
       })
       .returning({ id: chargeStations.id });
-    return row!.id;
+    return row?.id ?? null;
   });
 }

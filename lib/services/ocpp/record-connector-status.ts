@@ -1,24 +1,27 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { chargeStations, connectors, evses } from '@/lib/db/schema';
 import type { EvseStatus } from '@/lib/domain/vocabulary';
-import { numberedConnectors } from './list-station-connectors';
 
 const PRECEDENCE: EvseStatus[] = ['OUTOFORDER', 'CHARGING', 'RESERVED', 'AVAILABLE', 'INOPERATIVE'];
 
 /**
- * An EVSE's status over its connectors, a station's over its EVSEs: UNKNOWN until something is
- * reported, then the first of OUTOFORDER, CHARGING, RESERVED, AVAILABLE, INOPERATIVE that any has.
+ * An aggregate over `status` values of `rows`: UNKNOWN until something is reported, then the first
+ * of OUTOFORDER, CHARGING, RESERVED, AVAILABLE, INOPERATIVE that any has.
  */
-export function aggregateStatus(statuses: EvseStatus[]): EvseStatus {
-  return PRECEDENCE.find((status) => statuses.includes(status)) ?? 'UNKNOWN';
-}
+const aggregate = (rows: SQL) => sql`(select case
+    ${sql.join(
+      PRECEDENCE.map((status) => sql`when bool_or(q.status = ${status}) then ${status}`),
+      sql` `,
+    )}
+    else 'UNKNOWN' end from (${rows}) q)`;
 
 /**
- * A connector's reported status: the connector row, then its EVSE's and the station's aggregated
- * status. `statusOf` maps the protocol's status words to OCPI (the adapter's table), so siblings
- * reported earlier aggregate the same way. Connector 0 (the station itself) and numbers the
- * station has no connector for change no row. Returns the EVSE the connector belongs to.
+ * A connector's reported status, then its EVSE's status over its connectors and the station's over
+ * its EVSEs, in one statement (StatusNotification is the most frequent write after the heartbeat).
+ * `statusMap` maps the protocol's status words to OCPI, so connectors reported earlier aggregate the
+ * same way. Connector 0 (the station itself) and numbers the station has no connector for change no
+ * row. Returns the EVSE the connector belongs to. The caller serializes a station's reports: two at
+ * once would each aggregate the other's old status.
  */
 export async function recordConnectorStatus(args: {
   stationId: string;
@@ -26,34 +29,38 @@ export async function recordConnectorStatus(args: {
   reportedStatus: string;
   errorCode: string | null;
   at: Date;
-  statusOf: (reportedStatus: string) => EvseStatus;
+  status: EvseStatus;
+  statusMap: Readonly<Record<string, EvseStatus>>;
 }): Promise<{ evseUid: string } | null> {
   if (args.connector < 1) return null;
-  // Serialized per station, so two reports in flight cannot aggregate each other's stale sibling.
-  return getDb().transaction(async (tx) => {
-    await tx.execute(sql`select 1 from charge_stations where id = ${args.stationId} for update`);
-    const all = await numberedConnectors(tx, args.stationId);
-    const target = all.find((connector) => connector.number === args.connector);
-    if (!target) return null;
-    target.reportedStatus = args.reportedStatus;
-    await tx
-      .update(connectors)
-      .set({ reportedStatus: args.reportedStatus, reportedErrorCode: args.errorCode, reportedAt: args.at })
-      .where(and(eq(connectors.evseUid, target.evseUid), eq(connectors.id, target.connectorId)));
-
-    const evseStatuses = new Map<string, EvseStatus>();
-    for (const evseUid of new Set(all.map((connector) => connector.evseUid))) {
-      const reported = all.filter((c) => c.evseUid === evseUid && c.reportedStatus !== null);
-      evseStatuses.set(evseUid, aggregateStatus(reported.map((c) => args.statusOf(c.reportedStatus!))));
-    }
-    await tx
-      .update(evses)
-      .set({ status: evseStatuses.get(target.evseUid)! })
-      .where(eq(evses.uid, target.evseUid));
-    await tx
-      .update(chargeStations)
-      .set({ status: aggregateStatus([...evseStatuses.values()]) })
-      .where(eq(chargeStations.id, args.stationId));
-    return { evseUid: target.evseUid };
-  });
+  const mapped = (column: SQL) => sql`coalesce(${JSON.stringify(args.statusMap)}::jsonb ->> ${column}, 'UNKNOWN')`;
+  const [row] = await getDb().execute<{ evse_uid: string }>(sql`
+    with target as (
+      select c.evse_uid, c.id
+        from connectors c join evses e on e.uid = c.evse_uid
+       where e.station_id = ${args.stationId}
+       order by e.position, c.position, c.id
+      offset ${args.connector - 1} limit 1
+    ), connector_written as (
+      update connectors c
+         set reported_status = ${args.reportedStatus}, reported_error_code = ${args.errorCode}, reported_at = ${args.at.toISOString()}::timestamptz
+        from target t
+       where c.evse_uid = t.evse_uid and c.id = t.id
+    ), evse_status as (
+      select ${aggregate(sql`
+        select case when c.id = t.id then ${args.status} else ${mapped(sql`c.reported_status`)} end as status
+          from connectors c join target t on c.evse_uid = t.evse_uid
+         where c.id = t.id or c.reported_status is not null`)} as status
+    ), evse_written as (
+      update evses e set status = (select status from evse_status) from target t where e.uid = t.evse_uid
+    )
+    update charge_stations s
+       set status = ${aggregate(sql`
+         select case when e.uid = t.evse_uid then (select status from evse_status) else e.status end as status
+           from evses e cross join target t
+          where e.station_id = ${args.stationId}`)}
+      from target t
+     where s.id = ${args.stationId}
+    returning t.evse_uid`);
+  return row ? { evseUid: row.evse_uid } : null;
 }
