@@ -25,7 +25,7 @@ export class SimulatedStation extends StationConnection {
   readonly connectorCount: number;
   readonly identity: StationIdentity;
   readonly configuration: ConfigurationStore;
-  registration: Registration = 'none';
+  private registered: Registration = 'none';
   private misbehaviour: Misbehaviour;
   /** Index 0 is the station itself, 1..n its connectors. Kept over reboots, as OCPP asks. */
   private readonly availability: Availability16[];
@@ -52,11 +52,16 @@ export class SimulatedStation extends StationConnection {
     this.availability = Array.from({ length: this.connectorCount + 1 }, () => 'Operative');
     this.on('connected', () => void this.boot());
     this.on('disconnected', () => {
-      this.registration = 'none';
+      this.registered = 'none';
       this.cancel(this.heartbeatTimer);
       this.cancel(this.bootTimer);
     });
     this.handleCalls();
+  }
+
+  /** What the last BootNotification got ('none' until one was answered on this connection). */
+  get registration(): Registration {
+    return this.registered;
   }
 
   /** Switches misbehaviour at run time; a change of the faulted connector is reported at once. */
@@ -79,10 +84,6 @@ export class SimulatedStation extends StationConnection {
     return 'Available';
   }
 
-  transactionOn(connector: number): TransactionEvent | undefined {
-    return this.transactions.get(connector);
-  }
-
   private async boot() {
     this.cancel(this.bootTimer);
     const { vendor, model, serialNumber, firmwareVersion, iccid, imsi } = this.identity;
@@ -98,15 +99,15 @@ export class SimulatedStation extends StationConnection {
     if (!answer) return;
     this.log(`BootNotification: ${answer.status} (interval ${answer.interval} s)`);
     if (answer.status === 'Accepted') {
-      this.registration = 'accepted';
+      this.registered = 'accepted';
       this.configuration.set('HeartbeatInterval', String(answer.interval));
       this.emit('accepted', { status: answer.status, interval: answer.interval });
       for (const connector of this.reported(0)) await this.sendStatus(connector);
       this.scheduleHeartbeat();
     } else {
       // Pending and Rejected stations boot again after the interval and send nothing else meanwhile.
-      this.registration = answer.status === 'Pending' ? 'pending' : 'rejected';
-      this.emit(this.registration === 'pending' ? 'pending' : 'rejected', { status: answer.status, interval: answer.interval });
+      this.registered = answer.status === 'Pending' ? 'pending' : 'rejected';
+      this.emit(this.registered === 'pending' ? 'pending' : 'rejected', { status: answer.status, interval: answer.interval });
       this.bootTimer = this.later(this.intervalMs(answer.interval), () => void this.boot());
     }
   }
