@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
 import type { EvseStatus } from '@/lib/domain/vocabulary';
+import { telemetryWrite } from './telemetry-write';
 
 const PRECEDENCE: EvseStatus[] = ['OUTOFORDER', 'CHARGING', 'RESERVED', 'AVAILABLE', 'INOPERATIVE'];
 
@@ -34,7 +34,8 @@ export async function recordConnectorStatus(args: {
 }): Promise<{ evseUid: string } | null> {
   if (args.connector < 1) return null;
   const mapped = (column: SQL) => sql`coalesce(${JSON.stringify(args.statusMap)}::jsonb ->> ${column}, 'UNKNOWN')`;
-  const [row] = await getDb().execute<{ evse_uid: string }>(sql`
+  const [row] = await telemetryWrite((tx) =>
+    tx.execute<{ evse_uid: string }>(sql`
     with target as (
       select c.evse_uid, c.id
         from connectors c join evses e on e.uid = c.evse_uid
@@ -61,6 +62,7 @@ export async function recordConnectorStatus(args: {
           where e.station_id = ${args.stationId}`)}
       from target t
      where s.id = ${args.stationId}
-    returning t.evse_uid`);
+    returning t.evse_uid`),
+  );
   return row ? { evseUid: row.evse_uid } : null;
 }
