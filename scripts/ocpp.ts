@@ -6,6 +6,7 @@ const { env, embedded } = await prepareRuntime({ local: false });
 const { runMigrations } = await import('@/lib/db/migrate');
 const { closeDb } = await import('@/lib/db/client');
 const { startGateway } = await import('@/lib/ocpp/gateway');
+const { createDispatcher } = await import('@/lib/ocpp/dispatcher');
 const { gatewayUrl } = await import('./gateway-url');
 
 await runMigrations();
@@ -16,6 +17,7 @@ const gateway = await startGateway({
   unknownStations: env.OCPP_UNKNOWN_STATIONS,
   listen: !embedded,
   pollIntervalMs: embedded ? 250 : 1000,
+  dispatcher: createDispatcher,
 });
 console.log(`OCPP gateway ${gateway.id} listening on ${gatewayUrl(env.HOSTNAME, gateway.port)}`);
 

@@ -46,6 +46,7 @@ await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resol
 // The OCPP gateway in the same process; on the embedded database (one session) it polls instead
 // of LISTENing. OCPP_GATEWAY=off for a further web instance beside gateways of their own.
 const { startGateway } = await import('@/lib/ocpp/gateway');
+const { createDispatcher } = await import('@/lib/ocpp/dispatcher');
 const gateway =
   env.OCPP_GATEWAY === 'on'
     ? await startGateway({
@@ -54,6 +55,7 @@ const gateway =
         unknownStations: env.OCPP_UNKNOWN_STATIONS,
         listen: !embedded,
         pollIntervalMs: embedded ? 250 : 1000,
+        dispatcher: createDispatcher,
       })
     : null;
 

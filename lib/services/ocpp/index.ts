@@ -29,3 +29,19 @@ export { stopStationTransaction } from './stop-station-transaction';
 export { recordMeterValue } from './record-meter-value';
 export { writeOcppMessages, type OcppMessageEntry } from './write-ocpp-messages';
 export { pruneOcppMessages } from './prune-ocpp-messages';
+
+// Command delivery and the sync states (lib/ocpp/dispatcher.ts, lib/ocpp/commands.ts).
+export { listenStationCommands } from './listen-station-commands';
+export { listStationsWithQueuedCommands } from './list-stations-with-queued-commands';
+export { claimStationCommand, type ClaimedStationCommand } from './claim-station-command';
+export { completeStationCommand, type StationCommandOutcome } from './complete-station-command';
+export { expireStationCommands } from './expire-station-commands';
+export { failLostStationCommands } from './fail-lost-station-commands';
+export { reconcileStationSync } from './reconcile-station-sync';
+export { loadAvailabilityTargets, type AvailabilityTargets } from './load-availability-targets';
+export { recordAvailabilityAnswers, type AvailabilityOutcome } from './record-availability-answers';
+export { confirmAvailability } from './confirm-availability';
+export { loadDesiredConfiguration } from './load-desired-configuration';
+export { recordConfigurationOutcomes } from './record-configuration-outcomes';
+export { recordReportedConfiguration } from './record-reported-configuration';
+export { storeStationPassword } from './store-station-password';

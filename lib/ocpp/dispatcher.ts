@@ -1,0 +1,157 @@
+// Delivers the queued station_commands of the stations this gateway holds (docs/OCPP.md#commands):
+// woken by NOTIFY, and polling so a lost notification only delays a command. One call in flight per
+// station: an in-memory busy flag here, and the claim itself refuses while a command is SENT.
+
+import {
+  claimStationCommand,
+  claimTestRuns,
+  completeStationCommand,
+  confirmAvailability,
+  expireStationCommands,
+  failLostStationCommands,
+  failUnreachableTestRuns,
+  listenStationCommands,
+  listStationsWithQueuedCommands,
+  reconcileStationSync,
+} from '@/lib/services/ocpp';
+import type { Dispatcher, DispatcherFactory } from './adapter';
+import { runCommand } from './commands';
+import { runCommissioning } from './commissioning';
+
+/** The interface the gateway calls (declared beside the other gateway ⇄ adapter types). */
+export type { Dispatcher };
+
+export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatcher {
+  const { gatewayId } = o;
+  /** The running delivery loop of each station. */
+  const running = new Map<string, Promise<void>>();
+  /** Stations woken while their loop ran: it looks again before it ends. */
+  const wokenAgain = new Set<string>();
+  /** Connect and boot work (lost commands, reconciliation) per station, in order, before delivery. */
+  const preparing = new Map<string, Promise<void>>();
+  /** Commissioning runs in progress on this gateway's sessions. */
+  const testRuns = new Set<Promise<void>>();
+  let stopped = true;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+
+  const report = (what: string, stationId: string | null) => (error: unknown) =>
+    console.error(`ocpp dispatcher: ${what} failed for station ${stationId ?? '(unknown)'}:`, error);
+
+  const openSession = (stationId: string) => {
+    const session = o.sessions().get(stationId);
+    return session?.isOpen() ? session : undefined;
+  };
+
+  async function deliver(stationId: string): Promise<void> {
+    await preparing.get(stationId);
+    while (!stopped) {
+      const session = openSession(stationId);
+      if (!session) return;
+      wokenAgain.delete(stationId);
+      const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
+      if (!command) {
+        if (wokenAgain.has(stationId)) continue;
+        return;
+      }
+      const { afterwards, ...outcome } = await runCommand(session, command);
+      if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
+    }
+  }
+
+  function wake(stationId: string): void {
+    if (stopped || !openSession(stationId)) return;
+    if (running.has(stationId)) {
+      wokenAgain.add(stationId);
+      return;
+    }
+    const loop = deliver(stationId)
+      .catch(report('delivery', stationId))
+      .finally(() => {
+        running.delete(stationId);
+        // Woken between the loop's last look and its end.
+        if (wokenAgain.delete(stationId)) wake(stationId);
+      });
+    running.set(stationId, loop);
+  }
+
+  /** Chains `work` after the station's earlier connect/boot work, then looks for its commands. */
+  function prepare(stationId: string, work: () => Promise<unknown>): void {
+    const previous = preparing.get(stationId) ?? Promise.resolve();
+    const next = previous.then(async () => void (await work())).catch(report('reconciliation', stationId));
+    preparing.set(stationId, next);
+    void next.finally(() => {
+      if (preparing.get(stationId) === next) preparing.delete(stationId);
+      wake(stationId);
+    });
+  }
+
+  function runTest(runId: string, stationId: string): void {
+    const session = openSession(stationId);
+    if (!session) return;
+    const run = runCommissioning(session, runId)
+      .catch(report('test run', stationId))
+      .finally(() => testRuns.delete(run));
+    testRuns.add(run);
+  }
+
+  async function poll(): Promise<void> {
+    await expireStationCommands({ gatewayId });
+    for (const stationId of await listStationsWithQueuedCommands({ gatewayId })) wake(stationId);
+    await failUnreachableTestRuns();
+    for (const { runId, stationId } of await claimTestRuns({ gatewayId })) runTest(runId, stationId);
+  }
+
+  function schedulePoll(): void {
+    pollTimer = setTimeout(() => {
+      polling = poll()
+        .catch((error) => console.error('ocpp dispatcher: poll failed:', error))
+        .finally(() => {
+          polling = undefined;
+          if (!stopped) schedulePoll();
+        });
+    }, o.pollIntervalMs);
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      if (o.listen) unlisten = await listenStationCommands((stationId) => wake(stationId));
+      schedulePoll();
+    },
+
+    async stop() {
+      stopped = true;
+      clearTimeout(pollTimer);
+      await unlisten?.();
+      unlisten = undefined;
+      await Promise.allSettled([polling, ...preparing.values(), ...running.values(), ...testRuns]);
+    },
+
+    stationConnected(session) {
+      const { stationId } = session;
+      if (!stationId) return;
+      prepare(stationId, async () => {
+        await failLostStationCommands({ stationId });
+        if (session.accepted) await reconcileStationSync({ stationId });
+      });
+    },
+
+    stationBooted(session) {
+      const { stationId } = session;
+      if (!stationId || !session.accepted) return;
+      prepare(stationId, () => reconcileStationSync({ stationId }));
+    },
+
+    async statusReported(session) {
+      const { stationId } = session;
+      if (stationId) await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
+    },
+
+    stationDisconnected(stationId) {
+      // The loop ends at its next look (no open session); a call in flight fails with the socket.
+      wokenAgain.delete(stationId);
+    },
+  };
+}
