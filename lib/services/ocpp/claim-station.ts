@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { telemetryWrite } from './telemetry-write';
 
 /** NOTIFY channel telling the gateway that held a station that another one took it over. */
 export const STATION_MOVED_CHANNEL = 'ocpp_station_moved';
@@ -9,15 +9,18 @@ export const STATION_MOVED_CHANNEL = 'ocpp_station_moved';
  * gateway held it, that one is told at once (it also finds out by its ownership check).
  */
 export async function claimStation(args: { stationId: string; gatewayId: string }): Promise<{ previousGatewayId: string | null }> {
-  const [row] = await getDb().execute<{ previous: string | null }>(sql`
-    update charge_stations s
-       set connected = true, gateway_id = ${args.gatewayId}, connected_at = now()
-      from (select gateway_id as previous from charge_stations where id = ${args.stationId} for update) p
-     where s.id = ${args.stationId}
-     returning p.previous`);
-  const previousGatewayId = row?.previous ?? null;
-  if (previousGatewayId && previousGatewayId !== args.gatewayId) {
-    await getDb().execute(sql`select pg_notify(${STATION_MOVED_CHANNEL}, ${args.stationId})`);
-  }
-  return { previousGatewayId };
+  return telemetryWrite(async (tx) => {
+    const [row] = await tx.execute<{ previous: string | null }>(sql`
+      update charge_stations s
+         set connected = true, gateway_id = ${args.gatewayId}, connected_at = now()
+        from (select gateway_id as previous from charge_stations where id = ${args.stationId} for update) p
+       where s.id = ${args.stationId}
+       returning p.previous`);
+    const previousGatewayId = row?.previous ?? null;
+    // Delivered at commit.
+    if (previousGatewayId && previousGatewayId !== args.gatewayId) {
+      await tx.execute(sql`select pg_notify(${STATION_MOVED_CHANNEL}, ${args.stationId})`);
+    }
+    return { previousGatewayId };
+  });
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
 import type { EvseStatus } from '@/lib/domain/vocabulary';
+import { telemetryWrite } from './telemetry-write';
 
 const PRECEDENCE: EvseStatus[] = ['OUTOFORDER', 'CHARGING', 'RESERVED', 'AVAILABLE', 'INOPERATIVE'];
 
@@ -34,7 +34,8 @@ export async function recordConnectorStatus(args: {
 }): Promise<{ evseUid: string } | null> {
   if (args.connector < 1) return null;
   const mapped = (column: SQL) => sql`coalesce(${JSON.stringify(args.statusMap)}::jsonb ->> ${column}, 'UNKNOWN')`;
-  const [row] = await getDb().execute<{ evse_uid: string }>(sql`
+  const [row] = await telemetryWrite((tx) =>
+    tx.execute<{ evse_uid: string }>(sql`
     with target as (
       select c.evse_uid, c.id
         from connectors c join evses e on e.uid = c.evse_uid
@@ -52,15 +53,21 @@ export async function recordConnectorStatus(args: {
           from connectors c join target t on c.evse_uid = t.evse_uid
          where c.id = t.id or c.reported_status is not null`)} as status
     ), evse_written as (
-      update evses e set status = (select status from evse_status) from target t where e.uid = t.evse_uid
+      update evses e set status = es.status
+        from evse_status es, target t
+       where e.uid = t.evse_uid and e.status is distinct from es.status
+    ), station_status as (
+      select ${aggregate(sql`
+        select case when e.uid = t.evse_uid then (select status from evse_status) else e.status end as status
+          from evses e cross join target t
+         where e.station_id = ${args.stationId}`)} as status
+    ), station_written as (
+      -- Only when it changes: the station row has many indexes and most reports change no aggregate.
+      update charge_stations s set status = ss.status
+        from station_status ss
+       where s.id = ${args.stationId} and exists (select 1 from target) and s.status is distinct from ss.status
     )
-    update charge_stations s
-       set status = ${aggregate(sql`
-         select case when e.uid = t.evse_uid then (select status from evse_status) else e.status end as status
-           from evses e cross join target t
-          where e.station_id = ${args.stationId}`)}
-      from target t
-     where s.id = ${args.stationId}
-    returning t.evse_uid`);
+    select evse_uid from target`),
+  );
   return row ? { evseUid: row.evse_uid } : null;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { telemetryWrite } from './telemetry-write';
 import { releaseStationsWhere } from './station-offline';
 
 /**
@@ -7,6 +7,8 @@ import { releaseStationsWhere } from './station-offline';
  * it: a station that meanwhile connected to another gateway stays connected there.
  */
 export async function releaseStation(args: { stationId: string; gatewayId: string }): Promise<boolean> {
-  const released = await getDb().execute(releaseStationsWhere(sql`id = ${args.stationId} and gateway_id = ${args.gatewayId}`));
+  const released = await telemetryWrite((tx) =>
+    tx.execute(releaseStationsWhere(sql`id = ${args.stationId} and gateway_id = ${args.gatewayId}`)),
+  );
   return released.length > 0;
 }
