@@ -3,6 +3,8 @@ import {
   createPoolStation,
   recordBoot,
   recordConnectorStatus,
+  discoverConnectors,
+  listConnectorRefs,
   recordDiagnosticsStatus,
   recordFirmwareStatus,
   recordMeterValue,
@@ -34,6 +36,13 @@ function energyWh(meterValue: unknown): number | null {
 
 /** The station's calls: what each stores and answers (docs/OCPP.md#station--product). */
 export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }: InboundContext): void {
+  // A Pending station sends nothing unasked. When the record has no connectors yet (a new pool
+  // station), asking for its status — a read, allowed while Pending — tells which it has.
+  const askForConnectors = async (stationId: string) => {
+    if ((await listConnectorRefs(stationId)).length) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    await session.calls.triggerMessage('StatusNotification').catch(() => {});
+  };
   // A station's status reports are stored one after another: each aggregates over the others.
   let statusWrites: Promise<unknown> = Promise.resolve();
   const handlers: Record<string, Handler> = {
@@ -59,6 +68,7 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
       session.emit({ type: 'boot', accepted: session.accepted });
       // After the answer is on its way: the station must see its boot accepted before our calls.
       if (session.accepted) setImmediate(() => dispatcher?.stationBooted(session));
+      else void askForConnectors(session.stationId!);
       return session.accepted
         ? { status: 'Accepted', currentTime: at.toISOString(), interval: ACCEPTED_INTERVAL_S }
         : { status: 'Pending', currentTime: at.toISOString(), interval: PENDING_INTERVAL_S };
@@ -79,7 +89,13 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
       };
       if (session.stationId) {
         const stationId = session.stationId;
-        const written = statusWrites.then(() => recordConnectorStatus({ stationId, ...report, statusMap: OCPI_STATUS }));
+        const record = () => recordConnectorStatus({ stationId, ...report, statusMap: OCPI_STATUS });
+        // A connector not on record: an unlinked station's hardware is learnt from its reports.
+        const written = statusWrites.then(
+          async () =>
+            (await record()) ??
+            (report.connector >= 1 && (await discoverConnectors({ stationId, connector: report.connector })) ? record() : null),
+        );
         statusWrites = written.catch(() => {});
         await written;
       }

@@ -45,3 +45,4 @@ export { loadDesiredConfiguration } from './load-desired-configuration';
 export { recordConfigurationOutcomes } from './record-configuration-outcomes';
 export { recordReportedConfiguration } from './record-reported-configuration';
 export { storeStationPassword } from './store-station-password';
+export { discoverConnectors } from './discover-connectors';
