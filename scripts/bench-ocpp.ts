@@ -1,4 +1,4 @@
-// `npm run bench:ocpp [-- --stations N --rate CALLS_PER_S --seconds S | --small]`: one OCPP gateway
+// `npm run bench:ocpp [-- --stations N --rate CALLS_PER_S --seconds S | --small] [--gateway-cpu-prof DIR]`: one OCPP gateway
 // with persistence on, N stations connected to it, persisted calls at a target rate. Creates its
 // own database on the real Postgres (as the tests do), migrates it and bulk-inserts the stations
 // (one EVSE and connector each, all sharing one password hash), starts `scripts/ocpp.ts` as a
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '20' },
     small: { type: 'boolean', default: false },
+    /** Writes a CPU profile of the gateway (.cpuprofile, for Chrome DevTools) into this folder. */
+    'gateway-cpu-prof': { type: 'string' },
   },
 });
 const stations = values.small ? 200 : Number(values.stations);
@@ -154,10 +156,15 @@ async function countConnected(url: string): Promise<number> {
 
 /** The gateway as its own Node process (not through the tsx CLI, which would put a wrapper process between: its pid is the one measured). */
 function startGateway(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const gateway = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1' },
-  });
+  const profile = values['gateway-cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['gateway-cpu-prof']}`] : [];
+  const gateway = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1' },
+    },
+  );
   children.push(gateway);
   return new Promise((resolve, reject) => {
     let output = '';
