@@ -11,11 +11,12 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 type Connection = { sql: postgres.Sql; db: Database };
+type Holder = typeof globalThis & { __clmDb?: Connection; __clmTelemetryDb?: Connection; __clmStatementListeners?: Set<StatementListener> };
 /** Sees the text of every statement the pool sends (tests count statements with it). */
 export type StatementListener = (statement: string) => void;
 
 // One pool per process, kept on globalThis so dev-mode module reloads do not open more.
-const holder = globalThis as typeof globalThis & { __clmDb?: Connection; __clmStatementListeners?: Set<StatementListener> };
+const holder = globalThis as Holder;
 const listeners = (holder.__clmStatementListeners ??= new Set());
 
 const notify = (_connection: number, statement: string) => {
@@ -41,7 +42,7 @@ export function observeStatements(listener: StatementListener): () => void {
   };
 }
 
-function connect(): Connection {
+function connect(runtime: Record<string, string> = {}): Connection {
   const env = getEnv();
   if (!env.DATABASE_URL) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, `npm run dev` or `npm run demo`.');
@@ -57,6 +58,7 @@ function connect(): Connection {
     // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests
     // wait rather than fail under load; this only bounds opening a new connection.
     connect_timeout: 30,
+    connection: runtime,
   });
   syncDebug(sql);
   return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
@@ -74,8 +76,21 @@ export function getSql(): postgres.Sql {
   return holder.__clmDb.sql;
 }
 
+/**
+ * The pool for station telemetry (statuses, heard times, the frame log): its sessions commit
+ * without waiting for the WAL flush (`synchronous_commit = off`), so a report costs one round trip
+ * and no fsync; a crash of Postgres itself could lose the last fraction of a second of reports,
+ * which stations send again. Nothing else may use it. On a database that serves one session (the
+ * embedded default) it is the main pool.
+ */
+export function getTelemetryDb(): Database {
+  if (getEnv().DATABASE_POOL_MAX === 1) return getDb();
+  holder.__clmTelemetryDb ??= connect({ synchronous_commit: 'off' });
+  return holder.__clmTelemetryDb.db;
+}
+
 export async function closeDb(): Promise<void> {
-  const conn = holder.__clmDb;
-  holder.__clmDb = undefined;
-  await conn?.sql.end({ timeout: 5 });
+  const connections = [holder.__clmDb, holder.__clmTelemetryDb];
+  holder.__clmDb = holder.__clmTelemetryDb = undefined;
+  await Promise.all(connections.map((conn) => conn?.sql.end({ timeout: 5 })));
 }

@@ -28,6 +28,8 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   const running = new Map<string, Promise<void>>();
   /** Stations woken while their loop ran: it looks again before it ends. */
   const wokenAgain = new Set<string>();
+  /** Stations with an availability sent by this gateway that a status report may still confirm. */
+  const awaitingConfirmation = new Set<string>();
   /** Connect and boot work (lost commands, reconciliation) per station, in order, before delivery. */
   const preparing = new Map<string, Promise<void>>();
   /** Commissioning runs in progress on this gateway's sessions. */
@@ -56,8 +58,11 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
         if (wokenAgain.has(stationId)) continue;
         return;
       }
+      if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
       const { afterwards, ...outcome } = await runCommand(session, command);
       if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
+      // Again after the answer is stored: a report during the call may have found nothing waiting yet.
+      if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
     }
   }
 
@@ -150,10 +155,14 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
 
     async statusReported(session) {
       const { stationId } = session;
-      if (stationId) await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
+      // Only an availability this gateway sent can await confirmation: most reports cost nothing here.
+      if (!stationId || !awaitingConfirmation.has(stationId)) return;
+      const confirmed = await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
+      if (confirmed && !confirmed.awaiting) awaitingConfirmation.delete(stationId);
     },
 
     stationDisconnected(stationId) {
+      awaitingConfirmation.delete(stationId);
       // The loop ends at its next look (no open session); a call in flight fails with the socket.
       wokenAgain.delete(stationId);
     },

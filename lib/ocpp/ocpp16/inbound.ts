@@ -34,12 +34,18 @@ function energyWh(meterValue: unknown): number | null {
   return Math.round(last!.unit === 'kWh' ? value * 1000 : value);
 }
 
+/** How long after asking a new station for its status its reports may add connectors. */
+const LEARN_CONNECTORS_MS = 30_000;
+
 /** The station's calls: what each stores and answers (docs/OCPP.md#station--product). */
 export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }: InboundContext): void {
   // A Pending station sends nothing unasked. When the record has no connectors yet (a new pool
-  // station), asking for its status — a read, allowed while Pending — tells which it has.
+  // station), asking for its status — a read, allowed while Pending — tells which it has: the
+  // reports that answer it may add connectors to the record, nothing else does.
+  let learnConnectorsUntil = 0;
   const askForConnectors = async (stationId: string) => {
     if ((await listConnectorRefs(stationId)).length) return;
+    learnConnectorsUntil = Date.now() + LEARN_CONNECTORS_MS;
     await new Promise((resolve) => setImmediate(resolve));
     await session.calls.triggerMessage('StatusNotification').catch(() => {});
   };
@@ -94,7 +100,11 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         const written = statusWrites.then(
           async () =>
             (await record()) ??
-            (report.connector >= 1 && (await discoverConnectors({ stationId, connector: report.connector })) ? record() : null),
+            (report.connector >= 1 &&
+            Date.now() < learnConnectorsUntil &&
+            (await discoverConnectors({ stationId, connector: report.connector }))
+              ? record()
+              : null),
         );
         statusWrites = written.catch(() => {});
         await written;

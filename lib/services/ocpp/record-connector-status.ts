@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EvseStatus } from '@/lib/domain/vocabulary';
-import { telemetryWrite } from './telemetry-write';
+import { telemetryDb } from './telemetry-write';
 
 const PRECEDENCE: EvseStatus[] = ['OUTOFORDER', 'CHARGING', 'RESERVED', 'AVAILABLE', 'INOPERATIVE'];
 
@@ -34,8 +34,7 @@ export async function recordConnectorStatus(args: {
 }): Promise<{ evseUid: string } | null> {
   if (args.connector < 1) return null;
   const mapped = (column: SQL) => sql`coalesce(${JSON.stringify(args.statusMap)}::jsonb ->> ${column}, 'UNKNOWN')`;
-  const [row] = await telemetryWrite((tx) =>
-    tx.execute<{ evse_uid: string }>(sql`
+  const [row] = await telemetryDb().execute<{ evse_uid: string }>(sql`
     with target as (
       select c.evse_uid, c.id
         from connectors c join evses e on e.uid = c.evse_uid
@@ -67,7 +66,6 @@ export async function recordConnectorStatus(args: {
         from station_status ss
        where s.id = ${args.stationId} and exists (select 1 from target) and s.status is distinct from ss.status
     )
-    select evse_uid from target`),
-  );
+    select evse_uid from target`);
   return row ? { evseUid: row.evse_uid } : null;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { telemetryWrite } from './telemetry-write';
+import { telemetryDb } from './telemetry-write';
 
 /**
  * The last time anything was heard from each station, for many stations in one statement (the
@@ -8,11 +8,9 @@ import { telemetryWrite } from './telemetry-write';
 export async function recordHeartbeats(heard: { stationId: string; at: Date }[]): Promise<void> {
   if (!heard.length) return;
   const rows = heard.map((entry) => ({ station_id: entry.stationId, at: entry.at.toISOString() }));
-  await telemetryWrite((tx) =>
-    tx.execute(sql`
+  await telemetryDb().execute(sql`
     update charge_stations s
        set last_heartbeat_at = h.at
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as h(station_id uuid, at timestamptz)
-     where s.id = h.station_id and (s.last_heartbeat_at is null or s.last_heartbeat_at < h.at)`),
-  );
+     where s.id = h.station_id and (s.last_heartbeat_at is null or s.last_heartbeat_at < h.at)`);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { telemetryWrite } from './telemetry-write';
+import { telemetryDb } from './telemetry-write';
 import { releaseStationsWhere } from './station-offline';
 
 /**
@@ -7,8 +7,6 @@ import { releaseStationsWhere } from './station-offline';
  * it: a station that meanwhile connected to another gateway stays connected there.
  */
 export async function releaseStation(args: { stationId: string; gatewayId: string }): Promise<boolean> {
-  const released = await telemetryWrite((tx) =>
-    tx.execute(releaseStationsWhere(sql`id = ${args.stationId} and gateway_id = ${args.gatewayId}`)),
-  );
+  const released = await telemetryDb().execute(releaseStationsWhere(sql`id = ${args.stationId} and gateway_id = ${args.gatewayId}`));
   return released.length > 0;
 }

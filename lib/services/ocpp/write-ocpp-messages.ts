@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { telemetryWrite } from './telemetry-write';
+import { telemetryDb } from './telemetry-write';
 import type { OCPP_DIRECTIONS, OCPP_MESSAGE_TYPES } from '@/lib/domain/vocabulary';
 
 export type OcppMessageEntry = {
@@ -29,12 +29,10 @@ export async function writeOcppMessages(entries: OcppMessageEntry[]): Promise<vo
     payload: entry.payload ?? null,
     latency_ms: entry.latencyMs,
   }));
-  await telemetryWrite((tx) =>
-    tx.execute(sql`
+  await telemetryDb().execute(sql`
     insert into ocpp_messages (station_id, at, direction, message_type, action, message_id, payload, latency_ms)
     select m.station_id, m.at, m.direction, m.message_type, m.action, m.message_id, coalesce(m.payload, 'null'::jsonb), m.latency_ms
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as m(station_id uuid, at timestamptz, direction text, message_type text, action text, message_id text, payload jsonb, latency_ms integer)
-     where exists (select 1 from charge_stations s where s.id = m.station_id)`),
-  );
+     where exists (select 1 from charge_stations s where s.id = m.station_id)`);
 }
