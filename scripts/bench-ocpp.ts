@@ -20,7 +20,8 @@ const TARGETS = { stations: 10_000, rssMiB: 400, callsPerSecond: 1000, p99Ms: 10
 const CLIENTS_PER_WORKER = 5000;
 const CONNECTS_PER_SECOND = 1000;
 const PASSWORD = 'bench-station-password';
-const SETTLE_MS = 3000;
+/** Longest wait for the boot-time commands before the load starts. */
+const SETTLE_MAX_MS = 300_000;
 
 const { values } = parseArgs({
   options: {
@@ -72,8 +73,13 @@ try {
     `connected ${connectedCount}/${stations} stations in ${connectSeconds.toFixed(1)} s${firstError ? ` (first failure: ${firstError})` : ''}`,
   );
   if (!connectedCount) throw new Error('no station connected');
-  // Let the gateway finish what every accepted boot starts (configuration refresh, availability sync).
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  // Let the gateway finish what every accepted boot starts (availability and configuration sync,
+  // configuration refresh): the load below measures the steady state, not the reconnect storm.
+  const settleStarted = performance.now();
+  const openCommands = await untilCommandsSent(database.url);
+  console.log(
+    `boot-time commands sent in ${((performance.now() - settleStarted) / 1000).toFixed(1)} s${openCommands ? ` (${openCommands} still open)` : ''}`,
+  );
   const rssConnected = memory(gateway.pid!);
   const connectedInDb = await countConnected(database.url);
 
@@ -139,6 +145,21 @@ async function prepareDatabase(url: string) {
       insert into connectors (evse_uid, id, position, standard, format, power_type, max_voltage, max_amperage, max_electric_power)
       select uid, '1', 1, 'IEC_62196_T2', 'SOCKET', 'AC_3_PHASE', 400, 32, 22000 from evses`;
     await sql`analyze`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Waits until no command is queued or in flight (at most SETTLE_MAX_MS); returns how many still are. */
+async function untilCommandsSent(url: string): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  try {
+    for (;;) {
+      const [row] = await sql`select count(*)::int as n from station_commands where status in ('QUEUED', 'SENT')`;
+      if (row!.n === 0 || Date.now() > deadline) return row!.n as number;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   } finally {
     await sql.end();
   }

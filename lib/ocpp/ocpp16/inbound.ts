@@ -2,7 +2,6 @@ import { createRPCError } from 'ocpp-rpc';
 import {
   createPoolStation,
   recordBoot,
-  recordConnectorStatus,
   discoverConnectors,
   listConnectorRefs,
   recordDiagnosticsStatus,
@@ -11,6 +10,7 @@ import {
   startStationTransaction,
   stopStationTransaction,
 } from '@/lib/services/ocpp';
+import { StatusWriter } from '../status-writer';
 import type { InboundContext, OcppSocket } from '../adapter';
 import type { ConnectorStatusReport } from '../protocol';
 import { OCPI_STATUS, ocpiStatus } from './status';
@@ -33,6 +33,9 @@ function energyWh(meterValue: unknown): number | null {
   if (!Number.isFinite(value)) return null;
   return Math.round(last!.unit === 'kWh' ? value * 1000 : value);
 }
+
+/** The 1.6 stations' status reports of this process, stored in batches. */
+const statusWriter = new StatusWriter(OCPI_STATUS);
 
 /** How long after asking a new station for its status its reports may add connectors. */
 const LEARN_CONNECTORS_MS = 30_000;
@@ -95,7 +98,7 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
       };
       if (session.stationId) {
         const stationId = session.stationId;
-        const record = () => recordConnectorStatus({ stationId, ...report, statusMap: OCPI_STATUS });
+        const record = async () => (report.connector < 1 ? null : statusWriter.write({ stationId, ...report }));
         // A connector not on record: an unlinked station's hardware is learnt from its reports.
         const written = statusWrites.then(
           async () =>
