@@ -8,9 +8,14 @@ import { telemetryDb } from './telemetry-write';
 export async function recordHeartbeats(heard: { stationId: string; at: Date }[]): Promise<void> {
   if (!heard.length) return;
   const rows = heard.map((entry) => ({ station_id: entry.stationId, at: entry.at.toISOString() }));
+  // Rows locked in id order, as the status batches lock them: two batches never wait on each other in a circle.
   await telemetryDb().execute(sql`
-    update charge_stations s
-       set last_heartbeat_at = h.at
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as h(station_id uuid, at timestamptz)
-     where s.id = h.station_id and (s.last_heartbeat_at is null or s.last_heartbeat_at < h.at)`);
+    with h as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as h(station_id uuid, at timestamptz)
+    ), locked as (
+      select s.id, h.at from charge_stations s join h on h.station_id = s.id
+       where s.last_heartbeat_at is null or s.last_heartbeat_at < h.at
+       order by s.id for update of s
+    )
+    update charge_stations s set last_heartbeat_at = l.at from locked l where s.id = l.id`);
 }
