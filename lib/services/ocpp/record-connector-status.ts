@@ -25,7 +25,8 @@ export type ConnectorStatusRow = {
  * Status reports of many stations in one statement (StatusNotification is the most frequent write
  * after the heartbeat): each connector's reported status, then its EVSE's status over its connectors
  * and the station's over its EVSEs, rewritten only where the aggregate changes. The stations are
- * locked first, in id order, like every other writer of a station and its EVSEs. `statusMap` maps
+ * locked first, in id order (the heard-time batches do the same), and only against writers: NO KEY
+ * UPDATE lets the frame log's inserts, which only check the stations exist, pass. `statusMap` maps
  * the protocol's status words to OCPI, so connectors reported earlier aggregate the same way.
  * Connector 0 and numbers a station has no connector for change no row. At most one report per
  * station per call (the caller serializes a station's reports). Returns each report's EVSE, or null.
@@ -48,7 +49,7 @@ export async function recordConnectorStatuses(
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         as i(i int, station_id uuid, connector int, reported_status text, error_code text, at timestamptz, status text)
     ), locked as (
-      select s.id from charge_stations s where s.id in (select station_id from input) order by s.id for update
+      select s.id from charge_stations s where s.id in (select station_id from input) order by s.id for no key update
     ), numbered as (
       select c.evse_uid, c.id, e.station_id,
              row_number() over (partition by e.station_id order by e.position, c.position, c.id) as number

@@ -15,7 +15,7 @@ export async function recordHeartbeats(heard: { stationId: string; at: Date }[])
     ), locked as (
       select s.id, h.at from charge_stations s join h on h.station_id = s.id
        where s.last_heartbeat_at is null or s.last_heartbeat_at < h.at
-       order by s.id for update of s
+       order by s.id for no key update of s
     )
     update charge_stations s set last_heartbeat_at = l.at from locked l where s.id = l.id`);
 }
