@@ -1,4 +1,4 @@
-// `npm run bench:ocpp [-- --stations N --rate CALLS_PER_S --seconds S | --small] [--gateway-cpu-prof DIR]`: one OCPP gateway
+// `npm run bench:ocpp [-- --stations N --rate CALLS_PER_S --seconds S --warmup S | --small] [--gateway-cpu-prof DIR]`: one OCPP gateway
 // with persistence on, N stations connected to it, persisted calls at a target rate. Creates its
 // own database on the real Postgres (as the tests do), migrates it and bulk-inserts the stations
 // (one EVSE and connector each, all sharing one password hash), starts `scripts/ocpp.ts` as a
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     stations: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
     small: { type: 'boolean', default: false },
     /** Writes a CPU profile of the gateway (.cpuprofile, for Chrome DevTools) into this folder. */
     'gateway-cpu-prof': { type: 'string' },
@@ -36,6 +37,8 @@ const { values } = parseArgs({
 const stations = values.small ? 200 : Number(values.stations);
 const rate = values.small ? 100 : Number(values.rate);
 const seconds = values.small ? 3 : Number(values.seconds);
+/** Load before the measured part: the first seconds rewrite every station's status and warm the caches and the JIT. */
+const warmupSeconds = values.small ? 1 : Number(values.warmup);
 if (![stations, rate, seconds].every((n) => Number.isInteger(n) && n > 0)) {
   console.error('--stations, --rate and --seconds take whole positive numbers');
   process.exit(1);
@@ -83,6 +86,10 @@ try {
   const rssConnected = memory(gateway.pid!);
   const connectedInDb = await countConnected(database.url);
 
+  if (warmupSeconds > 0) {
+    console.log(`warming up: ${rate} StatusNotification/s for ${warmupSeconds} s (not measured)…`);
+    await Promise.all(workers.map((worker) => ask(worker, { type: 'drive', perSecond: rate / workers.length, seconds: warmupSeconds })));
+  }
   console.log(`driving ${rate} StatusNotification/s for ${seconds} s…`);
   const driven = (
     await Promise.all(workers.map((worker) => ask(worker, { type: 'drive', perSecond: rate / workers.length, seconds })))
@@ -96,6 +103,7 @@ try {
     stations_connected_in_db: connectedInDb,
     connect_seconds: round(connectSeconds),
     target_calls_per_s: rate,
+    warmup_seconds: warmupSeconds,
     calls_ok: latencies.length,
     calls_failed: driven.reduce((sum, r) => sum + r.errors, 0),
     calls_per_s: round(latencies.length / elapsedSeconds),
