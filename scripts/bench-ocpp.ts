@@ -20,6 +20,10 @@ const TARGETS = { stations: 10_000, rssMiB: 400, callsPerSecond: 1000, p99Ms: 10
 const CLIENTS_PER_WORKER = 5000;
 const CONNECTS_PER_SECOND = 1000;
 const PASSWORD = 'bench-station-password';
+/** The V8 flags `npm run ocpp` gives the gateway (package.json), so the RSS measured is the one deployed. */
+const GATEWAY_NODE_FLAGS: string[] =
+  (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.ocpp!.match(/--max-[a-z-]+=\d+/g) ??
+  [];
 /** Longest wait for the boot-time commands before the load starts. */
 const SETTLE_MAX_MS = 300_000;
 
@@ -188,7 +192,7 @@ function startGateway(databaseUrl: string, port: number): Promise<ChildProcess> 
   const profile = values['gateway-cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['gateway-cpu-prof']}`] : [];
   const gateway = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'],
+    [...profile, ...GATEWAY_NODE_FLAGS, '--import', 'tsx', '--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, DATABASE_URL: databaseUrl, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1' },

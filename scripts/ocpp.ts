@@ -5,21 +5,10 @@ import { prepareRuntime } from './runtime';
 const { env, embedded } = await prepareRuntime({ local: false });
 const { runMigrations } = await import('@/lib/db/migrate');
 const { closeDb } = await import('@/lib/db/client');
-const { startGateway } = await import('@/lib/ocpp/gateway');
-const { createDispatcher } = await import('@/lib/ocpp/dispatcher');
-const { gatewayUrl } = await import('./gateway-url');
+const { startProductGateway } = await import('./product-gateway');
 
 await runMigrations();
-// The embedded database serves one session: no LISTEN there, the dispatcher polls instead.
-const gateway = await startGateway({
-  port: env.OCPP_PORT,
-  host: env.HOSTNAME,
-  unknownStations: env.OCPP_UNKNOWN_STATIONS,
-  listen: !embedded,
-  pollIntervalMs: embedded ? 250 : 1000,
-  dispatcher: createDispatcher,
-});
-console.log(`OCPP gateway ${gateway.id} listening on ${gatewayUrl(env.HOSTNAME, gateway.port)}`);
+const gateway = await startProductGateway(env, { embedded: Boolean(embedded) });
 
 let stopping = false;
 async function shutdown() {

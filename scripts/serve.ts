@@ -43,28 +43,12 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 await new Promise<void>((resolve) => server.listen(env.PORT, env.HOSTNAME, resolve));
 
-// The OCPP gateway in the same process; on the embedded database (one session) it polls instead
-// of LISTENing. OCPP_GATEWAY=off for a further web instance beside gateways of their own.
-const { startGateway } = await import('@/lib/ocpp/gateway');
-const { createDispatcher } = await import('@/lib/ocpp/dispatcher');
-const gateway =
-  env.OCPP_GATEWAY === 'on'
-    ? await startGateway({
-        port: env.OCPP_PORT,
-        host: env.HOSTNAME,
-        unknownStations: env.OCPP_UNKNOWN_STATIONS,
-        listen: !embedded,
-        pollIntervalMs: embedded ? 250 : 1000,
-        dispatcher: createDispatcher,
-      })
-    : null;
-
 const shownHost = ['0.0.0.0', '::'].includes(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;
 console.log(`Charge Location Management ready on http://${shownHost}:${env.PORT}`);
-if (gateway) {
-  const { gatewayUrl } = await import('./gateway-url');
-  console.log(`OCPP gateway ${gateway.id} listening on ${gatewayUrl(env.HOSTNAME, gateway.port)}`);
-}
+// The OCPP gateway in the same process. OCPP_GATEWAY=off for a further web instance beside
+// gateways of their own.
+const gateway =
+  env.OCPP_GATEWAY === 'on' ? await (await import('./product-gateway')).startProductGateway(env, { embedded: Boolean(embedded) }) : null;
 console.log(`Database: ${embedded ? `embedded PGlite in ${process.env.DATA_DIR || '.data'}/pglite` : 'DATABASE_URL'}`);
 if (demo) {
   const { printDemoAccess } = await import('./demo-access');

@@ -19,6 +19,27 @@ import type { Dispatcher, DispatcherFactory } from './adapter';
 import { runCommand } from './commands';
 import { runCommissioning } from './commissioning';
 
+/** Stations whose reconciliation or command is being worked on at the same time. */
+const MAX_STATIONS_AT_ONCE = 64;
+
+/** Runs at most `size` tasks at once, the rest in arrival order. */
+function limiter(size: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+      active += 1;
+      try {
+        return await task();
+      } finally {
+        active -= 1;
+        waiting.shift()?.();
+      }
+    },
+  };
+}
+
 /** The interface the gateway calls (declared beside the other gateway ⇄ adapter types). */
 export type { Dispatcher };
 
@@ -34,6 +55,9 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   const preparing = new Map<string, Promise<void>>();
   /** Commissioning runs in progress on this gateway's sessions. */
   const testRuns = new Set<Promise<void>>();
+  // When thousands of stations connect at once, each has its reconciliation and commands to go
+  // through: a bounded number at a time keeps the queue in the database, not in memory.
+  const slots = limiter(MAX_STATIONS_AT_ONCE);
   let stopped = true;
   let pollTimer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
@@ -53,16 +77,17 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
       const session = openSession(stationId);
       if (!session) return;
       wokenAgain.delete(stationId);
-      const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
-      if (!command) {
-        if (wokenAgain.has(stationId)) continue;
-        return;
-      }
-      if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
-      const { afterwards, ...outcome } = await runCommand(session, command);
-      if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
-      // Again after the answer is stored: a report during the call may have found nothing waiting yet.
-      if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
+      const delivered = await slots.run(async () => {
+        const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
+        if (!command) return false;
+        if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
+        const { afterwards, ...outcome } = await runCommand(session, command);
+        if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
+        // Again after the answer is stored: a report during the call may have found nothing waiting yet.
+        if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
+        return true;
+      });
+      if (!delivered && !wokenAgain.has(stationId)) return;
     }
   }
 
@@ -85,7 +110,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   /** Chains `work` after the station's earlier connect/boot work, then looks for its commands. */
   function prepare(stationId: string, work: () => Promise<unknown>): void {
     const previous = preparing.get(stationId) ?? Promise.resolve();
-    const next = previous.then(async () => void (await work())).catch(report('reconciliation', stationId));
+    const next = previous.then(() => slots.run(async () => void (await work()))).catch(report('reconciliation', stationId));
     preparing.set(stationId, next);
     void next.finally(() => {
       if (preparing.get(stationId) === next) preparing.delete(stationId);
