@@ -7,8 +7,8 @@ import { formatDistance } from '@/lib/view/map';
 import { RECENTLY_HEARD_MS } from '@/lib/view/stations';
 import { nearbyLocations, type NearbyLocation } from './location-near';
 
-/** Unlinked stations the installer view looks through for those just heard (a pool holds few at a time). */
-const UNLINKED_SCAN = 1000;
+/** Unlinked stations heard in the last hour are few; the view shows the most recently connected of up to this many. */
+const RECENT_SCAN = 100;
 const RECENT_SHOWN = 20;
 
 export type InstallerStation = { station: ChargeStation; run: TestRun | null };
@@ -20,11 +20,15 @@ export type InstallerStation = { station: ChargeStation; run: TestRun | null };
 export async function recentlyConnectedUnlinked(ctx: AuthContext, now = Date.now()): Promise<ChargeStation[]> {
   const page = await listChargeStations({
     ctx,
-    query: chargeStationListQuerySchema.parse({ unlinked: 'true', limit: String(UNLINKED_SCAN), sort: '-updated_at' }),
+    query: chargeStationListQuerySchema.parse({
+      unlinked: 'true',
+      heard_since: new Date(now - RECENTLY_HEARD_MS).toISOString(),
+      limit: String(RECENT_SCAN),
+      sort: '-updated_at',
+    }),
   });
   const time = (at: string | null) => (at ? Date.parse(at) : 0);
   return page.data
-    .filter((s) => now - time(s.last_heartbeat_at) <= RECENTLY_HEARD_MS)
     .sort((a, b) => time(b.connected_at) - time(a.connected_at) || time(b.last_heartbeat_at) - time(a.last_heartbeat_at))
     .slice(0, RECENT_SHOWN);
 }

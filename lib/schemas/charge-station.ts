@@ -22,7 +22,19 @@ import {
   TEST_STEP_STATUSES,
 } from '@/lib/domain/vocabulary';
 import { connectorBlueprintSchema, connectorListOf, evseBlueprintFields } from './evse-blueprint';
-import { customGroupNames, entityMeta, exportFormat, idParams, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
+import {
+  customGroupNames,
+  entityMeta,
+  exportFormat,
+  idParams,
+  listOf,
+  listQueryBase,
+  queryBoolean,
+  queryDate,
+  text,
+  timestamp,
+  uuid,
+} from './common';
 import { nearFilter, nearNeedsRadius, nearNeedsRadiusError } from './location';
 import { tariffCode } from './tariff';
 
@@ -197,6 +209,9 @@ const stationFilters = {
   charger_type: z.enum(CHARGER_TYPES).optional(),
   location_id: uuid().optional(),
   unlinked: queryBoolean().optional().describe('true: only stations without a location (incl. the pool for roles that see it)'),
+  heard_since: queryDate()
+    .optional()
+    .describe('Only stations heard from (any OCPP message) at or after this time, e.g. the installer\'s "connected in the last hour"'),
   ...nearFilter,
   sort: z.enum([...CHARGE_STATION_SORTS, ...CHARGE_STATION_SORTS.map((s) => `-${s}` as const)]).default('updated_at'),
 };

@@ -164,3 +164,30 @@ async function fetchText(handler: typeof exportRoute.GET, url: string) {
   });
   return { type: response.headers.get('content-type'), text: await response.text() };
 }
+
+describe('heard_since', () => {
+  it('lists only stations heard from at or after the time, for the installer\'s "connected in the last hour"', async () => {
+    const { getDb } = await import('@/lib/db/client');
+    const { chargeStations } = await import('@/lib/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const tenant = await makeTenant('Heard');
+    const own = (await makeApiKey('customer_admin', tenant.id)).secret;
+    const recent = await makeStation(tenant.id);
+    const earlier = await makeStation(tenant.id);
+    await makeStation(tenant.id); // never heard
+    await getDb()
+      .update(chargeStations)
+      .set({ lastHeartbeatAt: new Date(Date.now() - 60_000) })
+      .where(eq(chargeStations.id, recent.id));
+    await getDb()
+      .update(chargeStations)
+      .set({ lastHeartbeatAt: new Date(Date.now() - 2 * 3600_000) })
+      .where(eq(chargeStations.id, earlier.id));
+    const since = encodeURIComponent(new Date(Date.now() - 3600_000).toISOString());
+    const res = await call(collection.GET, `/api/v2/charge-stations?heard_since=${since}&unlinked=true`, { key: own });
+    expect(res.status).toBe(200);
+    expect((res.body as { data: { id: string }[] }).data.map((s) => s.id)).toEqual([recent.id]);
+    const bad = await call(collection.GET, '/api/v2/charge-stations?heard_since=yesterday', { key: own });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, type ChargeStationRow } from '@/lib/db/schema';
@@ -42,6 +42,7 @@ export async function listChargeStations({ ctx, query }: { ctx: AuthContext; que
       query.location_id ? eq(chargeStations.locationId, query.location_id) : undefined,
       query.unlinked === true ? isNull(chargeStations.locationId) : undefined,
       query.unlinked === false ? sql`${chargeStations.locationId} is not null` : undefined,
+      query.heard_since ? gte(chargeStations.lastHeartbeatAt, query.heard_since) : undefined,
       query.custom_group
         ? sql`exists (select 1 from station_custom_groups scg join custom_groups cg on cg.id = scg.group_id
           where scg.station_id = "charge_stations"."id" and cg.name = ${query.custom_group})`
