@@ -83,8 +83,13 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
         if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
         const { afterwards, ...outcome } = await runCommand(session, command);
         if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
-        // Again after the answer is stored: a report during the call may have found nothing waiting yet.
-        if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
+        if (command.kind === 'sync_availability') {
+          // A report stored while the answer was being stored found nothing waiting: look again now
+          // that the answer is in, and keep listening to later reports until one confirms it.
+          awaitingConfirmation.add(stationId);
+          const confirmed = await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
+          if (confirmed && !confirmed.awaiting) awaitingConfirmation.delete(stationId);
+        }
         return true;
       });
       if (!delivered && !wokenAgain.has(stationId)) return;
