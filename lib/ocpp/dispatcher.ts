@@ -71,6 +71,12 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
     return session?.isOpen() ? session : undefined;
   };
 
+  /** Applies what the reports confirm; stops listening for the station once nothing waits. */
+  async function confirmAwaited(stationId: string): Promise<void> {
+    const confirmed = await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
+    if (confirmed && !confirmed.awaiting) awaitingConfirmation.delete(stationId);
+  }
+
   async function deliver(stationId: string): Promise<void> {
     await preparing.get(stationId);
     while (!stopped) {
@@ -80,15 +86,13 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
       const delivered = await slots.run(async () => {
         const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
         if (!command) return false;
-        if (command.kind === 'sync_availability') awaitingConfirmation.add(stationId);
         const { afterwards, ...outcome } = await runCommand(session, command);
         if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
         if (command.kind === 'sync_availability') {
-          // A report stored while the answer was being stored found nothing waiting: look again now
-          // that the answer is in, and keep listening to later reports until one confirms it.
+          // A report stored while the answer was being stored found nothing waiting: look now that
+          // the answer is in, and keep listening to later reports until one confirms it.
           awaitingConfirmation.add(stationId);
-          const confirmed = await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
-          if (confirmed && !confirmed.awaiting) awaitingConfirmation.delete(stationId);
+          await confirmAwaited(stationId);
         }
         return true;
       });
@@ -186,9 +190,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
     async statusReported(session) {
       const { stationId } = session;
       // Only an availability this gateway sent can await confirmation: most reports cost nothing here.
-      if (!stationId || !awaitingConfirmation.has(stationId)) return;
-      const confirmed = await confirmAvailability({ stationId }).catch(report('availability confirmation', stationId));
-      if (confirmed && !confirmed.awaiting) awaitingConfirmation.delete(stationId);
+      if (stationId && awaitingConfirmation.has(stationId)) await confirmAwaited(stationId);
     },
 
     stationDisconnected(stationId) {

@@ -21,7 +21,7 @@ export { listenForStationMoves } from './listen-for-station-moves';
 export { createPoolStation } from './create-pool-station';
 export { recordBoot } from './record-boot';
 export { recordHeartbeats } from './record-heartbeats';
-export { recordConnectorStatus, recordConnectorStatuses, type ConnectorStatusRow } from './record-connector-status';
+export { recordConnectorStatuses, type ConnectorStatusRow } from './record-connector-status';
 export { recordFirmwareStatus } from './record-firmware-status';
 export { recordDiagnosticsStatus } from './record-diagnostics-status';
 export { startStationTransaction } from './start-station-transaction';

@@ -90,13 +90,3 @@ export async function recordConnectorStatuses(
   const byIndex = new Map(rows.map((row) => [row.i, row.evse_uid]));
   return reports.map((_, i) => (byIndex.has(i) ? { evseUid: byIndex.get(i)! } : null));
 }
-
-/** One report (see recordConnectorStatuses). */
-export async function recordConnectorStatus(
-  args: ConnectorStatusRow & { statusMap: Readonly<Record<string, EvseStatus>> },
-): Promise<{ evseUid: string } | null> {
-  if (args.connector < 1) return null;
-  const { statusMap, ...report } = args;
-  const [result] = await recordConnectorStatuses([report], statusMap);
-  return result ?? null;
-}
