@@ -8,11 +8,10 @@
 // not asserted: it exits non-zero only when something crashed. The database is dropped at the end.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { hashPassword } from '@/lib/auth/password';
-import { acquirePostgres, createDatabase } from '@/test/postgres-server';
+import { acquirePostgres, createDatabase, freeLoopbackPort } from '@/test/postgres-server';
 import type { WorkerCommand, WorkerReport } from './bench-ocpp-clients';
 
 const TARGETS = { stations: 10_000, rssMiB: 400, callsPerSecond: 1000, p99Ms: 100 };
@@ -56,7 +55,7 @@ let crashed = false;
 let stopping = false;
 try {
   await prepareDatabase(database.url);
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const gateway = await startGateway(database.url, port);
   const workers = Array.from({ length: Math.ceil(stations / CLIENTS_PER_WORKER) }, () => startWorker());
   const ocppIds = Array.from({ length: stations }, (_, i) => stationId(i));
@@ -251,17 +250,6 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
     });
   });
 }

@@ -20,7 +20,8 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

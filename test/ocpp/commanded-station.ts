@@ -2,9 +2,7 @@
 // hardware towards the gateway's commands (answers chosen per test, statuses reported after an
 // accepted availability change, triggered messages sent), plus the gateway with its dispatcher.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
 import { RPCClient } from 'ocpp-rpc';
 import { getDb } from '@/lib/db/client';
@@ -16,48 +14,6 @@ import { startTestGateway } from './support';
 /** The gateway on a random port with the command side on, polling fast enough for tests. */
 export function startCommandGateway(options: Partial<GatewayOptions> = {}) {
   return startTestGateway({ dispatcher: createDispatcher, pollIntervalMs: 100, ...options });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `npm run ocpp` as a process of its own on the test database; resolves once it listens. */
-export async function startGatewayProcess(): Promise<{ child: ChildProcess; id: string; port: number; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn('node_modules/.bin/tsx', ['--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'], {
-    env: { ...process.env, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const id = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway process did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /OCPP gateway (\S+) listening on/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway process exited (${code}):\n${output}`)));
-  });
-  return {
-    child,
-    id,
-    port,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
 }
 
 export type StationAnswers = {

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { eq } from 'drizzle-orm';
 import { RPCClient } from 'ocpp-rpc';
 import { afterAll } from 'vitest';
@@ -6,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, connectors, evses, ocppMessages } from '@/lib/db/schema';
 import { startGateway, type Gateway, type GatewayOptions } from '@/lib/ocpp/gateway';
+import { freeLoopbackPort } from '@/test/postgres-server';
 
 export const STATION_PASSWORD = 'station-secret-0123456789';
 
@@ -136,4 +139,40 @@ export async function eventually<T>(probe: () => Promise<T | null | undefined | 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+export type GatewayProcess = { child: ChildProcess; id: string; port: number; stop(): Promise<void> };
+
+/** `npm run ocpp` as a process of its own on the test database; resolves once it listens. */
+export async function startGatewayProcess(): Promise<GatewayProcess> {
+  const port = await freeLoopbackPort();
+  const child = spawn('node_modules/.bin/tsx', ['--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'], {
+    env: { ...process.env, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const id = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway process did not start:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /OCPP gateway (\S+) listening on ws:\/\/127\.0\.0\.1:(\d+)\/ocpp\/\{ocpp_id\}/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`gateway process exited (${code}):\n${output}`)));
+  });
+  return {
+    child,
+    id,
+    port,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }

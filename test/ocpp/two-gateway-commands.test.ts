@@ -6,7 +6,8 @@ import { chargeStations, stationCommands } from '@/lib/db/schema';
 import type { Gateway } from '@/lib/ocpp/gateway';
 import { resetChargeStation, setAvailability } from '@/lib/services/charge-stations';
 import { makeLocation, makeTenant, userContext } from '@/test/fixtures';
-import { connectTestStation, eventually, startCommandGateway, startGatewayProcess, stationSyncState } from './commanded-station';
+import { connectTestStation, eventually, startCommandGateway, stationSyncState } from './commanded-station';
+import { startGatewayProcess } from './support';
 import { makeOcppStation, STATION_PASSWORD } from './support';
 
 let a: Gateway;

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
@@ -14,57 +12,21 @@ import {
   makeOcppStation,
   readEvses,
   readStation,
+  startGatewayProcess,
   startTestGateway,
   STATION_PASSWORD,
+  type GatewayProcess,
   statusNotification,
 } from './support';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `npm run ocpp` as its own process on the test database. */
-async function startGatewayProcess(): Promise<{ child: ChildProcess; id: string; port: number }> {
-  const port = await freePort();
-  const child = spawn('node_modules/.bin/tsx', ['--import', './scripts/node-server-runtime.mjs', 'scripts/ocpp.ts'], {
-    env: { ...process.env, OCPP_PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const id = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway process did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /OCPP gateway (\S+) listening on ws:\/\/127\.0\.0\.1:(\d+)\/ocpp\/\{ocpp_id\}/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway process exited (${code}):\n${output}`)));
-  });
-  return { child, id, port };
-}
-
 let a: Gateway;
-let b: { child: ChildProcess; id: string; port: number };
+let b: GatewayProcess;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestGateway(), startGatewayProcess()]);
 });
 
-afterAll(async () => {
-  if (b.child.exitCode === null) {
-    b.child.kill('SIGTERM');
-    await once(b.child, 'exit');
-  }
-});
+afterAll(() => b.stop());
 
 describe('two gateway processes on one database (docs/OCPP.md#gateways)', () => {
   it('a station that moves from A to B: the row follows, A closes its socket without marking it offline', async () => {
