@@ -53,7 +53,7 @@ const commandsOf = (stationId: string, kind?: StationCommandKind) =>
     .select()
     .from(stationCommands)
     .where(and(eq(stationCommands.stationId, stationId), kind ? eq(stationCommands.kind, kind) : undefined))
-    .orderBy(asc(stationCommands.createdAt));
+    .orderBy(asc(stationCommands.seq));
 
 /** Until nothing is QUEUED or SENT for the station (the reconciliation after connect has run). */
 async function settled(stationId: string, timeoutMs = 5000) {
@@ -438,8 +438,10 @@ describe('delivery', () => {
       error: expect.stringMatching(/^(connection lost before the answer|the gateway holding the station stopped before the answer)$/),
       gatewayId: 'gone:1:x',
     });
-    // The station's slot is free again: its reconciliation went through.
-    expect((await stationSyncState(made.station.id)).station.availabilitySync).toBe('APPLIED');
+    // The station's slot is free again: its reconciliation went through (APPLIED once the
+    // StatusNotification after the ChangeAvailability answer is stored).
+    const state = await syncState(made.station.id, (s) => s.station.availabilitySync === 'APPLIED');
+    expect(state.station.availabilitySync).toBe('APPLIED');
   });
 
   it('a station that is not accepted gets only its password: AuthorizationKey sent, hash stored, socket closed 1012', async () => {

@@ -278,6 +278,8 @@ export const stationCommands = pgTable(
   'station_commands',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Queue order: commands enqueued within one millisecond (one transaction) go in the order written. */
+    seq: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     stationId: uuid()
       .notNull()
       .references(() => chargeStations.id, { onDelete: 'cascade' }),
@@ -305,7 +307,7 @@ export const stationCommands = pgTable(
   (t) => [
     index('station_commands_station_idx').on(t.stationId, t.createdAt),
     index('station_commands_open_idx')
-      .on(t.stationId, t.createdAt)
+      .on(t.stationId, t.seq)
       .where(sql`${t.status} in ('QUEUED', 'SENT')`),
     check('station_commands_kind_ck', sql`${t.kind} in ${inList(STATION_COMMAND_KINDS)}`),
     check('station_commands_status_ck', sql`${t.status} in ${inList(STATION_COMMAND_STATUSES)}`),

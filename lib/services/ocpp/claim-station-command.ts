@@ -51,7 +51,7 @@ export async function claimStationCommand({
         ),
       ),
     )
-    .orderBy(asc(stationCommands.createdAt), asc(stationCommands.id))
+    .orderBy(asc(stationCommands.seq))
     .limit(1)
     .for('update', { of: stationCommands, skipLocked: true });
   const [claimed] = await getDb()

@@ -1,0 +1,3 @@
+DROP INDEX "station_commands_open_idx";--> statement-breakpoint
+ALTER TABLE "station_commands" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "station_commands_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "station_commands_open_idx" ON "station_commands" USING btree ("station_id","seq") WHERE "station_commands"."status" in ('QUEUED', 'SENT');
