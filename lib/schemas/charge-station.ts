@@ -193,7 +193,7 @@ export const chargeStationSchema = z
     firmware_version: z.string().max(50).nullable(),
     charger_type: z.enum(CHARGER_TYPES),
     access: z.enum(STATION_ACCESS).nullable(),
-    max_power_kw: z.number().nullable(),
+    max_power_kw: writableFields.max_power_kw.unwrap(),
     configuration: z.record(z.string().max(CONFIG_KEY_MAX), z.string().max(CONFIG_VALUE_MAX)),
     availability: z.enum(AVAILABILITIES).describe('Desired, set through /availability'),
     availability_sync: availabilitySync.describe(

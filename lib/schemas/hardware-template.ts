@@ -50,7 +50,7 @@ export const hardwareTemplateSchema = z
     vendor: z.string().max(255).nullable(),
     model: z.string().max(255).nullable(),
     charger_type: z.enum(CHARGER_TYPES),
-    max_power_kw: z.number().nullable(),
+    max_power_kw: writableFields.max_power_kw.unwrap(),
     evses: z.array(evseBlueprintOutput).max(EVSES_MAX),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted templates'),
