@@ -63,7 +63,8 @@ const RATE_LIMIT_HEADERS: HeaderName[] = ['RateLimit-Limit', 'RateLimit-Remainin
 /** The headers one response of an operation carries, as references to components.headers. */
 function responseHeaders(endpoint: Endpoint['definition'], status: number, own: HeaderName[] = []): Record<string, { $ref: string }> {
   const names: HeaderName[] = ['Access-Control-Allow-Origin', ...own];
-  // Every answer to an authenticated request is counted against the caller's limit (SPEC 9).
+  // Answers of authenticated operations carry the caller's limit (SPEC 9); a 401 names them too, as
+  // the OWASP rules want every 4xx to, and their descriptions say it has none (no key to count).
   if (!endpoint.public && status < 500) names.push(...RATE_LIMIT_HEADERS);
   if (status === 429 || status === 503) names.push('Retry-After');
   if (status === 401) names.push('WWW-Authenticate');
