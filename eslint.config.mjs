@@ -68,8 +68,9 @@ const LAYERS = {
   ],
   // Components render props and call the actions they are handed.
   components: ['lib/view', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/format.ts'],
-  // The Next proxy runs in front of every page: the database-free auth config only.
-  proxy: ['lib/auth'],
+  // The Next proxy runs in front of every request: the database-free auth config, the settings and
+  // the header policy (lib/http/security-headers.ts, lib/http/cors.ts).
+  proxy: ['lib/auth', 'lib/http', 'lib/env.ts'],
   // Journeys drive simulated stations against the e2e server's gateway.
   e2e: ['lib/seed', 'lib/simulator', 'lib/schemas', 'lib/domain', 'test'],
 };
