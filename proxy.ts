@@ -49,9 +49,10 @@ export default async function proxy(request: NextRequest): Promise<Response> {
   const env = getEnv();
   const { pathname } = request.nextUrl;
   const nonce = createNonce();
+  const kind = isRestApi(pathname) || pathname === '/api/health' ? 'api' : 'document';
   const headers = securityHeaders({
     nonce,
-    kind: isRestApi(pathname) || pathname === '/api/health' ? 'api' : 'document',
+    kind,
     https: servedOverHttps(request.nextUrl, request.headers, env.TRUST_PROXY),
     development: env.NODE_ENV === 'development',
     mapTileUrl: env.MAP_TILE_URL,
@@ -69,7 +70,8 @@ export default async function proxy(request: NextRequest): Promise<Response> {
     // forgery (server actions, sign-in, the API with a session cookie) unless CORS_ORIGINS lists it.
     response = refusedOrigin(origin, 'is not this site, so it may not send this request');
   } else if (isGatedPage(pathname)) response = await gate(request, policy);
-  else response = forward(request, policy);
+  // JSON answers render no markup: nothing to hand on.
+  else response = kind === 'api' ? NextResponse.next() : forward(request, policy);
 
   for (const [name, value] of Object.entries({ ...headers, ...cors })) response.headers.set(name, value);
   return response;

@@ -275,6 +275,9 @@ test.describe('behind a TLS proxy (TRUST_PROXY=true, CORS_ORIGINS set), with the
     const session = setCookies(response).find((line) => line.includes('session-token='));
     expect(session?.startsWith('__Secure-authjs.session-token=')).toBe(true);
     expect(cookieAttributes(session!)).toMatchObject({ secure: '', httponly: '', samesite: expect.stringMatching(/^lax$/i), path: '/' });
+    // The browser sends it back only over https; so does this request, by hand.
+    const cookie = session!.split(';')[0]!;
+    expect((await kept('/', await request.get('/', { headers: { ...viaTls, cookie }, maxRedirects: 0 }))).status()).toBe(200);
   });
 
   test('a listed origin gets CORS answers and preflights; others do not', async () => {
