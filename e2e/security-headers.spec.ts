@@ -172,6 +172,15 @@ test.describe('server actions and the session cookie', () => {
     await request.dispose();
   });
 
+  test('X-Forwarded-Host from a client does not make a foreign origin pass as this site', async ({ request }) => {
+    const forged = await postSignInForm(
+      request,
+      { email: 'someone@e2e.example', password: 'irrelevant-password' },
+      { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' },
+    );
+    expect(forged.status()).toBe(403);
+  });
+
   test('a JavaScript server action call (Next-Action header) from a foreign origin is refused', async ({ request }) => {
     const form = await (await request.get('/login')).text();
     const actionId = /name="\$ACTION_ID_([0-9a-f]+)"/.exec(form)?.[1];
