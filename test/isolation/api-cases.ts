@@ -34,7 +34,8 @@ function theirIdFor(world: World, e: Endpoint): string {
 }
 
 /** An id nobody has: a tariff code for tariffs, a UUID elsewhere. */
-const missingIdFor = (e: Endpoint) => (def(e).path.startsWith('/api/v2/tariffs/') ? `NOPE-${randomUUID().slice(0, 8).toUpperCase()}` : randomUUID());
+const missingIdFor = (e: Endpoint) =>
+  def(e).path.startsWith('/api/v2/tariffs/') ? `NOPE-${randomUUID().slice(0, 8).toUpperCase()}` : randomUUID();
 
 const subParams = (command: string, run: string) => ({ command_id: command, run_id: run, index: '0' });
 
@@ -61,77 +62,67 @@ async function expectLikeMissing(
 
 function byIdCases(): MatrixCase[] {
   const theirObject = byId.flatMap((e) =>
-    TENANT_ROLES.map(
-      (role): MatrixCase => ({
-        name: `api: ${opName(e)} on the other tenant’s object as ${role} → 404 like a missing id`,
-        run: (world) =>
-          expectLikeMissing(
-            world,
-            role,
-            e,
-            { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun) },
-            { id: missingIdFor(e), ...subParams(randomUUID(), randomUUID()) },
-            def(e).body?.example,
-          ),
-      }),
-    ),
+    TENANT_ROLES.map((role): MatrixCase => ({
+      name: `api: ${opName(e)} on the other tenant’s object as ${role} → 404 like a missing id`,
+      run: (world) =>
+        expectLikeMissing(
+          world,
+          role,
+          e,
+          { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun) },
+          { id: missingIdFor(e), ...subParams(randomUUID(), randomUUID()) },
+          def(e).body?.example,
+        ),
+    })),
   );
   const poolStation = stationOps.flatMap((e) =>
-    ROLES.filter((r) => !SEES_POOL.includes(r)).map(
-      (role): MatrixCase => ({
-        name: `api: ${opName(e)} on a pool station as ${role} → 404 like a missing id`,
-        run: (world) =>
-          expectLikeMissing(
-            world,
-            role,
-            e,
-            { id: world.pool.station, ...subParams(randomUUID(), randomUUID()) },
-            { id: randomUUID(), ...subParams(randomUUID(), randomUUID()) },
-            def(e).body?.example,
-          ),
-      }),
-    ),
+    ROLES.filter((r) => !SEES_POOL.includes(r)).map((role): MatrixCase => ({
+      name: `api: ${opName(e)} on a pool station as ${role} → 404 like a missing id`,
+      run: (world) =>
+        expectLikeMissing(
+          world,
+          role,
+          e,
+          { id: world.pool.station, ...subParams(randomUUID(), randomUUID()) },
+          { id: randomUUID(), ...subParams(randomUUID(), randomUUID()) },
+          def(e).body?.example,
+        ),
+    })),
   );
   const poolReaders = stationOps
     .filter((e) => def(e).method === 'GET' && !/\{(command_id|run_id)\}/.test(def(e).path))
     .flatMap((e) =>
-      SEES_POOL.map(
-        (role): MatrixCase => ({
-          name: `api: ${opName(e)} on a pool station as ${role} → 200`,
-          run: async (world) => {
-            const answer = await callEndpoint(e, { key: world.holders[role].key, params: { id: world.pool.station } });
-            expect(answer.status).toBe(200);
-            expectNoLeak(answer, world, role, opName(e));
-          },
-        }),
-      ),
+      SEES_POOL.map((role): MatrixCase => ({
+        name: `api: ${opName(e)} on a pool station as ${role} → 200`,
+        run: async (world) => {
+          const answer = await callEndpoint(e, { key: world.holders[role].key, params: { id: world.pool.station } });
+          expect(answer.status).toBe(200);
+          expectNoLeak(answer, world, role, opName(e));
+        },
+      })),
     );
   const theirSubObject = subObjectOps.flatMap((e) =>
-    ROLES.map(
-      (role): MatrixCase => ({
-        name: `api: ${opName(e)} with the other tenant’s sub-object under an own station as ${role} → 404`,
-        run: (world) =>
-          expectLikeMissing(
-            world,
-            role,
-            e,
-            { id: world.ownStation, ...subParams(world.their.command, world.their.testRun) },
-            { id: world.ownStation, ...subParams(randomUUID(), randomUUID()) },
-          ),
-      }),
-    ),
+    ROLES.map((role): MatrixCase => ({
+      name: `api: ${opName(e)} with the other tenant’s sub-object under an own station as ${role} → 404`,
+      run: (world) =>
+        expectLikeMissing(
+          world,
+          role,
+          e,
+          { id: world.ownStation, ...subParams(world.their.command, world.their.testRun) },
+          { id: world.ownStation, ...subParams(randomUUID(), randomUUID()) },
+        ),
+    })),
   );
   const cpoReads = byId
     .filter((e) => def(e).method === 'GET' && !/\{(command_id|run_id)\}/.test(def(e).path))
-    .map(
-      (e): MatrixCase => ({
-        name: `api: ${opName(e)} on the other tenant’s object as cpo_admin → 200 (the matrix is not vacuous)`,
-        run: async (world) => {
-          const answer = await callEndpoint(e, { key: world.holders.cpo_admin.key, params: { id: theirIdFor(world, e) } });
-          expect(answer.status).toBe(200);
-        },
-      }),
-    );
+    .map((e): MatrixCase => ({
+      name: `api: ${opName(e)} on the other tenant’s object as cpo_admin → 200 (the matrix is not vacuous)`,
+      run: async (world) => {
+        const answer = await callEndpoint(e, { key: world.holders.cpo_admin.key, params: { id: theirIdFor(world, e) } });
+        expect(answer.status).toBe(200);
+      },
+    }));
   return [...theirObject, ...poolStation, ...poolReaders, ...theirSubObject, ...cpoReads];
 }
 
@@ -151,17 +142,17 @@ const LIST_VARIANTS: ListVariant[] = [
   { label: 'unlinked=true', query: () => ({ unlinked: 'true', limit: '1000' }), sample: { unlinked: 'true' } },
 ];
 
-const AUDIT_VARIANTS: ListVariant[] = (
-  [
-    ['location', (w) => w.their.location],
-    ['charge_station', (w) => w.their.station],
-    ['charge_station', (w) => w.pool.station],
-    ['tariff', (w) => w.their.tariff],
-    ['tenant', (w) => w.their.tenant],
-    ['user', (w) => w.their.user],
-    ['api_key', (w) => w.their.apiKey],
-  ] as const
-).flatMap(([entity, id]) => [
+const THEIR_AUDITED: [string, (w: World) => string][] = [
+  ['location', (w) => w.their.location],
+  ['charge_station', (w) => w.their.station],
+  ['charge_station', (w) => w.pool.station],
+  ['tariff', (w) => w.their.tariff],
+  ['tenant', (w) => w.their.tenant],
+  ['user', (w) => w.their.user],
+  ['api_key', (w) => w.their.apiKey],
+];
+
+const AUDIT_VARIANTS: ListVariant[] = THEIR_AUDITED.flatMap(([entity, id]) => [
   { label: `entity_id=<their ${entity}>`, query: (w: World) => ({ entity_id: id(w) }), sample: {} },
   { label: `entity=${entity}&entity_id=<theirs>`, query: (w: World) => ({ entity, entity_id: id(w) }), sample: {} },
 ]);
@@ -181,17 +172,15 @@ function listCases(): MatrixCase[] {
     ];
     return formats.flatMap((format) =>
       variants.flatMap((variant) =>
-        ROLES.map(
-          (role): MatrixCase => ({
-            name: `api: ${opName(e)}${format ? ` (${format})` : ''} ${variant.label} as ${role} → nothing of the other tenant`,
-            run: async (world) => {
-              const query = new URLSearchParams(withFormat(variant.query(world), format)).toString();
-              const answer = await callEndpoint(e, { key: world.holders[role].key, query });
-              expect([200, 403], answer.text.slice(0, 300)).toContain(answer.status);
-              expectNoLeak(answer, world, role, `${opName(e)}?${query}`);
-            },
-          }),
-        ),
+        ROLES.map((role): MatrixCase => ({
+          name: `api: ${opName(e)}${format ? ` (${format})` : ''} ${variant.label} as ${role} → nothing of the other tenant`,
+          run: async (world) => {
+            const query = new URLSearchParams(withFormat(variant.query(world), format)).toString();
+            const answer = await callEndpoint(e, { key: world.holders[role].key, query });
+            expect([200, 403], answer.text.slice(0, 300)).toContain(answer.status);
+            expectNoLeak(answer, world, role, `${opName(e)}?${query}`);
+          },
+        })),
       ),
     );
   });
@@ -221,44 +210,38 @@ async function firstCursor(e: Endpoint, caller: { key?: string; userId?: string 
 
 function cursorCases(): MatrixCase[] {
   const fromOtherTenant = pagedLists.flatMap((e) =>
-    ROLES.map(
-      (role): MatrixCase => ({
-        name: `api: ${opName(e)} with a cursor issued to the other tenant’s caller, as ${role} → 400`,
-        run: async (world) => {
-          const cursor = await firstCursor(e, { userId: world.theirs.userId });
-          const answer = await callEndpoint(e, { key: world.holders[role].key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
-          // A role without the list's permission is refused before its cursor is read.
-          expect([400, 403]).toContain(answer.status);
-          expectNoLeak(answer, world, role, opName(e));
-        },
-      }),
-    ),
+    ROLES.map((role): MatrixCase => ({
+      name: `api: ${opName(e)} with a cursor issued to the other tenant’s caller, as ${role} → 400`,
+      run: async (world) => {
+        const cursor = await firstCursor(e, { userId: world.theirs.userId });
+        const answer = await callEndpoint(e, { key: world.holders[role].key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
+        // A role without the list's permission is refused before its cursor is read.
+        expect([400, 403]).toContain(answer.status);
+        expectNoLeak(answer, world, role, opName(e));
+      },
+    })),
   );
   const fromOtherCaller = pagedLists.flatMap((e) =>
-    ROLES.filter((r) => r !== 'cpo_admin').map(
-      (role): MatrixCase => ({
-        name: `api: ${opName(e)} with a cursor issued to the CPO, as ${role} of the own tenant → 400`,
-        run: async (world) => {
-          const cursor = await firstCursor(e, { key: world.holders.cpo_admin.key });
-          const answer = await callEndpoint(e, { key: world.holders[role].key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
-          // A role without the list's permission is refused before its cursor is read.
-          expect([400, 403]).toContain(answer.status);
-          expectNoLeak(answer, world, role, opName(e));
-        },
-      }),
-    ),
-  );
-  const fromOtherEndpoint = pagedLists.map(
-    (e): MatrixCase => ({
-      name: `api: ${opName(e)} with the same caller’s cursor of another list → 400`,
+    ROLES.filter((r) => r !== 'cpo_admin').map((role): MatrixCase => ({
+      name: `api: ${opName(e)} with a cursor issued to the CPO, as ${role} of the own tenant → 400`,
       run: async (world) => {
-        const other = pagedLists.find((o) => o !== e && o.definition.path !== '/api/v2/hardware-templates')!;
-        const cursor = await firstCursor(other, { key: world.holders.cpo_admin.key });
-        const answer = await callEndpoint(e, { key: world.holders.cpo_admin.key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
-        expect(answer.status).toBe(400);
+        const cursor = await firstCursor(e, { key: world.holders.cpo_admin.key });
+        const answer = await callEndpoint(e, { key: world.holders[role].key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
+        // A role without the list's permission is refused before its cursor is read.
+        expect([400, 403]).toContain(answer.status);
+        expectNoLeak(answer, world, role, opName(e));
       },
-    }),
+    })),
   );
+  const fromOtherEndpoint = pagedLists.map((e): MatrixCase => ({
+    name: `api: ${opName(e)} with the same caller’s cursor of another list → 400`,
+    run: async (world) => {
+      const other = pagedLists.find((o) => o !== e && o.definition.path !== '/api/v2/hardware-templates')!;
+      const cursor = await firstCursor(other, { key: world.holders.cpo_admin.key });
+      const answer = await callEndpoint(e, { key: world.holders.cpo_admin.key, query: `limit=1&cursor=${encodeURIComponent(cursor)}` });
+      expect(answer.status).toBe(400);
+    },
+  }));
   return [...fromOtherTenant, ...fromOtherCaller, ...fromOtherEndpoint];
 }
 
@@ -382,7 +365,12 @@ const FORGERIES: Forgery[] = [
     method: 'PATCH',
     path: '/api/v2/users/{id}',
     params: (w) => ({ id: w.holders.viewer.userId }),
-    body: (w, id) => ({ memberships: [{ tenant_id: w.own, role: 'viewer' }, { tenant_id: id, role: 'viewer' }] }),
+    body: (w, id) => ({
+      memberships: [
+        { tenant_id: w.own, role: 'viewer' },
+        { tenant_id: id, role: 'viewer' },
+      ],
+    }),
     theirs: (w) => w.other,
     missing: randomUUID,
   },
@@ -399,32 +387,24 @@ const FORGERIES: Forgery[] = [
 /** Forged ids of the other tenant inside the body of an own-scope request answer as an unknown id would. */
 function forgeryCases(): MatrixCase[] {
   return FORGERIES.flatMap((forgery) =>
-    TENANT_ROLES.map(
-      (role): MatrixCase => ({
-        name: `api: ${forgery.method} ${forgery.path}: ${forgery.name} as ${role} → same answer as for an unknown id`,
-        run: async (world) => {
-          const e = endpoint(forgery.method, forgery.path);
-          const key = world.holders[role].key;
-          const params = forgery.params?.(world) ?? {};
-          const theirId = forgery.theirs(world);
-          const missingId = forgery.missing();
-          const theirs = await callEndpoint(e, { key, params, body: forgery.body(world, theirId) });
-          const none = await callEndpoint(e, { key, params, body: forgery.body(world, missingId) });
-          expect(theirs.status, theirs.text).toBeGreaterThanOrEqual(400);
-          const answer = normalised(theirs, [theirId]).replace(/FORGED-\w+/g, '');
-          expect(answer).toBe(normalised(none, [missingId]).replace(/FORGED-\w+/g, ''));
-          // The forged id itself is the caller's own input; anything else of theirs would be a leak.
-          expect(leaksIn(answer, world, role), `${forgery.name} leaked`).toEqual([]);
-        },
-      }),
-    ),
+    TENANT_ROLES.map((role): MatrixCase => ({
+      name: `api: ${forgery.method} ${forgery.path}: ${forgery.name} as ${role} → same answer as for an unknown id`,
+      run: async (world) => {
+        const e = endpoint(forgery.method, forgery.path);
+        const key = world.holders[role].key;
+        const params = forgery.params?.(world) ?? {};
+        const theirId = forgery.theirs(world);
+        const missingId = forgery.missing();
+        const theirs = await callEndpoint(e, { key, params, body: forgery.body(world, theirId) });
+        const none = await callEndpoint(e, { key, params, body: forgery.body(world, missingId) });
+        expect(theirs.status, theirs.text).toBeGreaterThanOrEqual(400);
+        const answer = normalised(theirs, [theirId]).replace(/FORGED-\w+/g, '');
+        expect(answer).toBe(normalised(none, [missingId]).replace(/FORGED-\w+/g, ''));
+        // The forged id itself is the caller's own input; anything else of theirs would be a leak.
+        expect(leaksIn(answer, world, role), `${forgery.name} leaked`).toEqual([]);
+      },
+    })),
   );
 }
 
-export const apiCases = (): MatrixCase[] => [
-  ...byIdCases(),
-  ...listCases(),
-  ...searchSanityCases(),
-  ...cursorCases(),
-  ...forgeryCases(),
-];
+export const apiCases = (): MatrixCase[] => [...byIdCases(), ...listCases(), ...searchSanityCases(), ...cursorCases(), ...forgeryCases()];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
 import { contextForUser } from '@/lib/auth/load-context';
 import { getDb } from '@/lib/db/client';
-import { ocppMessages, stationCommands, stationTestRuns } from '@/lib/db/schema';
+import { chargeStations, ocppMessages, stationCommands, stationTestRuns } from '@/lib/db/schema';
 import { createApiKey } from '@/lib/services/api-keys';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
 import { addMaintenanceWindow, createChargeStation } from '@/lib/services/charge-stations';
@@ -88,7 +89,8 @@ export async function buildWorld(): Promise<World> {
   const theirKey = await makeApiKey('customer_admin', other);
   const theirCtx = (await contextForUser(getDb(), theirUser.id))!;
 
-  const sharedTariff = (await createTariff({ ctx: system, input: { id: `SHARED-${tag}`, currency: 'EUR', elements: tariffElements() } })).id;
+  const sharedTariff = (await createTariff({ ctx: system, input: { id: `SHARED-${tag}`, currency: 'EUR', elements: tariffElements() } }))
+    .id;
   const theirTariff = (
     await createTariff({
       ctx: system,
@@ -97,7 +99,10 @@ export async function buildWorld(): Promise<World> {
   ).id;
 
   for (const n of [1, 2]) {
-    await createHardwareTemplate({ ctx: system, input: { name: `Template ${tag} ${n}`, charger_type: 'AC', evses: [{ connectors: [connector] }] } });
+    await createHardwareTemplate({
+      ctx: system,
+      input: { name: `Template ${tag} ${n}`, charger_type: 'AC', evses: [{ connectors: [connector] }] },
+    });
   }
   const ownLocation = (await createLocation({ ctx: system, input: { tenant_id: own, name: `Own site ${tag}`, ...place } })).id;
   const ownStationRecord = await createChargeStation({
@@ -133,7 +138,8 @@ export async function buildWorld(): Promise<World> {
         input: {
           ocpp_id: `THEIRS-${tag}-${n}`,
           charger_type: 'AC',
-          location_id: theirLocations[0]!,
+          // The second one unlinked in their tenant: "unlinked" lists and the installer view must not show it.
+          ...(n === 1 ? { location_id: theirLocations[0]! } : { tenant_id: other }),
           name: `Station ${m} ${n}`,
           serial_number: `SER${m}${n}`,
           remarks: `Remarks ${m}`,
@@ -184,6 +190,12 @@ export async function buildWorld(): Promise<World> {
     input: { ocpp_id: `${markers.pool}-1`, charger_type: 'AC', name: `Pool ${markers.pool}`, serial_number: `SER${markers.pool}` },
   });
 
+  // Heard just now, as a freshly connected station would be: the installer's "recently connected" view looks at these.
+  await db
+    .update(chargeStations)
+    .set({ connected: true, lastHeartbeatAt: new Date(), connectedAt: new Date() })
+    .where(inArray(chargeStations.id, [theirStations[1]!.id, poolStation.id]));
+
   return {
     own,
     other,
@@ -232,4 +244,24 @@ export function forbiddenStrings(world: World, role: Role): string[] {
 export function leaksIn(text: string, world: World, role: Role): string[] {
   const lower = text.toLowerCase();
   return forbiddenStrings(world, role).filter((s) => lower.includes(s.toLowerCase()));
+}
+
+/** A fingerprint of every row of the other tenant: no request of the own tenant's callers may change it. */
+export async function theirRowsFingerprint(world: World): Promise<string> {
+  const tenants = [world.other, world.otherSecond];
+  const rows = await getDb().execute<{ table: string; digest: string | null }>(sql`
+    select 'tenants' as table, md5(string_agg(t::text, '|' order by t.id)) as digest from tenants t where t.id in ${tenants}
+    union all select 'locations', md5(string_agg(t::text, '|' order by t.id)) from locations t where t.tenant_id in ${tenants}
+    union all select 'charge_stations', md5(string_agg(t::text, '|' order by t.id)) from charge_stations t where t.tenant_id in ${tenants}
+    union all select 'evses', md5(string_agg(e::text, '|' order by e.uid)) from evses e join charge_stations s on s.id = e.station_id where s.tenant_id in ${tenants}
+    union all select 'connectors', md5(string_agg(c::text, '|' order by c::text)) from connectors c join evses e on e.uid = c.evse_uid join charge_stations s on s.id = e.station_id where s.tenant_id in ${tenants}
+    union all select 'station_commands', md5(string_agg(c::text, '|' order by c.id)) from station_commands c join charge_stations s on s.id = c.station_id where s.tenant_id in ${tenants}
+    union all select 'api_keys', md5(string_agg(t::text, '|' order by t.id)) from api_keys t where t.tenant_id in ${tenants}
+    union all select 'memberships', md5(string_agg(t::text, '|' order by t::text)) from memberships t where t.tenant_id in ${tenants}
+    union all select 'users', md5(string_agg(u::text, '|' order by u.id)) from users u where u.id in (select user_id from memberships where tenant_id in ${tenants})
+    union all select 'tariff_tenants', md5(string_agg(t::text, '|' order by t::text)) from tariff_tenants t where t.tenant_id in ${tenants}
+    union all select 'tariffs', md5(string_agg(t::text, '|' order by t.id)) from tariffs t where t.id = ${world.their.tariff}
+    union all select 'pool station', md5(string_agg(t::text, '|' order by t.id)) from charge_stations t where t.id = ${world.pool.station}
+  `);
+  return rows.map((r) => `${r.table}:${r.digest}`).join('\n');
 }
