@@ -27,7 +27,7 @@ import type { FormAction } from '@/lib/actions/define-action';
 import { FOCUS_TENANT_COOKIE } from '@/lib/auth/request-context';
 import { getDb } from '@/lib/db/client';
 import { navigationOutcome, signedIn } from '@/test/portal/next-request';
-import { formData, runAction, type ActionOutcome, type FormFields } from '@/test/portal/run-action';
+import { formData, refused, runAction, type FormFields } from '@/test/portal/run-action';
 import type { MatrixCase } from './api-cases';
 import { leaksIn, TENANT_ROLES, type World } from './world';
 
@@ -285,15 +285,6 @@ const ACTIONS: ActionForgery[] = [
     fields: (_w, id) => ({ name: 'Forged', role: 'viewer', tenant_id: id }),
   },
 ];
-
-/** Refused as a whole, or (a bulk action) in every row it reports. */
-function refused(outcome: ActionOutcome): boolean {
-  if ('redirect' in outcome || 'notFound' in outcome) return false;
-  const state = outcome.state;
-  if (!state?.ok) return true;
-  const rows = Object.values(state.data ?? {});
-  return rows.length > 0 && rows.every((row) => (JSON.parse(row) as { ok: boolean }).ok === false);
-}
 
 /** An outcome as text with the forged ids and per-call values (generated names, new ids) blotted out. */
 const comparable = (outcome: unknown, ids: string[]) => {

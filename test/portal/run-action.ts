@@ -40,3 +40,12 @@ export async function runAction(
 
 /** Whether the action did what it was asked (saved, or redirected to its result). */
 export const succeeded = (outcome: ActionOutcome) => 'redirect' in outcome || ('state' in outcome && outcome.state?.ok === true);
+
+/** Refused as a whole, or (a bulk action, which reports per row) in every row. */
+export function refused(outcome: ActionOutcome): boolean {
+  if ('redirect' in outcome || 'notFound' in outcome) return false;
+  const state = outcome.state;
+  if (!state?.ok) return true;
+  const rows = Object.values(state.data ?? {});
+  return rows.length > 0 && rows.every((row) => (JSON.parse(row) as { ok: boolean }).ok === false);
+}
