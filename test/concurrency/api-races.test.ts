@@ -164,14 +164,14 @@ describe('20 parallel POSTs with one Idempotency-Key and body', () => {
     const created = answers.filter((a) => a.status === 201);
     expect(created.length + count(answers, 409)).toBe(20);
     expect(created.length).toBeGreaterThanOrEqual(1);
-    // The same resource each time; a replay's keys come back in jsonb's order, not the original's (see the report).
-    for (const answer of created) expect(JSON.parse(answer.body)).toEqual(JSON.parse(created[0]!.body));
+    // Byte for byte: a replay once came back with its keys in jsonb's order instead of the original's.
+    expect(new Set(created.map((a) => a.body)).size).toBe(1);
     expect(JSON.parse(created[0]!.body)).toMatchObject({ id: rows[0]!.id });
     expect(created.filter((a) => !a.replayed)).toHaveLength(1);
     const again = await send('POST', '/api/v2/locations', { key, body, headers: { 'idempotency-key': idempotencyKey } });
-    expect({ status: again.status, body: JSON.parse(again.body), replayed: again.replayed }).toEqual({
+    expect({ status: again.status, body: again.body, replayed: again.replayed }).toEqual({
       status: 201,
-      body: JSON.parse(created[0]!.body),
+      body: created[0]!.body,
       replayed: true,
     });
   });
