@@ -43,6 +43,12 @@ function expectNoLeak(answer: ApiAnswer, world: World, role: Role, where: string
   expect(leaksIn(answer.text, world, role), `${where} leaked`).toEqual([]);
 }
 
+/** The API takes an API key or the portal's session cookie: both credentials of each role are tried. */
+const VIAS = ['api key', 'session'] as const;
+type Via = (typeof VIAS)[number];
+const callerOf = (world: World, role: Role, via: Via) =>
+  via === 'api key' ? { key: world.holders[role].key } : { userId: world.holders[role].userId };
+
 /** The same request for the forged id and for an id that does not exist must answer the same. */
 async function expectLikeMissing(
   world: World,
@@ -51,10 +57,11 @@ async function expectLikeMissing(
   forged: Record<string, string>,
   missing: Record<string, string>,
   body?: unknown,
+  via: Via = 'api key',
 ) {
-  const key = world.holders[role].key;
-  const theirs = await callEndpoint(e, { key, params: forged, body });
-  const none = await callEndpoint(e, { key, params: missing, body });
+  const caller = callerOf(world, role, via);
+  const theirs = await callEndpoint(e, { ...caller, params: forged, body });
+  const none = await callEndpoint(e, { ...caller, params: missing, body });
   expect(theirs.status, opName(e)).toBe(404);
   expect(normalised(theirs, Object.values(forged))).toBe(normalised(none, Object.values(missing)));
   expectNoLeak(theirs, world, role, opName(e));
@@ -62,18 +69,21 @@ async function expectLikeMissing(
 
 function byIdCases(): MatrixCase[] {
   const theirObject = byId.flatMap((e) =>
-    TENANT_ROLES.map((role): MatrixCase => ({
-      name: `api: ${opName(e)} on the other tenant’s object as ${role} → 404 like a missing id`,
-      run: (world) =>
-        expectLikeMissing(
-          world,
-          role,
-          e,
-          { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun) },
-          { id: missingIdFor(e), ...subParams(randomUUID(), randomUUID()) },
-          def(e).body?.example,
-        ),
-    })),
+    TENANT_ROLES.flatMap((role) =>
+      VIAS.map((via): MatrixCase => ({
+        name: `api: ${opName(e)} on the other tenant’s object as ${role} (${via}) → 404 like a missing id`,
+        run: (world) =>
+          expectLikeMissing(
+            world,
+            role,
+            e,
+            { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun) },
+            { id: missingIdFor(e), ...subParams(randomUUID(), randomUUID()) },
+            def(e).body?.example,
+            via,
+          ),
+      })),
+    ),
   );
   const poolStation = stationOps.flatMap((e) =>
     ROLES.filter((r) => !SEES_POOL.includes(r)).map((role): MatrixCase => ({
@@ -172,15 +182,17 @@ function listCases(): MatrixCase[] {
     ];
     return formats.flatMap((format) =>
       variants.flatMap((variant) =>
-        ROLES.map((role): MatrixCase => ({
-          name: `api: ${opName(e)}${format ? ` (${format})` : ''} ${variant.label} as ${role} → nothing of the other tenant`,
-          run: async (world) => {
-            const query = new URLSearchParams(withFormat(variant.query(world), format)).toString();
-            const answer = await callEndpoint(e, { key: world.holders[role].key, query });
-            expect([200, 403], answer.text.slice(0, 300)).toContain(answer.status);
-            expectNoLeak(answer, world, role, `${opName(e)}?${query}`);
-          },
-        })),
+        ROLES.flatMap((role) =>
+          VIAS.map((via): MatrixCase => ({
+            name: `api: ${opName(e)}${format ? ` (${format})` : ''} ${variant.label} as ${role} (${via}) → nothing of the other tenant`,
+            run: async (world) => {
+              const query = new URLSearchParams(withFormat(variant.query(world), format)).toString();
+              const answer = await callEndpoint(e, { ...callerOf(world, role, via), query });
+              expect([200, 403], answer.text.slice(0, 300)).toContain(answer.status);
+              expectNoLeak(answer, world, role, `${opName(e)}?${query}`);
+            },
+          })),
+        ),
       ),
     );
   });
@@ -407,4 +419,8 @@ function forgeryCases(): MatrixCase[] {
   );
 }
 
-export const apiCases = (): MatrixCase[] => [...byIdCases(), ...listCases(), ...searchSanityCases(), ...cursorCases(), ...forgeryCases()];
+/** Operations on one object (theirs, the pool's, their sub-objects), cursors and forged ids in bodies. */
+export const apiObjectCases = (): MatrixCase[] => [...byIdCases(), ...cursorCases(), ...forgeryCases()];
+
+/** Lists, exports, search and audit queries. */
+export const apiListCases = (): MatrixCase[] => [...listCases(), ...searchSanityCases()];
