@@ -419,8 +419,70 @@ function forgeryCases(): MatrixCase[] {
   );
 }
 
+type Clash = {
+  name: string;
+  method: string;
+  path: string;
+  params?: (w: World) => Record<string, string>;
+  body: (w: World) => unknown;
+  sent: (w: World) => string;
+};
+
+/**
+ * ocpp_id and e-mail are unique in the whole deployment, so sending another tenant's value is a
+ * 409 — but one that names nothing of theirs (no existing_id of an object the caller cannot see).
+ */
+const CLASHES: Clash[] = [
+  {
+    name: 'create a station with their ocpp_id',
+    method: 'POST',
+    path: '/api/v2/charge-stations',
+    body: (w) => ({ ocpp_id: w.clashable.ocppId, charger_type: 'AC', location_id: w.ownLocation }),
+    sent: (w) => w.clashable.ocppId,
+  },
+  {
+    name: 'invite a user with their user’s e-mail',
+    method: 'POST',
+    path: '/api/v2/users',
+    body: (w) => ({
+      email: w.clashable.email,
+      name: 'Clash',
+      password: 'correct-horse-battery',
+      memberships: [{ tenant_id: w.own, role: 'viewer' }],
+    }),
+    sent: (w) => w.clashable.email,
+  },
+  {
+    name: 'give an own user their user’s e-mail',
+    method: 'PATCH',
+    path: '/api/v2/users/{id}',
+    params: (w) => ({ id: w.holders.viewer.userId }),
+    body: (w) => ({ email: w.clashable.email }),
+    sent: (w) => w.clashable.email,
+  },
+];
+
+function clashCases(): MatrixCase[] {
+  return CLASHES.flatMap((clash) =>
+    TENANT_ROLES.map((role): MatrixCase => ({
+      name: `api: ${clash.method} ${clash.path}: ${clash.name} as ${role} → 409 (or 403/404) naming nothing of theirs`,
+      run: async (world) => {
+        const answer = await callEndpoint(endpoint(clash.method, clash.path), {
+          key: world.holders[role].key,
+          params: clash.params?.(world),
+          body: clash.body(world),
+        });
+        expect([403, 404, 409], answer.text).toContain(answer.status);
+        // The value itself is the caller's own input.
+        const text = answer.text.toLowerCase().replaceAll(clash.sent(world).toLowerCase(), '<sent>');
+        expect(leaksIn(text, world, role), `${clash.name} leaked`).toEqual([]);
+      },
+    })),
+  );
+}
+
 /** Operations on one object (theirs, the pool's, their sub-objects), cursors and forged ids in bodies. */
-export const apiObjectCases = (): MatrixCase[] => [...byIdCases(), ...cursorCases(), ...forgeryCases()];
+export const apiObjectCases = (): MatrixCase[] => [...byIdCases(), ...cursorCases(), ...forgeryCases(), ...clashCases()];
 
 /** Lists, exports, search and audit queries. */
 export const apiListCases = (): MatrixCase[] => [...listCases(), ...searchSanityCases()];

@@ -52,6 +52,8 @@ export type World = {
     group: string;
   };
   pool: { station: string };
+  /** Unique values of the other tenant's objects (the deployment-wide ocpp_id, the e-mail) a caller may send and clash with. */
+  clashable: { ocppId: string; email: string };
   /** Marker strings of the other tenant's and the pool's objects. */
   markers: { theirs: string; pool: string };
 };
@@ -219,6 +221,7 @@ export async function buildWorld(): Promise<World> {
       group,
     },
     pool: { station: poolStation.id },
+    clashable: { ocppId: theirStation.ocpp_id, email: user.email },
     markers,
   };
 }
