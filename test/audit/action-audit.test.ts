@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/lib/db/client';
@@ -16,7 +17,7 @@ vi.mock('next/cache', () => import('@/test/portal/next-request').then((m) => m.n
 const exported = Object.entries(ACTION_MODULES).flatMap(([module, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => typeof value === 'function')
-    .map(([name]) => `${module}.${name}`),
+    .map(([name]) => `${module}#${name}`),
 );
 const audited = exported.filter((name) => !NOT_AUDITED.has(name));
 
@@ -50,6 +51,11 @@ async function idOf(target: Target): Promise<string | undefined> {
 }
 
 describe('audit completeness over the server actions', () => {
+  it('walks every actions file of the app', async () => {
+    const files = (await readdir('app', { recursive: true })).filter((f) => /(^|[-/])actions\.ts$/.test(f)).map((f) => `app/${f}`);
+    expect(files.sort()).toEqual(Object.keys(ACTION_MODULES).sort());
+  });
+
   it('every server action has a recipe here (or is listed as not a change of an audited entity)', () => {
     expect(audited.filter((name) => !ACTION_RECIPES[name])).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import * as login from '@/app/(auth)/login/actions';
 import * as portal from '@/app/(portal)/actions';
 import * as apiKeys from '@/app/(portal)/api-keys/actions';
 import * as stationList from '@/app/(portal)/charge-stations/(list)/actions';
@@ -20,24 +21,25 @@ import { API_RECIPES, type Prepared, type Recipe } from './api-recipes';
 
 /** Every portal module with server actions, by route; the suite walks all their exports. */
 export const ACTION_MODULES: Record<string, Record<string, unknown>> = {
-  '(portal)': portal,
-  'api-keys': apiKeys,
-  'charge-stations/(list)': stationList,
-  'charge-stations/[id]': station,
-  'charge-stations/[id]/edit': stationEdit,
-  'hardware-templates': templates,
-  'hardware-templates/[id]': templateDetail,
-  installer,
-  locations,
-  tariffs,
-  'tariffs/[id]': tariffDetail,
-  tenants,
-  'tenants/[id]': tenantDetail,
-  users,
+  'app/(auth)/login/actions.ts': login,
+  'app/(portal)/actions.ts': portal,
+  'app/(portal)/api-keys/actions.ts': apiKeys,
+  'app/(portal)/charge-stations/(list)/actions.ts': stationList,
+  'app/(portal)/charge-stations/[id]/actions.ts': station,
+  'app/(portal)/charge-stations/[id]/edit-actions.ts': stationEdit,
+  'app/(portal)/hardware-templates/actions.ts': templates,
+  'app/(portal)/hardware-templates/[id]/actions.ts': templateDetail,
+  'app/(portal)/installer/actions.ts': installer,
+  'app/(portal)/locations/actions.ts': locations,
+  'app/(portal)/tariffs/actions.ts': tariffs,
+  'app/(portal)/tariffs/[id]/actions.ts': tariffDetail,
+  'app/(portal)/tenants/actions.ts': tenants,
+  'app/(portal)/tenants/[id]/actions.ts': tenantDetail,
+  'app/(portal)/users/actions.ts': users,
 };
 
-/** Not a change of an audited entity: the tenant switcher only sets the user's own view cookie. */
-export const NOT_AUDITED = new Set(['(portal).switchTenant']);
+/** Not changes of an audited entity: sign-in starts a session; the tenant switcher only sets the user's own view cookie. */
+export const NOT_AUDITED = new Set(['app/(auth)/login/actions.ts#signInWithPassword', 'app/(portal)/actions.ts#switchTenant']);
 
 export async function versionOf(prepared: Prepared): Promise<string> {
   const { table, column, value } = prepared.target;
@@ -65,151 +67,159 @@ const template = (p: Prepared) => ({
 const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', latitude: '52.09', longitude: '5.12' };
 
 export const ACTION_RECIPES: Record<string, ActionRecipe> = {
-  'locations.createLocationAction': {
+  'app/(portal)/locations/actions.ts#createLocationAction': {
     action: locations.createLocationAction,
     api: API_RECIPES.createLocation!,
     form: (p, _v, t) => ({ ...place, name: String(body(p).name), tenant_id: t }),
   },
-  'locations.updateLocationAction': {
+  'app/(portal)/locations/actions.ts#updateLocationAction': {
     action: locations.updateLocationAction,
     api: API_RECIPES.patchLocation!,
     form: (p, v) => ({ id: id(p), version: v, name: 'Edited', ...place }),
   },
-  'locations.deleteLocationAction': {
+  'app/(portal)/locations/actions.ts#deleteLocationAction': {
     action: locations.deleteLocationAction,
     api: API_RECIPES.deleteLocation!,
     form: (p, v) => ({ id: id(p), version: v }),
   },
-  'charge-stations/[id].setStationAvailability': {
+  'app/(portal)/charge-stations/[id]/actions.ts#setStationAvailability': {
     action: station.setStationAvailability,
     api: API_RECIPES.setChargeStationAvailability!,
     form: (p, v) => ({ id: id(p), version: v, availability: 'INOPERATIVE' }),
   },
-  'charge-stations/[id].setStationTariffs': {
+  'app/(portal)/charge-stations/[id]/actions.ts#setStationTariffs': {
     action: station.setStationTariffs,
     api: API_RECIPES.setChargeStationTariffs!,
     form: (p, v) => ({ id: id(p), version: v, tariff_ids: body(p).tariff_ids as string[] }),
   },
-  'charge-stations/[id].linkStation': {
+  'app/(portal)/charge-stations/[id]/actions.ts#linkStation': {
     action: station.linkStation,
     api: API_RECIPES.linkChargeStation!,
     form: (p, v) => ({ id: id(p), version: v, location_id: String(body(p).location_id) }),
   },
-  'charge-stations/[id].unlinkStation': {
+  'app/(portal)/charge-stations/[id]/actions.ts#unlinkStation': {
     action: station.unlinkStation,
     api: API_RECIPES.unlinkChargeStation!,
     form: (p, v) => ({ id: id(p), version: v }),
   },
-  'charge-stations/[id].resetStation': {
+  'app/(portal)/charge-stations/[id]/actions.ts#resetStation': {
     action: station.resetStation,
     api: API_RECIPES.resetChargeStation!,
     form: (p) => ({ id: id(p), type: 'SOFT' }),
   },
-  'charge-stations/[id]/edit.saveStationDetails': {
+  'app/(portal)/charge-stations/[id]/edit-actions.ts#saveStationDetails': {
     action: stationEdit.saveStationDetails,
     api: API_RECIPES.patchChargeStation!,
     form: (p, v) => ({ id: id(p), version: v, name: 'Edited', charger_type: 'AC' }),
   },
-  'charge-stations/[id]/edit.saveStationNotes': {
+  'app/(portal)/charge-stations/[id]/edit-actions.ts#saveStationNotes': {
     action: stationEdit.saveStationNotes,
     api: API_RECIPES.patchChargeStation!,
     form: (p, v) => ({ id: id(p), version: v, remarks: 'Edited', custom_groups: 'Edited' }),
   },
-  'charge-stations/[id]/edit.saveConfigurationKey': {
+  'app/(portal)/charge-stations/[id]/edit-actions.ts#saveConfigurationKey': {
     action: stationEdit.saveConfigurationKey,
     api: API_RECIPES.patchChargeStationConfiguration!,
     form: (p, v) => ({ id: id(p), version: v, key: 'HeartbeatInterval', value: '90' }),
   },
-  'charge-stations/[id]/edit.addMaintenanceWindow': {
+  'app/(portal)/charge-stations/[id]/edit-actions.ts#addMaintenanceWindow': {
     action: stationEdit.addMaintenanceWindow,
     api: API_RECIPES.addChargeStationMaintenanceWindow!,
     form: (p, v) => ({ id: id(p), version: v, starts_at: '2031-01-01T00:00', ends_at: '2031-01-02T00:00' }),
   },
-  'charge-stations/[id]/edit.removeMaintenanceWindow': {
+  'app/(portal)/charge-stations/[id]/edit-actions.ts#removeMaintenanceWindow': {
     action: stationEdit.removeMaintenanceWindow,
     api: API_RECIPES.removeChargeStationMaintenanceWindow!,
     form: (p, v) => ({ id: id(p), version: v, index: '0' }),
   },
-  'charge-stations/(list).bulkUpdateStations': {
+  'app/(portal)/charge-stations/(list)/actions.ts#bulkUpdateStations': {
     action: stationList.bulkUpdateStations,
     api: API_RECIPES.setChargeStationAvailability!,
     form: (p) => ({ ids: [id(p)], operation: 'availability', availability: 'INOPERATIVE' }),
   },
-  'installer.linkStationToLocation': {
+  'app/(portal)/installer/actions.ts#linkStationToLocation': {
     action: installer.linkStationToLocation,
     api: API_RECIPES.linkChargeStation!,
     form: (p) => ({ id: id(p), location_id: String(body(p).location_id) }),
   },
-  'installer.runCommissioningTest': {
+  'app/(portal)/installer/actions.ts#runCommissioningTest': {
     action: installer.runCommissioningTest,
     api: API_RECIPES.startChargeStationTest!,
     form: (p) => ({ id: id(p) }),
   },
-  'api-keys.createKey': {
+  'app/(portal)/api-keys/actions.ts#createKey': {
     action: apiKeys.createKey,
     api: API_RECIPES.createApiKey!,
     form: (p, _v, t) => ({ name: String(body(p).name), role: 'viewer', tenant_id: t }),
   },
-  'api-keys.revokeKey': { action: apiKeys.revokeKey, api: API_RECIPES.revokeApiKey!, form: (p, v) => ({ id: id(p), version: v }) },
-  'hardware-templates.createTemplateAction': {
+  'app/(portal)/api-keys/actions.ts#revokeKey': {
+    action: apiKeys.revokeKey,
+    api: API_RECIPES.revokeApiKey!,
+    form: (p, v) => ({ id: id(p), version: v }),
+  },
+  'app/(portal)/hardware-templates/actions.ts#createTemplateAction': {
     action: templates.createTemplateAction,
     api: API_RECIPES.createHardwareTemplate!,
     form: (p) => template(p),
   },
-  'hardware-templates/[id].replaceTemplateAction': {
+  'app/(portal)/hardware-templates/[id]/actions.ts#replaceTemplateAction': {
     action: templateDetail.replaceTemplateAction,
     api: API_RECIPES.replaceHardwareTemplate!,
     form: (p, v) => ({ id: id(p), version: v, ...template(p) }),
   },
-  'hardware-templates/[id].deleteTemplateAction': {
+  'app/(portal)/hardware-templates/[id]/actions.ts#deleteTemplateAction': {
     action: templateDetail.deleteTemplateAction,
     api: API_RECIPES.deleteHardwareTemplate!,
     form: (p, v) => ({ id: id(p), version: v }),
   },
-  'tariffs.createTariffAction': {
+  'app/(portal)/tariffs/actions.ts#createTariffAction': {
     action: tariffs.createTariffAction,
     api: API_RECIPES.createTariff!,
     form: (p) => ({ id: String(body(p).id), currency: 'EUR', price_ENERGY: '0.3', offer: 'all' }),
   },
-  'tariffs/[id].replaceTariffAction': {
+  'app/(portal)/tariffs/[id]/actions.ts#replaceTariffAction': {
     action: tariffDetail.replaceTariffAction,
     api: API_RECIPES.replaceTariff!,
     form: (p, v) => ({ id: id(p), version: v, name: 'Edited', currency: 'EUR', price_ENERGY: '0.4', offer: 'all' }),
   },
-  'tariffs/[id].deleteTariffAction': {
+  'app/(portal)/tariffs/[id]/actions.ts#deleteTariffAction': {
     action: tariffDetail.deleteTariffAction,
     api: API_RECIPES.deleteTariff!,
     form: (p, v) => ({ id: id(p), version: v }),
   },
-  'tenants.createTenantAction': {
+  'app/(portal)/tenants/actions.ts#createTenantAction': {
     action: tenants.createTenantAction,
     api: API_RECIPES.createTenant!,
     form: (p) => ({ slug: String(body(p).slug), name: 'Audit', kind: 'B2B' }),
   },
-  'tenants/[id].updateTenantAction': {
+  'app/(portal)/tenants/[id]/actions.ts#updateTenantAction': {
     action: tenantDetail.updateTenantAction,
     api: API_RECIPES.patchTenant!,
     form: (p, v) => ({ id: id(p), version: v, name: 'Edited', slug: `edited-${id(p).slice(0, 8)}`, kind: 'B2B' }),
   },
-  'tenants/[id].deleteTenantAction': {
+  'app/(portal)/tenants/[id]/actions.ts#deleteTenantAction': {
     action: tenantDetail.deleteTenantAction,
     api: API_RECIPES.deleteTenant!,
     form: (p, v) => ({ id: id(p), version: v }),
   },
-  'users.inviteUser': {
+  'app/(portal)/users/actions.ts#inviteUser': {
     action: users.inviteUser,
     api: API_RECIPES.createUser!,
     form: (p, _v, t) => ({ email: String(body(p).email), name: 'Audit', password: 'correct-horse-battery', tenant_id: t, role: 'viewer' }),
   },
-  'users.updateProfile': {
+  'app/(portal)/users/actions.ts#updateProfile': {
     action: users.updateProfile,
     api: API_RECIPES.patchUser!,
     form: (p, v) => ({ id: id(p), version: v, name: 'Edited', email: `edited-${id(p).slice(0, 8)}@example.test` }),
   },
-  'users.updateAccess': {
+  'app/(portal)/users/actions.ts#updateAccess': {
     action: users.updateAccess,
     api: API_RECIPES.patchUser!,
     form: (p, v, t) => ({ id: id(p), version: v, [`role:${t}`]: 'customer_operator' }),
   },
-  'users.removeUser': { action: users.removeUser, api: API_RECIPES.deleteUser!, form: (p, v) => ({ id: id(p), version: v }) },
+  'app/(portal)/users/actions.ts#removeUser': {
+    action: users.removeUser,
+    api: API_RECIPES.deleteUser!,
+    form: (p, v) => ({ id: id(p), version: v }),
+  },
 };
