@@ -16,11 +16,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'The body failed validation; every offending path is listed',
   429: 'Rate limit exceeded',
   500: 'Unexpected failure; the body carries only a request id',
+  503: 'The database is unreachable or timed out; retry after Retry-After seconds',
 };
 
 /** The statuses every operation of a kind can answer, plus its own extras. */
 function errorStatuses(endpoint: Endpoint['definition']): number[] {
-  const statuses = new Set<number>([500, ...(endpoint.errors ?? [])]);
+  const statuses = new Set<number>([500, 503, ...(endpoint.errors ?? [])]);
   if (!endpoint.public) [401, 403, 429].forEach((s) => statuses.add(s));
   if (endpoint.query || endpoint.body) statuses.add(400);
   if (endpoint.path.includes('{')) statuses.add(404);
@@ -64,7 +65,7 @@ function routeConfig(endpoint: Endpoint['definition']): RouteConfig {
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
       content: { 'application/problem+json': { schema: problemSchema } },
-      ...(status === 429 ? { headers: { 'Retry-After': header('Seconds to wait before retrying') } } : {}),
+      ...(status === 429 || status === 503 ? { headers: { 'Retry-After': header('Seconds to wait before retrying') } } : {}),
       ...(status === 401 ? { headers: { 'WWW-Authenticate': header('Always `Bearer`') } } : {}),
     };
   }
