@@ -68,6 +68,10 @@ function connect(runtime: Record<string, string> = {}): Connection {
     // wait rather than fail under load; this only bounds opening a new connection, so that a
     // database that is down answers 503 within seconds rather than holding every request.
     connect_timeout: env.DATABASE_CONNECT_TIMEOUT_MS / 1000,
+    // The pause before a connection that failed is opened again, in seconds. postgres.js's
+    // default grows to 20 s after a few failures, and a request waits for it: after an outage
+    // the app would stay down long after the database is back.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     // Session settings sent with the startup message (PGlite accepts and ignores them).
     connection: { ...sessionTimeouts(env), ...runtime },
   });

@@ -42,6 +42,9 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
 
 async function syncBarrier(): Promise<string> {
   return getDb().transaction(async (tx) => {
+    // The writers it waits for may each wait up to lock_timeout for a row: under the session's own
+    // lock_timeout the barrier would give up (503) just as they do. Only statement_timeout bounds it.
+    await tx.execute(sql`select set_config('lock_timeout', '0', true)`);
     await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_ORDER_LOCK})`);
     const [row] = await tx.execute<{ barrier: string }>(sql`select clock_timestamp()::text as barrier`);
     return row!.barrier;
