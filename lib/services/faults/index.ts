@@ -1,4 +1,4 @@
 import 'server-only';
 
-export { retryOnce } from '@/lib/db/faults';
+export { databaseFault, retryOnce, type DatabaseFault } from '@/lib/db/faults';
 export { unavailableError } from './unavailable-error';
