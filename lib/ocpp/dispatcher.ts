@@ -20,12 +20,10 @@ import { databaseFault } from '@/lib/services/faults';
 import type { Dispatcher, DispatcherFactory } from './adapter';
 import { runCommand } from './commands';
 import { runCommissioning } from './commissioning';
-import { logFailure } from './log-failure';
+import { logFailure, untilStored } from './faults';
 
 /** Stations whose reconciliation or command is being worked on at the same time. */
 const MAX_STATIONS_AT_ONCE = 64;
-/** Pause between attempts to store what must not be lost while the database is away. */
-const STORE_RETRY_MS = 500;
 
 /** Runs at most `size` tasks at once, the rest in arrival order. */
 function limiter(size: number) {
@@ -80,21 +78,8 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   const report = (what: string, stationId: string | null) => (error: unknown) =>
     logFailure(`ocpp dispatcher: ${what} failed for station ${stationId ?? '(unknown)'}`, error);
 
-  /**
-   * Runs `work` until the database takes it: an answer a station gave, or its connect-time
-   * reconciliation, is not dropped because the database was away for a moment. Gives up when the
-   * dispatcher stops (a station's SENT command is then failed as lost when it reconnects).
-   */
-  async function untilStored<T>(work: () => Promise<T>): Promise<T> {
-    for (;;) {
-      try {
-        return await work();
-      } catch (error) {
-        if (stopped || !databaseFault(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
-      }
-    }
-  }
+  /** Kept trying while the database is away; given up when the dispatcher stops (the command is then failed as lost on reconnect). */
+  const untilDone = <T>(work: () => Promise<T>) => untilStored(work, () => stopped);
 
   const openSession = (stationId: string) => {
     const session = o.sessions().get(stationId);
@@ -121,7 +106,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
         const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
         if (!command) return false;
         const { afterwards, ...outcome } = await runCommand(session, command);
-        if ((await untilStored(() => completeStationCommand({ id: command.id, outcome }))) && afterwards) await afterwards();
+        if ((await untilDone(() => completeStationCommand({ id: command.id, outcome }))) && afterwards) await afterwards();
         if (command.kind === 'sync_availability') {
           // A report stored while the answer was being stored found nothing waiting: look now that
           // the answer is in, and keep listening to later reports until one confirms it.
@@ -156,7 +141,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   /** Chains `work` after the station's earlier connect/boot work, then looks for its commands. */
   function prepare(stationId: string, work: () => Promise<unknown>): void {
     const previous = preparing.get(stationId) ?? Promise.resolve();
-    const next = previous.then(() => slots.run(async () => void (await untilStored(work)))).catch(report('reconciliation', stationId));
+    const next = previous.then(() => slots.run(async () => void (await untilDone(work)))).catch(report('reconciliation', stationId));
     preparing.set(stationId, next);
     void next.finally(() => {
       if (preparing.get(stationId) === next) preparing.delete(stationId);

@@ -17,7 +17,7 @@ import {
 import type { Dispatcher, DispatcherFactory, OcppSocket } from './adapter';
 import { ADAPTERS } from './adapters';
 import { HeardWriter } from './heard-writer';
-import { logFailure } from './log-failure';
+import { logFailure, untilStored } from './faults';
 import { logFrames, MessageLog, type MessageLogOptions } from './message-log';
 import type { StationSession } from './protocol';
 import { GatewaySession } from './session';
@@ -134,7 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // A stopping gateway releases all its stations at once.
     if (closing) return;
     dispatcher?.stationDisconnected(stationId);
-    await releaseStation({ stationId, gatewayId: id }).catch(logError(`marking ${stationId} offline failed`));
+    // Kept trying while the database is away (the station would show online for good), unless the
+    // station connected here again meanwhile.
+    await untilStored(
+      () => releaseStation({ stationId, gatewayId: id }),
+      () => closing || sessions.has(stationId),
+    ).catch(logError(`marking ${stationId} offline failed`));
   }
 
   server.on('client', (socket: OcppSocket) => {

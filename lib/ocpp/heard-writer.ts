@@ -1,5 +1,5 @@
 import { recordHeartbeats } from '@/lib/services/ocpp';
-import { logFailure } from './log-failure';
+import { logFailure } from './faults';
 
 /**
  * Collects "heard from station X at T" and writes them together every `intervalMs`, so thousands

@@ -1,6 +1,6 @@
 import { pruneOcppMessages, writeOcppMessages, type OcppMessageEntry } from '@/lib/services/ocpp';
 import type { FrameType, OcppSocket, ProtocolAdapter } from './adapter';
-import { logFailure } from './log-failure';
+import { logFailure } from './faults';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

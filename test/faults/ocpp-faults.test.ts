@@ -5,7 +5,7 @@ import { ocppGateways, stationCommands } from '@/lib/db/schema';
 import type { Gateway } from '@/lib/ocpp/gateway';
 import { enqueueStationCommand } from '@/lib/services/ocpp';
 import { connectTestStation, startCommandGateway } from '@/test/ocpp/commanded-station';
-import { makeOcppStation, STATION_PASSWORD } from '@/test/ocpp/support';
+import { makeOcppStation, readStation, STATION_PASSWORD } from '@/test/ocpp/support';
 import { startFaultDatabase, waitForServer, type FaultDatabase } from './fault-database';
 
 // The OCPP gateway under database faults (issue 12), on a Postgres server of this file's own:
@@ -169,12 +169,16 @@ describe('OCPP gateway under database faults', () => {
     // A station that comes online while the database is away: refused (503), it tries again.
     const late = await makeOcppStation();
     let lateOnline: ReturnType<typeof stationOnline> | undefined;
+    // And one that goes away meanwhile: it must not stay `connected` once the database is back.
+    const leaving = await makeOcppStation();
+    const leaver = await stationOnline(leaving.station.ocppId);
     const result = await commandsThrough(async () => {
       await sleep(400);
       down = Date.now();
       const restarting = database.server.restart(1500);
       await sleep(300);
       lateOnline = stationOnline(late.station.ocppId);
+      await leaver.stop();
       await restarting;
       back = await waitForServer(database.url);
       heartbeat = registryHeartbeatAfter(back);
@@ -186,6 +190,10 @@ describe('OCPP gateway under database faults', () => {
     const lateAfter = Date.now() - back;
     expect(gateway.sessions.has(late.station.id)).toBe(true);
     await lateStation.stop();
+    const leftConnected = async () => (await readStation(leaving.station.id).catch(() => ({ connected: true }))).connected;
+    const offlineBy = Date.now() + 5000;
+    while ((await leftConnected()) && Date.now() < offlineBy) await sleep(100);
+    expect(await leftConnected()).toBe(false);
     console.log(
       `Postgres down ${back - down} ms; ${result.queued.length} commands queued, all finished ${result.settledAfter} ms after it was back; ` +
         `outcomes ${JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length])))}; ` +

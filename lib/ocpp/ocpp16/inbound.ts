@@ -10,7 +10,7 @@ import {
   startStationTransaction,
   stopStationTransaction,
 } from '@/lib/services/ocpp';
-import { logFailure } from '../log-failure';
+import { logFailure } from '../faults';
 import { StatusWriter } from '../status-writer';
 import type { InboundContext, OcppSocket } from '../adapter';
 import type { ConnectorStatusReport } from '../protocol';
