@@ -21,7 +21,7 @@ export async function startFaultDatabase(settings: Record<string, string> = {}):
   const server = await startThrowawayPostgres();
   const database = await createDatabase(server.adminUrl, 'clm_faults');
   await closeDb();
-  Object.assign(process.env, { DATABASE_URL: database.url, ...settings });
+  const restoreEnv = setEnv({ DATABASE_URL: database.url, ...settings });
   const { getEnv } = await import('@/lib/env');
   if (getEnv().DATABASE_URL !== database.url) throw new Error('the settings were read before the fault database was set up');
   const { runMigrations } = await import('@/lib/db/migrate');
@@ -41,6 +41,7 @@ export async function startFaultDatabase(settings: Record<string, string> = {}):
       await closeDb();
       await admin.end({ timeout: 1 });
       await server.stop();
+      restoreEnv();
     },
   };
 }
@@ -60,4 +61,16 @@ export async function waitForServer(url: string, timeoutMs = 20_000): Promise<nu
       await probe.end({ timeout: 1 });
     }
   }
+}
+
+/** Sets environment variables for this test file; returns what puts the previous values back. */
+export function setEnv(values: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }

@@ -5,7 +5,7 @@ import { ocppGateways, stationCommands } from '@/lib/db/schema';
 import type { Gateway } from '@/lib/ocpp/gateway';
 import { enqueueStationCommand } from '@/lib/services/ocpp';
 import { connectTestStation, startCommandGateway } from '@/test/ocpp/commanded-station';
-import { makeOcppStation, readStation, STATION_PASSWORD } from '@/test/ocpp/support';
+import { makeOcppStation, readStation, startGatewayProcess, STATION_PASSWORD } from '@/test/ocpp/support';
 import { startFaultDatabase, waitForServer, type FaultDatabase } from './fault-database';
 
 // The OCPP gateway under database faults (issue 12), on a Postgres server of this file's own:
@@ -37,14 +37,14 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A station that, like hardware, connects again whenever its socket closes, until `stop()`. */
-async function stationOnline(ocppId: string) {
+async function stationOnline(ocppId: string, port = gateway.port) {
   let stopped = false;
   let reconnects = 0;
   let current: Awaited<ReturnType<typeof connectTestStation>> | null = null;
   const open = async (): Promise<void> => {
     while (!stopped) {
       try {
-        current = await connectTestStation(gateway.port, ocppId, { connectorCount: 1, password: STATION_PASSWORD });
+        current = await connectTestStation(port, ocppId, { connectorCount: 1, password: STATION_PASSWORD });
         void current.closed().then(() => {
           if (stopped) return;
           reconnects += 1;
@@ -66,6 +66,16 @@ async function stationOnline(ocppId: string) {
       await current?.close();
     },
   };
+}
+
+/** Polls `read` until it returns something truthy or `timeoutMs` passes (then the last value). */
+async function within<T>(timeoutMs: number, read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => undefined as T);
+    if (value || Date.now() > deadline) return value;
+    await sleep(100);
+  }
 }
 
 /** Queues a command as the product does; resolves to its id once committed, null when the database refused. */
@@ -203,5 +213,38 @@ describe('OCPP gateway under database faults', () => {
     expect(result.finished.filter((c) => c.status !== 'ACCEPTED')).toEqual([]);
     expect(result.finished).toHaveLength(result.queued.length);
     expect(unhandled).toEqual([]);
+  }, 60_000);
+
+  it('keeps `npm run ocpp` running through terminated sessions and a restart, then delivers', async () => {
+    const gatewayProcess = await startGatewayProcess();
+    let output = '';
+    gatewayProcess.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    gatewayProcess.child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const { station } = await makeOcppStation();
+      const online = await stationOnline(station.ocppId, gatewayProcess.port);
+      for (let round = 0; round < 4; round += 1) {
+        await database.terminateBackends();
+        await sleep(250);
+      }
+      await database.server.restart(1000);
+      const back = await waitForServer(database.url);
+      const commandId = await within(5000, () => enqueue(station.id));
+      expect(commandId).toBeTruthy();
+      const delivered = await within(10_000, async () => {
+        const [row] = await getDb()
+          .select({ status: stationCommands.status })
+          .from(stationCommands)
+          .where(eq(stationCommands.id, commandId!));
+        return row?.status === 'ACCEPTED';
+      });
+      console.log(`the gateway process delivered a command ${Date.now() - back} ms after Postgres was back`);
+      expect(delivered).toBe(true);
+      expect(gatewayProcess.child.exitCode).toBeNull();
+      expect(output).not.toMatch(/unhandled|TypeError|uncaught/i);
+      await online.stop();
+    } finally {
+      await gatewayProcess.stop();
+    }
   }, 60_000);
 });
