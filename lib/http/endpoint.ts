@@ -129,7 +129,13 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
         definition.method === 'GET' ? 'reads' : 'writes',
       );
       response.headers.set('x-request-id', requestId);
-      if (idempotency) await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields));
+      // The change is committed: a fault while storing the replay must not turn it into a 503 (the
+      // client would send it again); the claim is then taken for abandoned after a minute.
+      if (idempotency) {
+        await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields)).catch((error) => {
+          if (!unavailableError(error)) throw error;
+        });
+      }
       return response;
     } catch (thrown) {
       // A database fault (unreachable, timeout, conflict) is a 503 with Retry-After, never a 500.
