@@ -12,6 +12,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   validation: 422,
   rate_limited: 429,
+  service_unavailable: 503,
 };
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -25,6 +26,7 @@ const TITLES: Record<AppErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   validation: 'Validation failed',
   rate_limited: 'Too many requests',
+  service_unavailable: 'Service unavailable',
 };
 
 export type Problem = {
