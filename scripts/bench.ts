@@ -3,19 +3,25 @@
 // (BENCH_DATABASE_URL, else the local server or a throwaway embedded one), serves the production
 // build, signs in as the CPO admin and measures the charge stations page — filtered and sorted —
 // plus the API list, then the page's first-load JavaScript. Prints one table; no pass/fail.
+// Then the cost of the shared rate limit: API throughput with it and with RATE_LIMIT_PER_MINUTE=0.
+// `npm run bench -- --limits` runs only that (on the demo data, no stations generated).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
 import { acquirePostgres } from '@/test/postgres-server';
 
 const flag = process.argv.indexOf('--stations');
-const stations = flag >= 0 ? Number(process.argv[flag + 1]) : 200_000;
+const limitsOnly = process.argv.includes('--limits');
+const stations = flag >= 0 ? Number(process.argv[flag + 1]) : limitsOnly ? 0 : 200_000;
 const runs = 20;
 const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
+// The limiter run needs no stations: a database of its own, so it never waits for a 200k seed.
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase(limitsOnly ? 'clm_bench_limits' : 'clm_bench'));
 const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
@@ -29,48 +35,124 @@ step(`seed ${stations.toLocaleString('en')} stations`, () =>
 );
 if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
 
-const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
-});
-try {
-  await waitForHealth();
-  const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
-  const pages = [
-    ['stations page, default (updated_at)', '/charge-stations'],
-    ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
-    ['stations page, search + sort by OCPP id desc', '/charge-stations?q=utrecht&sort=-ocpp_id'],
-    ['stations page, type + availability + sort by name', '/charge-stations?charger_type=AC&availability=OPERATIVE&sort=name'],
-    ['locations page, sort by name', '/locations?sort=name'],
-    ['dashboard', '/'],
-  ] as const;
-  const rows: string[][] = [];
-  for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
-  rows.push([
-    'API GET /charge-stations?limit=100&sort=name',
-    ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' })),
-  ]);
-  rows.push([
-    'API GET /charge-stations?limit=100 (CPO admin, all)',
-    ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie })),
-  ]);
-  console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
-  printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
-  const js = await firstLoadJs('/charge-stations', cookie);
-  console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
-  console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
-} finally {
-  server.kill('SIGTERM');
+if (!limitsOnly) await pageTimings();
+await limiterCost();
+
+async function pageTimings() {
+  const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
+  });
+  try {
+    await waitForHealth();
+    const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
+    const pages = [
+      ['stations page, default (updated_at)', '/charge-stations'],
+      ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
+      ['stations page, search + sort by OCPP id desc', '/charge-stations?q=utrecht&sort=-ocpp_id'],
+      ['stations page, type + availability + sort by name', '/charge-stations?charger_type=AC&availability=OPERATIVE&sort=name'],
+      ['locations page, sort by name', '/locations?sort=name'],
+      ['dashboard', '/'],
+    ] as const;
+    const rows: string[][] = [];
+    for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
+    rows.push([
+      'API GET /charge-stations?limit=100&sort=name',
+      ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' })),
+    ]);
+    rows.push([
+      'API GET /charge-stations?limit=100 (CPO admin, all)',
+      ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie })),
+    ]);
+    console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
+    printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
+    const js = await firstLoadJs('/charge-stations', cookie);
+    console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
+    console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
 }
 
-async function benchDatabase(): Promise<string> {
+/**
+ * Requests per second of a cheap authenticated GET (/api/v2/tariffs, the demo tenants' keys in
+ * turn, 16 in flight), served with the shared limit (the default 6000/min, which these requests
+ * stay under) and without it, in alternating rounds on the same data.
+ */
+async function limiterCost() {
+  const keys = DEMO_API_KEYS.map((k) => k.secret);
+  const modes = [
+    ['RATE_LIMIT_PER_MINUTE=0 (off)', '0'],
+    ['shared limit (6000/min per key)', '6000'],
+  ] as const;
+  const rates = new Map<string, number[]>(modes.map(([label]) => [label, []]));
+  let refused = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const [label, limit] of modes) {
+      const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1', OCPP_GATEWAY: 'off', RATE_LIMIT_PER_MINUTE: limit },
+      });
+      try {
+        await waitForHealth();
+        await load(keys, 1_000);
+        const result = await load(keys, 6_000);
+        rates.get(label)!.push(result.perSecond);
+        refused += result.refused;
+      } finally {
+        server.kill('SIGTERM');
+        await once(server, 'exit');
+      }
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const [off, on] = modes.map(([label]) => median(rates.get(label)!));
+  console.log('\nshared rate limit: GET /api/v2/tariffs, 16 in flight, 3 rounds of 6 s each, median requests/s');
+  printTable(
+    ['mode', 'req/s (median)', 'rounds'],
+    modes.map(([label]) => [
+      label,
+      median(rates.get(label)!).toFixed(0),
+      rates
+        .get(label)!
+        .map((r) => r.toFixed(0))
+        .join(' / '),
+    ]),
+  );
+  console.log(`throughput with the shared limit: ${((on! / off!) * 100).toFixed(1)} % of unlimited (${refused} answered 429)`);
+}
+
+/** Closed loop: 16 workers send requests back to back for `ms`; counts the 200s per second. */
+async function load(keys: string[], ms: number): Promise<{ perSecond: number; refused: number }> {
+  const until = performance.now() + ms;
+  let ok = 0;
+  let refused = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < until) {
+        const key = keys[next++ % keys.length]!;
+        const response = await fetch(`${base}/api/v2/tariffs`, { headers: { authorization: `Bearer ${key}` } });
+        await response.arrayBuffer();
+        if (response.status === 200) ok += 1;
+        else if (response.status === 429) refused += 1;
+        else throw new Error(`/api/v2/tariffs answered ${response.status}`);
+      }
+    }),
+  );
+  return { perSecond: ok / ((performance.now() - started) / 1000), refused };
+}
+
+async function benchDatabase(name: string): Promise<string> {
   const pg = await acquirePostgres();
   const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = 'clm_bench'`;
-  if (!exists) await admin.unsafe('create database clm_bench');
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(pg.adminUrl);
-  url.pathname = '/clm_bench';
+  url.pathname = `/${name}`;
   console.log(`bench database on ${pg.source}: ${url.pathname.slice(1)}`);
   return url.toString();
 }

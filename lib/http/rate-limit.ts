@@ -8,29 +8,32 @@ import { leaseRequests, type QuotaWindow, type WindowState } from '@/lib/service
  * RATE_LIMIT_PER_MINUTE (default 6000) and at most BURST in one second, shared by every app
  * instance through the `rate_limits` table.
  *
- * Each instance leases tokens from the shared windows and spends them in memory, so most requests
- * wait for no database at all; an empty or expired lease is refilled in one statement, which all
- * requests of the caller waiting at that moment share. Tokens are granted atomically, so all
- * instances together never admit more than the limit. What an instance holds and does not spend is
- * unavailable to the others until its lease ends (at most the lease size, ≤ 1/20 of the smallest
- * window, per instance); an expired lease gives its rest back to the windows still open.
+ * Each instance leases tokens from the shared windows and spends them in memory, so a request
+ * waits for no database write: the next lease is fetched in the background once half of the
+ * current one is spent (requests wait only when a lease ran out before the next one arrived, e.g.
+ * a caller's first request of the minute). Tokens are granted atomically and are charged to the
+ * minute window they are spent in, so all instances together never admit more than the limit per
+ * minute. What an instance holds unspent (≤ 1.5 leases, a lease ≤ 1/40 of the smallest window) is
+ * the bounded slack: other instances cannot use it (they may admit that much less in the minute),
+ * and it may be spent in the next burst second (that second may admit that much more per instance).
  */
 const BURST = 1000;
-const LEASE_SHARE = 20;
-/** A lease used up faster than this doubles the next one; a slower one halves it. */
+const LEASE_SHARE = 40;
+/** A lease half spent sooner than this doubles the next one; one that lasted longer than SLOW_LEASE_MS halves it. */
 const QUICK_LEASE_MS = 250;
+const SLOW_LEASE_MS = 1000;
 const SWEEP_EVERY_MS = 60_000;
 
 type Window = { seconds: number; limit: number };
 type SeenWindow = WindowState & { endsAtLocal: number };
 type Caller = {
   tokens: number;
-  /** Local time the tokens are valid until: the end of the shortest window. */
+  /** Local time the tokens are valid until: the end of the minute window they are charged to. */
   expiresAt: number;
   windows: SeenWindow[] | null;
   want: number;
   leasedAt: number;
-  /** Set when a lease found a window spent: refuse locally until it ends. */
+  /** Set when a lease found a window spent and nothing is left here: refuse locally until it ends. */
   blocked: { until: number; window: number } | null;
   pending: Promise<void> | null;
 };
@@ -96,45 +99,56 @@ async function take(limits: Limiter, caller: string): Promise<{ quota: RateLimit
   }
   for (;;) {
     const now = Date.now();
+    if (state.tokens > 0 && state.expiresAt > now) {
+      state.tokens -= 1;
+      // The failure of a lease fetched ahead reaches the request that waits for the next one.
+      if (state.tokens <= state.want / 2) lease(limits, caller, state).catch(() => {});
+      const minute = state.windows!.at(-1)!;
+      const remaining = Math.max(0, limits.perMinute - minute.consumed + state.tokens);
+      return { quota: { limit: limits.perMinute, remaining, resetSeconds: Math.max(0, Math.ceil((minute.endsAtLocal - now) / 1000)) } };
+    }
     if (state.blocked && state.blocked.until > now) {
       const window = limits.windows[state.blocked.window]!;
       const resetSeconds = Math.max(1, Math.ceil((state.blocked.until - now) / 1000));
       return { quota: { limit: window.limit, remaining: 0, resetSeconds }, spent: window };
     }
-    if (state.tokens > 0 && state.expiresAt > now) {
-      state.tokens -= 1;
-      const minute = state.windows!.at(-1)!;
-      const remaining = Math.max(0, limits.perMinute - minute.consumed + state.tokens);
-      return { quota: { limit: limits.perMinute, remaining, resetSeconds: Math.max(0, Math.ceil((minute.endsAtLocal - now) / 1000)) } };
-    }
-    const current = state;
-    await (current.pending ??= refill(limits, caller, current).finally(() => (current.pending = null)));
+    await lease(limits, caller, state);
   }
 }
+
+/** One lease of the caller at a time: every request that needs it waits for the same one. */
+const lease = (limits: Limiter, caller: string, state: Caller) =>
+  (state.pending ??= refill(limits, caller, state).finally(() => (state.pending = null)));
 
 async function refill(limits: Limiter, caller: string, state: Caller): Promise<void> {
   const sentAt = Date.now();
   sweep(limits, sentAt);
-  const expired = state.expiresAt <= sentAt;
-  const usedUpQuickly = !expired && state.leasedAt > 0 && sentAt - state.leasedAt < QUICK_LEASE_MS;
-  const want = usedUpQuickly ? Math.min(state.want * 2, limits.maxLease) : Math.max(1, Math.floor(state.want / 2));
-  const windows: QuotaWindow[] = limits.windows.map((window, i) => ({
+  const lasted = sentAt - state.leasedAt;
+  const want =
+    state.leasedAt > 0 && lasted < QUICK_LEASE_MS
+      ? Math.min(state.want * 2, limits.maxLease)
+      : lasted > SLOW_LEASE_MS
+        ? Math.max(1, Math.floor(state.want / 2))
+        : state.want;
+  const windows: QuotaWindow[] = limits.windows.map((window) => ({
     bucket: `api:${caller}:${window.seconds}`,
     seconds: window.seconds,
     limit: window.limit,
-    previousEnd: state.windows?.[i]?.endsAt ?? null,
   }));
-  const lease = await leaseRequests({ windows, want, returned: expired ? state.tokens : 0 });
+  const granted = await leaseRequests({ windows, want });
   // Measured from before the statement, so a lease never outlives its window here.
-  state.windows = lease.windows.map((w) => ({ ...w, endsAtLocal: sentAt + w.msLeft }));
-  state.tokens = lease.granted;
+  const seen = granted.windows.map((w) => ({ ...w, endsAtLocal: sentAt + w.msLeft }));
+  const minute = seen.at(-1)!;
+  const sameMinute = state.windows?.at(-1)?.endsAt === minute.endsAt && state.expiresAt > Date.now();
+  state.tokens = (sameMinute ? state.tokens : 0) + granted.granted;
+  state.windows = seen;
   state.want = want;
   state.leasedAt = sentAt;
-  state.expiresAt = Math.min(...state.windows.map((w) => w.endsAtLocal));
+  state.expiresAt = minute.endsAtLocal;
   state.blocked = null;
-  if (lease.granted === 0) {
-    const full = state.windows.map((w, i) => ({ w, i })).filter(({ w, i }) => w.consumed >= limits.windows[i]!.limit);
-    const longest = full.sort((a, b) => b.w.endsAtLocal - a.w.endsAtLocal)[0] ?? { w: state.windows[0]!, i: 0 };
+  if (state.tokens === 0) {
+    const full = seen.map((w, i) => ({ w, i })).filter(({ w, i }) => w.consumed >= limits.windows[i]!.limit);
+    const longest = full.sort((a, b) => b.w.endsAtLocal - a.w.endsAtLocal)[0] ?? { w: seen[0]!, i: 0 };
     state.blocked = { until: Math.max(longest.w.endsAtLocal, sentAt + 1), window: longest.i };
   }
 }

@@ -7,8 +7,8 @@ import { makeApiKey, makeTenant, makeUser } from '@/test/fixtures';
 // admitted at most RATE_LIMIT_PER_MINUTE times in all, and an account's 11th failed sign-in is
 // refused whichever instance gets it.
 const LIMIT = 60;
-/** Tokens an instance may hold unspent when the budget runs out: its lease, ≤ 1/20 of the limit. */
-const HELD_PER_INSTANCE = LIMIT / 20;
+/** Tokens an instance may hold unspent (lib/http/rate-limit.ts): 1.5 leases of at most 1/40 of the limit (at least 1). */
+const HELD_PER_INSTANCE = Math.ceil(1.5 * Math.max(1, Math.floor(LIMIT / 40)));
 
 type Instance = { child: ChildProcess; base: string };
 const instances: Instance[] = [];
