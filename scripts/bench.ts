@@ -76,55 +76,85 @@ async function pageTimings() {
 }
 
 /**
- * Requests per second of a cheap authenticated GET (/api/v2/tariffs, the demo tenants' keys in
- * turn, 16 in flight), served with the shared limit (the default 6000/min, which these requests
- * stay under) and without it, in alternating rounds on the same data.
+ * The cost of the shared rate limit on a cheap authenticated GET (/api/v2/tariffs, the demo
+ * tenants' keys in turn, 16 in flight): two servers on the same data, one with the default limit
+ * (6000/min per key, which these requests stay under) and one with RATE_LIMIT_PER_MINUTE=0, measured
+ * in alternating rounds. Besides requests/s (which other load on the machine moves), it reports the
+ * CPU time per request of the app process plus its database sessions, which such load moves less.
  */
 async function limiterCost() {
   const keys = DEMO_API_KEYS.map((k) => k.secret);
   const modes = [
-    ['RATE_LIMIT_PER_MINUTE=0 (off)', '0'],
-    ['shared limit (6000/min per key)', '6000'],
-  ] as const;
-  const rates = new Map<string, number[]>(modes.map(([label]) => [label, []]));
+    { label: 'RATE_LIMIT_PER_MINUTE=0 (off)', limit: '0', port: port },
+    { label: 'shared limit (6000/min per key)', limit: '6000', port: port + 1 },
+  ];
+  const servers = modes.map((mode) =>
+    spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...childEnv, PORT: String(mode.port), HOSTNAME: '127.0.0.1', OCPP_GATEWAY: 'off', RATE_LIMIT_PER_MINUTE: mode.limit },
+    }),
+  );
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const results = modes.map(() => ({ rates: [] as number[], cpuMs: 0, requests: 0 }));
   let refused = 0;
-  for (let round = 0; round < 3; round++) {
-    for (const [label, limit] of modes) {
-      const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1', OCPP_GATEWAY: 'off', RATE_LIMIT_PER_MINUTE: limit },
-      });
-      try {
-        await waitForHealth();
-        await load(keys, 1_000);
-        const result = await load(keys, 6_000);
-        rates.get(label)!.push(result.perSecond);
+  try {
+    for (const mode of modes) await waitForHealth(`http://127.0.0.1:${mode.port}`);
+    for (let round = 0; round < 6; round++) {
+      for (const [i, mode] of modes.entries()) {
+        const target = `http://127.0.0.1:${mode.port}`;
+        await load(target, keys, 500);
+        const backends = (
+          await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
+        ).map((r) => r.pid);
+        const cpuBefore = cpuMs([servers[i]!.pid!, ...backends]);
+        const result = await load(target, keys, 5_000);
+        results[i]!.cpuMs += cpuMs([servers[i]!.pid!, ...backends]) - cpuBefore;
+        results[i]!.requests += result.ok;
+        results[i]!.rates.push(result.perSecond);
         refused += result.refused;
-      } finally {
-        server.kill('SIGTERM');
-        await once(server, 'exit');
       }
     }
+  } finally {
+    await sql.end();
+    for (const server of servers) server.kill('SIGTERM');
+    await Promise.all(servers.map((server) => once(server, 'exit')));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const [off, on] = modes.map(([label]) => median(rates.get(label)!));
-  console.log('\nshared rate limit: GET /api/v2/tariffs, 16 in flight, 3 rounds of 6 s each, median requests/s');
+  const perRequest = results.map((r) => r.cpuMs / r.requests);
+  console.log('\nshared rate limit: GET /api/v2/tariffs, 16 in flight, 6 alternating rounds of 5 s per mode');
   printTable(
-    ['mode', 'req/s (median)', 'rounds'],
-    modes.map(([label]) => [
-      label,
-      median(rates.get(label)!).toFixed(0),
-      rates
-        .get(label)!
-        .map((r) => r.toFixed(0))
-        .join(' / '),
+    ['mode', 'req/s (median)', 'rounds', 'CPU ms/request (app + db sessions)'],
+    modes.map((mode, i) => [
+      mode.label,
+      median(results[i]!.rates).toFixed(0),
+      results[i]!.rates.map((r) => r.toFixed(0)).join(' / '),
+      perRequest[i]!.toFixed(2),
     ]),
   );
-  console.log(`throughput with the shared limit: ${((on! / off!) * 100).toFixed(1)} % of unlimited (${refused} answered 429)`);
+  const throughput = median(results[1]!.rates) / median(results[0]!.rates);
+  console.log(
+    `with the shared limit: ${(throughput * 100).toFixed(1)} % of the unlimited throughput, ` +
+      `CPU per request ${((perRequest[1]! / perRequest[0]! - 1) * 100).toFixed(1)} % against unlimited (${refused} answered 429)`,
+  );
+}
+
+/** User + system CPU time of these processes so far (Linux /proc), in ms; a process gone counts 0. */
+function cpuMs(pids: number[]): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    } catch {
+      // not on this machine (a remote database) or already gone
+    }
+  }
+  return total;
 }
 
 /** Closed loop: 16 workers send requests back to back for `ms`; counts the 200s per second. */
-async function load(keys: string[], ms: number): Promise<{ perSecond: number; refused: number }> {
+async function load(target: string, keys: string[], ms: number): Promise<{ ok: number; perSecond: number; refused: number }> {
   const until = performance.now() + ms;
   let ok = 0;
   let refused = 0;
@@ -134,7 +164,7 @@ async function load(keys: string[], ms: number): Promise<{ perSecond: number; re
     Array.from({ length: 16 }, async () => {
       while (performance.now() < until) {
         const key = keys[next++ % keys.length]!;
-        const response = await fetch(`${base}/api/v2/tariffs`, { headers: { authorization: `Bearer ${key}` } });
+        const response = await fetch(`${target}/api/v2/tariffs`, { headers: { authorization: `Bearer ${key}` } });
         await response.arrayBuffer();
         if (response.status === 200) ok += 1;
         else if (response.status === 429) refused += 1;
@@ -142,7 +172,7 @@ async function load(keys: string[], ms: number): Promise<{ perSecond: number; re
       }
     }),
   );
-  return { perSecond: ok / ((performance.now() - started) / 1000), refused };
+  return { ok, perSecond: ok / ((performance.now() - started) / 1000), refused };
 }
 
 async function benchDatabase(name: string): Promise<string> {
@@ -164,10 +194,10 @@ function step(label: string, run: () => { status: number | null }) {
   console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function waitForHealth() {
+async function waitForHealth(target = base) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${target}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }
