@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** An origin exactly as browsers send it in the Origin header: scheme, host and port only. */
+const isOrigin = (value: string) =>
+  URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol) && new URL(value).origin === value;
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Every setting (docs/DOMAIN.md#settings). Nothing is required except AUTH_SECRET for `npm start`. */
@@ -35,6 +39,21 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /** Origins (scheme://host[:port]) whose browser scripts may call /api/v2 cross-origin; empty → CORS closed. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin like https://app.example.com` }),
+        ),
+      ),
     PORT: port(3000),
     HOSTNAME: z.string().min(1).default('0.0.0.0'),
   })

@@ -1,4 +1,5 @@
 import type { AppError, AppErrorCode } from '@/lib/errors';
+import { boundedFieldErrors } from '@/lib/schemas/problem';
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -54,7 +55,7 @@ export function appErrorResponse(error: AppError, requestId: string): Response {
       title: TITLES[error.code],
       status,
       detail: error.detail,
-      ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+      ...(error.extra.errors ? { errors: boundedFieldErrors(error.extra.errors) } : {}),
       ...(error.extra.existingId ? { existing_id: error.extra.existingId } : {}),
     },
     headers,
