@@ -3,19 +3,25 @@
 // (BENCH_DATABASE_URL, else the local server or a throwaway embedded one), serves the production
 // build, signs in as the CPO admin and measures the charge stations page — filtered and sorted —
 // plus the API list, then the page's first-load JavaScript. Prints one table; no pass/fail.
+// Then the cost of the shared rate limit: API throughput with it and with RATE_LIMIT_PER_MINUTE=0.
+// `npm run bench -- --limits` runs only that (on the demo data, no stations generated).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
 import { acquirePostgres } from '@/test/postgres-server';
 
 const flag = process.argv.indexOf('--stations');
-const stations = flag >= 0 ? Number(process.argv[flag + 1]) : 200_000;
+const limitsOnly = process.argv.includes('--limits');
+const stations = flag >= 0 ? Number(process.argv[flag + 1]) : limitsOnly ? 0 : 200_000;
 const runs = 20;
 const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
+// The limiter run needs no stations: a database of its own, so it never waits for a 200k seed.
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase(limitsOnly ? 'clm_bench_limits' : 'clm_bench'));
 const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
@@ -29,48 +35,154 @@ step(`seed ${stations.toLocaleString('en')} stations`, () =>
 );
 if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
 
-const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
-});
-try {
-  await waitForHealth();
-  const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
-  const pages = [
-    ['stations page, default (updated_at)', '/charge-stations'],
-    ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
-    ['stations page, search + sort by OCPP id desc', '/charge-stations?q=utrecht&sort=-ocpp_id'],
-    ['stations page, type + availability + sort by name', '/charge-stations?charger_type=AC&availability=OPERATIVE&sort=name'],
-    ['locations page, sort by name', '/locations?sort=name'],
-    ['dashboard', '/'],
-  ] as const;
-  const rows: string[][] = [];
-  for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
-  rows.push([
-    'API GET /charge-stations?limit=100&sort=name',
-    ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' })),
-  ]);
-  rows.push([
-    'API GET /charge-stations?limit=100 (CPO admin, all)',
-    ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie })),
-  ]);
-  console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
-  printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
-  const js = await firstLoadJs('/charge-stations', cookie);
-  console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
-  console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
-} finally {
-  server.kill('SIGTERM');
+if (!limitsOnly) await pageTimings();
+await limiterCost();
+
+async function pageTimings() {
+  const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
+  });
+  try {
+    await waitForHealth();
+    const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
+    const pages = [
+      ['stations page, default (updated_at)', '/charge-stations'],
+      ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
+      ['stations page, search + sort by OCPP id desc', '/charge-stations?q=utrecht&sort=-ocpp_id'],
+      ['stations page, type + availability + sort by name', '/charge-stations?charger_type=AC&availability=OPERATIVE&sort=name'],
+      ['locations page, sort by name', '/locations?sort=name'],
+      ['dashboard', '/'],
+    ] as const;
+    const rows: string[][] = [];
+    for (const [label, path] of pages) rows.push([label, ...(await timings(path, { cookie }))]);
+    rows.push([
+      'API GET /charge-stations?limit=100&sort=name',
+      ...(await timings('/api/v2/charge-stations?limit=100&sort=name', { bearer: 'clm_demo_gemeente_utrecht_key' })),
+    ]);
+    rows.push([
+      'API GET /charge-stations?limit=100 (CPO admin, all)',
+      ...(await timings('/api/v2/charge-stations?limit=100&status=CHARGING&sort=-updated_at', { cookie })),
+    ]);
+    console.log(`\n${runs} sequential requests each after 3 warm-ups; times in ms (TTFB = response headers; full = last byte)\n`);
+    printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
+    const js = await firstLoadJs('/charge-stations', cookie);
+    console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
+    console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
 }
 
-async function benchDatabase(): Promise<string> {
+/**
+ * The cost of the shared rate limit on a cheap authenticated GET (/api/v2/tariffs, the demo
+ * tenants' keys in turn, 16 in flight): two servers on the same data, one with the default limit
+ * (6000/min per key, which these requests stay under) and one with RATE_LIMIT_PER_MINUTE=0, measured
+ * in alternating rounds. Besides requests/s (which other load on the machine moves), it reports the
+ * CPU time per request of the app process plus its database sessions, which such load moves less.
+ */
+async function limiterCost() {
+  const keys = DEMO_API_KEYS.map((k) => k.secret);
+  const modes = [
+    { label: 'RATE_LIMIT_PER_MINUTE=0 (off)', limit: '0', port: port },
+    { label: 'shared limit (6000/min per key)', limit: '6000', port: port + 1 },
+  ];
+  const servers = modes.map((mode) =>
+    spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...childEnv, PORT: String(mode.port), HOSTNAME: '127.0.0.1', OCPP_GATEWAY: 'off', RATE_LIMIT_PER_MINUTE: mode.limit },
+    }),
+  );
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const results = modes.map(() => ({ rates: [] as number[], cpuMs: 0, requests: 0 }));
+  let refused = 0;
+  try {
+    for (const mode of modes) await waitForHealth(`http://127.0.0.1:${mode.port}`);
+    for (let round = 0; round < 6; round++) {
+      for (const [i, mode] of modes.entries()) {
+        const target = `http://127.0.0.1:${mode.port}`;
+        await load(target, keys, 500);
+        const backends = (
+          await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
+        ).map((r) => r.pid);
+        const cpuBefore = cpuMs([servers[i]!.pid!, ...backends]);
+        const result = await load(target, keys, 5_000);
+        results[i]!.cpuMs += cpuMs([servers[i]!.pid!, ...backends]) - cpuBefore;
+        results[i]!.requests += result.ok;
+        results[i]!.rates.push(result.perSecond);
+        refused += result.refused;
+      }
+    }
+  } finally {
+    await sql.end();
+    for (const server of servers) server.kill('SIGTERM');
+    await Promise.all(servers.map((server) => once(server, 'exit')));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const perRequest = results.map((r) => r.cpuMs / r.requests);
+  console.log('\nshared rate limit: GET /api/v2/tariffs, 16 in flight, 6 alternating rounds of 5 s per mode');
+  printTable(
+    ['mode', 'req/s (median)', 'rounds', 'CPU ms/request (app + db sessions)'],
+    modes.map((mode, i) => [
+      mode.label,
+      median(results[i]!.rates).toFixed(0),
+      results[i]!.rates.map((r) => r.toFixed(0)).join(' / '),
+      perRequest[i]!.toFixed(2),
+    ]),
+  );
+  const throughput = median(results[1]!.rates) / median(results[0]!.rates);
+  console.log(
+    `with the shared limit: ${(throughput * 100).toFixed(1)} % of the unlimited throughput, ` +
+      `CPU per request ${((perRequest[1]! / perRequest[0]! - 1) * 100).toFixed(1)} % against unlimited (${refused} answered 429)`,
+  );
+}
+
+/** User + system CPU time of these processes so far (Linux /proc), in ms; a process gone counts 0. */
+function cpuMs(pids: number[]): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    } catch {
+      // not on this machine (a remote database) or already gone
+    }
+  }
+  return total;
+}
+
+/** Closed loop: 16 workers send requests back to back for `ms`; counts the 200s per second. */
+async function load(target: string, keys: string[], ms: number): Promise<{ ok: number; perSecond: number; refused: number }> {
+  const until = performance.now() + ms;
+  let ok = 0;
+  let refused = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < until) {
+        const key = keys[next++ % keys.length]!;
+        const response = await fetch(`${target}/api/v2/tariffs`, { headers: { authorization: `Bearer ${key}` } });
+        await response.arrayBuffer();
+        if (response.status === 200) ok += 1;
+        else if (response.status === 429) refused += 1;
+        else throw new Error(`/api/v2/tariffs answered ${response.status}`);
+      }
+    }),
+  );
+  return { ok, perSecond: ok / ((performance.now() - started) / 1000), refused };
+}
+
+async function benchDatabase(name: string): Promise<string> {
   const pg = await acquirePostgres();
   const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = 'clm_bench'`;
-  if (!exists) await admin.unsafe('create database clm_bench');
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(pg.adminUrl);
-  url.pathname = '/clm_bench';
+  url.pathname = `/${name}`;
   console.log(`bench database on ${pg.source}: ${url.pathname.slice(1)}`);
   return url.toString();
 }
@@ -82,10 +194,10 @@ function step(label: string, run: () => { status: number | null }) {
   console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function waitForHealth() {
+async function waitForHealth(target = base) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${target}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }

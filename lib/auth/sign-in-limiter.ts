@@ -1,31 +1,48 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { and, gt, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { pruneRateLimitsNowAndThen } from '@/lib/db/prune-rate-limits';
+import { rateLimits } from '@/lib/db/schema';
 
-const WINDOW_SECONDS = 15 * 60;
+const WINDOW = sql`interval '15 minutes'`;
+const ACCOUNT_LIMIT = 10;
+const IP_LIMIT = 50;
 
-// One deployment serves from one process, so in-memory counters are the whole truth (docs/DOMAIN.md#access-and-limits:
-// 10 failures per account and 50 per IP within 15 minutes).
-const holder = globalThis as typeof globalThis & {
-  __clmSignInLimiters?: { account: RateLimiterMemory; ip: RateLimiterMemory };
-};
-const limiters = () =>
-  (holder.__clmSignInLimiters ??= {
-    account: new RateLimiterMemory({ keyPrefix: 'signin_account', points: 10, duration: WINDOW_SECONDS }),
-    ip: new RateLimiterMemory({ keyPrefix: 'signin_ip', points: 50, duration: WINDOW_SECONDS }),
-  });
+// docs/DOMAIN.md#access-and-limits: 10 failures per account and 50 per IP within 15 minutes, counted
+// in Postgres so every app instance sees the same count. Sign-ins are rare, so each attempt pays a
+// round trip; the row lock of the upsert makes parallel attempts on several instances count exactly.
+const buckets = (email: string, ip: string) => [`sign_in:account:${email.toLowerCase()}`, `sign_in:ip:${ip}`];
 
 /**
  * Counts one attempt against the account and the IP. Returns the seconds to wait when either
  * budget (10 per account, 50 per IP per 15 minutes) is already spent, else 0.
  */
 export async function takeSignInAttempt(email: string, ip: string): Promise<number> {
-  const { account, ip: perIp } = limiters();
-  const results = await Promise.all([account.penalty(email.toLowerCase()), perIp.penalty(ip)]);
-  const over = results.filter((r, i) => r.consumedPoints > (i === 0 ? account.points : perIp.points));
-  return over.length ? Math.ceil(Math.max(...over.map((r) => r.msBeforeNext)) / 1000) : 0;
+  pruneRateLimitsNowAndThen();
+  const [account, perIp] = buckets(email, ip);
+  const ended = sql`${rateLimits.windowEndsAt} <= now()`;
+  const rows = await getDb()
+    .insert(rateLimits)
+    .values([account!, perIp!].map((bucket) => ({ bucket, consumed: 1, windowEndsAt: sql`now() + ${WINDOW}` })))
+    .onConflictDoUpdate({
+      target: rateLimits.bucket,
+      set: {
+        consumed: sql`case when ${ended} then 1 else ${rateLimits.consumed} + 1 end`,
+        windowEndsAt: sql`case when ${ended} then excluded.window_ends_at else ${rateLimits.windowEndsAt} end`,
+      },
+    })
+    .returning({
+      bucket: rateLimits.bucket,
+      consumed: rateLimits.consumed,
+      secondsLeft: sql<number>`ceil(extract(epoch from ${rateLimits.windowEndsAt} - now()))::int`,
+    });
+  const over = rows.filter((row) => row.consumed > (row.bucket === account ? ACCOUNT_LIMIT : IP_LIMIT));
+  return over.length ? Math.max(1, ...over.map((row) => row.secondsLeft)) : 0;
 }
 
 /** A successful sign-in gives back the attempt it took (failures stay counted). */
 export async function forgiveSignIn(email: string, ip: string): Promise<void> {
-  const { account, ip: perIp } = limiters();
-  await Promise.all([account.reward(email.toLowerCase()), perIp.reward(ip)]);
+  await getDb()
+    .update(rateLimits)
+    .set({ consumed: sql`greatest(${rateLimits.consumed} - 1, 0)` })
+    .where(and(inArray(rateLimits.bucket, buckets(email, ip)), gt(rateLimits.windowEndsAt, sql`now()`)));
 }

@@ -10,7 +10,7 @@ import { retryOnce, unavailableError } from '@/lib/services/faults';
 import { readJsonObject } from './body';
 import { claimIdempotencyKey, completeIdempotencyKey, hashBody, type Scope } from './idempotency';
 import { appErrorResponse, internalErrorResponse } from './problem';
-import { consumeRateLimit } from './rate-limit';
+import { rateLimitMeter, type RateLimitMeter } from './rate-limit';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -86,14 +86,14 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export function defineEndpoint<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   definition: EndpointDefinition<P, Q, B>,
 ): Endpoint {
-  const serve = async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+  const serve = async (request: NextRequest, context: { params: Promise<Record<string, string>> }, meter: RateLimitMeter) => {
     const given = request.headers.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     let idempotency: Scope | undefined;
     try {
       // A dropped database connection is retried once where that cannot apply anything twice.
       const ctx = definition.public ? publicContext(requestId) : await retryOnce(() => contextFromRequest(request, requestId), 'reads');
-      if (!definition.public) await consumeRateLimit(ctx);
+      if (!definition.public) await meter.consume(ctx);
       const params = (definition.params ? parseOrThrow(definition.params, await context.params, 'bad_request') : {}) as P;
       const query = (
         definition.query ? parseOrThrow(definition.query, Object.fromEntries(request.nextUrl.searchParams), 'bad_request') : {}
@@ -146,7 +146,12 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
       return response;
     }
   };
-  return Object.assign(serve, { definition: definition as EndpointDefinition<unknown, unknown, unknown> });
+  // Every answer to an authenticated caller, success or problem, carries its RateLimit-* headers.
+  const respond = async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    const meter = rateLimitMeter();
+    return meter.stamp(await serve(request, context, meter));
+  };
+  return Object.assign(respond, { definition: definition as EndpointDefinition<unknown, unknown, unknown> });
 }
 
 /** No Content-Type and no content (HTTP/1.1 sends a body only with a Content-Length or Transfer-Encoding). */

@@ -39,7 +39,7 @@ export type Problem = {
   request_id?: string;
 };
 
-const problemResponse = (problem: Problem, headers: Record<string, string> = {}) =>
+export const problemResponse = (problem: Problem, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json', ...headers },

@@ -6,3 +6,4 @@ export * from './stations';
 export * from './hardware-templates';
 export * from './audit';
 export * from './idempotency';
+export * from './rate-limits';

@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { leaseRequests, type Lease, type QuotaWindow, type WindowState } from './lease-requests';
