@@ -83,7 +83,7 @@ describe('CSV neutralises formulas in text cells, NDJSON stays verbatim', () => 
     const text = await exported(stationExport.GET, '/api/v2/charge-stations/export', 'csv');
     const [row] = csvRecords(text);
     expect(row!.name).toBe(`'${FORMULA}`);
-    expect(row!.ocpp_id.startsWith("'=cmd|")).toBe(true);
+    expect(row!.ocpp_id!.startsWith("'=cmd|")).toBe(true);
     // A number is written bare (no quotes, no prefix), so a spreadsheet still sees a number.
     expect(text.split('\n')[1]).toMatch(/,22,/);
     const [station] = (await exported(stationExport.GET, '/api/v2/charge-stations/export', 'ndjson'))
