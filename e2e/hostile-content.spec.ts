@@ -95,7 +95,7 @@ test('markup stored in every text field renders as text on every list and detail
   for (const [path, texts] of pages) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    for (const text of texts) await expect(page.getByText(text).first(), `${path} shows ${text}`).toBeVisible();
+    for (const text of texts) await expect(page.getByText(text).filter({ visible: true }).first(), `${path} shows ${text}`).toBeVisible();
     await expect(page.locator('img[src="x"]'), path).toHaveCount(0);
     // The only scripts are the app's own: none carries the stored text.
     const injected = await page
@@ -104,6 +104,9 @@ test('markup stored in every text field renders as text on every list and detail
     expect(injected, path).toBe(0);
   }
   expect(dialogs).toEqual([]);
+  // Control: the watcher does see a dialog when a script runs.
+  await page.evaluate(() => window.alert('control'));
+  expect(dialogs).toEqual([expect.stringContaining(': control')]);
 });
 
 test('exports carry stored markup verbatim as data, correctly quoted', async ({ makeTenant, makeLocation, request }) => {

@@ -10,7 +10,7 @@ import { REGRESSIONS } from './regressions';
 // Requests generated from the OpenAPI document, all of them wrong in some way (or reads): every
 // answer is a 4xx problem+json (a read may succeed), none is a 5xx, and no rejected request
 // changes a row. FUZZ_RUNS sets the size (`npm run test:fuzz`: 10,000), FUZZ_SEED replays a run.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 let database: Awaited<ReturnType<typeof useOwnDatabase>>;

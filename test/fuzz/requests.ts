@@ -39,10 +39,12 @@ const WRONG_CONTENT_TYPES = [
   '*/*',
 ];
 
-/** Arbitraries for every operation of the document that `endpoints` serve. */
+/** Weighted arbitraries for every operation of the document that `endpoints` serve (for fc.oneof). */
 export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoint[], fixtures: Fixtures) {
   const resolve = resolver(document);
-  const arbitraries: fc.Arbitrary<FuzzRequest>[] = [];
+  // Weighted so the richest attacks (schema violations, queries, raw bodies) get most of the runs.
+  const arbitraries: { arbitrary: fc.Arbitrary<FuzzRequest>; weight: number }[] = [];
+  const add = (weight: number, arbitrary: fc.Arbitrary<FuzzRequest>) => arbitraries.push({ arbitrary, weight });
   for (const endpoint of endpoints) {
     const { definition } = endpoint;
     const operation = document.paths[definition.path]?.[definition.method.toLowerCase()];
@@ -82,7 +84,8 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
 
     // Credentials: unknown, revoked, another scheme → 401 before anything else happens. (No header
     // at all falls back to the portal session, which needs Next's request scope: test/api covers it.)
-    arbitraries.push(
+    add(
+      1,
       fc
         .constantFrom('Bearer nope', `Bearer ${fixtures.keys.revoked}`, 'Basic Zm9vOmJhcg==', 'Bearer ', `Bearer ${fixtures.keys.cpo}x`)
         .map((authorization) => {
@@ -94,18 +97,23 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
 
     // Path parameters nobody has: traversal, injections, very long; each alone, the rest valid.
     for (const param of pathNames) {
-      arbitraries.push(hostileId().map((id) => make(`path:${param}`, { ...withValidBody, params: { [param]: id }, expect: 'rejected' })));
+      add(
+        2,
+        hostileId().map((id) => make(`path:${param}`, { ...withValidBody, params: { [param]: id }, expect: 'rejected' })),
+      );
     }
 
     if (!isRead && honoursIfMatch) {
-      arbitraries.push(
+      add(
+        1,
         fc
           .constantFrom('"999999"', '"0"', 'W/"1"', 'garbage', '"1", "2"', '"-1"', '"1e400"')
           .map((ifMatch) => make('if-match', { ...withValidBody, headers: { ...withValidBody.headers, 'if-match': ifMatch } })),
       );
     }
     if (idempotent && definition.body) {
-      arbitraries.push(
+      add(
+        1,
         fc
           .constantFrom('', 'has space', 'x'.repeat(256), 'tab\tkey')
           .map((key) => make('idempotency-key', { ...withValidBody, headers: { ...jsonHeaders, 'idempotency-key': key }, expect: 400 })),
@@ -116,7 +124,8 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
       const violating = objectViolation(bodySchema, example, resolve, 0, definition.body.mergePatch);
       if (violating) {
         // One certain violation, with hostile but valid text sprinkled over the other string fields.
-        arbitraries.push(
+        add(
+          6,
           fc
             .tuple(violating, fc.array(fc.tuple(fc.constantFrom(...Object.keys(example)), injection()), { maxLength: 3 }))
             .map(([body, sprinkles]) => {
@@ -127,13 +136,18 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
             }),
         );
       }
-      arbitraries.push(rawBodies(example).map(([kind, body, status]) => make(kind, { body, headers: jsonHeaders, expect: status })));
-      arbitraries.push(
+      add(
+        3,
+        rawBodies(example).map(([kind, body, status]) => make(kind, { body, headers: jsonHeaders, expect: status })),
+      );
+      add(
+        1,
         fc
           .constantFrom(...WRONG_CONTENT_TYPES)
           .map((type) => make('content-type', { body: validBody, headers: { 'content-type': type }, expect: 415 })),
       );
-      arbitraries.push(
+      add(
+        1,
         fc.constantFrom('stream', 'declared').map((how) => {
           const padding = 'x'.repeat(MAX_BODY_BYTES);
           if (how === 'declared')
@@ -161,7 +175,8 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
           .tuple(fc.constantFrom('nope', 'LIMIT', 'limit[]', 'tenant_id', '__proto__', ''), injection())
           .filter(([k]) => !known.includes(k)),
       );
-      arbitraries.push(
+      add(
+        4,
         fc.tuple(certain, fc.boolean()).map(([bad, duplicate]) => {
           // A repeated key keeps its last value (as the portal's parser does), so the bad one goes last.
           const query: [string, string][] = duplicate ? [...base, [bad[0], '5'], bad] : [...base, bad];
@@ -169,7 +184,10 @@ export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoin
         }),
       );
       if (known.includes('q')) {
-        arbitraries.push(injection().map((q) => make('query-hostile', { query: [...base, ['q', q]], expect: 'read' })));
+        add(
+          1,
+          injection().map((q) => make('query-hostile', { query: [...base, ['q', q]], expect: 'read' })),
+        );
       }
     }
   }

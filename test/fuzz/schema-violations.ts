@@ -83,8 +83,14 @@ const stringOfLength = (length: number) =>
  * string past `maxLength` or short of `minLength`, outside the `enum`, not matching `pattern` or
  * `format`, text with U+0000 or lone surrogates, numbers out of bounds, non-integers, non-finite
  * numbers, too many items, an item that is itself wrong. Null when the schema promises nothing.
+ * `partial`: inside a merge patch, where a nested object merges and may leave out required fields.
  */
-export function violation(input: JsonSchema, resolve: (s: JsonSchema) => JsonSchema, depth = 0): fc.Arbitrary<unknown> | null {
+export function violation(
+  input: JsonSchema,
+  resolve: (s: JsonSchema) => JsonSchema,
+  depth = 0,
+  partial = false,
+): fc.Arbitrary<unknown> | null {
   const schema = resolve(input);
   const options: fc.Arbitrary<unknown>[] = [];
   const types = acceptedTypes(schema, resolve);
@@ -127,7 +133,7 @@ export function violation(input: JsonSchema, resolve: (s: JsonSchema) => JsonSch
     if (schema.maxItems !== undefined) options.push(fc.constant(Array.from({ length: schema.maxItems + 1 }, () => null)));
   }
   if (plain && types?.has('object') && schema.properties && depth < 6) {
-    const nested = objectViolation(schema, {}, resolve, depth + 1);
+    const nested = objectViolation(schema, {}, resolve, depth + 1, partial);
     if (nested) options.push(nested);
   }
   return options.length ? fc.oneof(...options) : null;
@@ -154,7 +160,7 @@ export function objectViolation(
         ? objectViolation(resolved, current as Record<string, unknown>, resolve, depth + 1, partial)
         : null;
     // In a merge patch `null` means "clear", which a field may allow whatever its type says.
-    const value = partial ? violation(property, resolve, depth)?.filter((v) => v !== null) : violation(property, resolve, depth);
+    const value = partial ? violation(property, resolve, depth, true)?.filter((v) => v !== null) : violation(property, resolve, depth);
     const either = inner && value ? fc.oneof(inner, value) : (inner ?? value);
     if (either) options.push(either.map((v) => ({ ...base, [name]: v })));
   }
