@@ -155,6 +155,25 @@ describe('API fuzzing from the OpenAPI document', () => {
     expect(findings.map(describeFinding)).toEqual([]);
   });
 
+  it('control: the checksums see an accepted write', async () => {
+    const before = await checksums();
+    const location = fixtures.ids['/api/v2/locations/{id}:id']!;
+    await send(
+      {
+        operation: 'PATCH /api/v2/locations/{id}',
+        kind: 'control',
+        method: 'PATCH',
+        url: `http://localhost/api/v2/locations/${location}`,
+        params: { id: location },
+        headers: { authorization: `Bearer ${fixtures.keys.cpo}`, 'content-type': 'application/merge-patch+json' },
+        body: JSON.stringify({ remarks: `control ${Date.now()}` }),
+        expect: 200,
+      },
+      true,
+    );
+    expect(changedTables(before, await checksums())).toEqual(expect.arrayContaining(['locations', 'audit_events']));
+  });
+
   it(`${RUNS} generated requests: only 4xx problem+json, no 5xx, no row changed`, { timeout: 3_600_000 }, async () => {
     const plan = await checksumPlan();
     const arbitraries = requestArbitraries(document, [...endpoints.values()], fixtures);

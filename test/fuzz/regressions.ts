@@ -31,6 +31,7 @@ export function REGRESSIONS(fixtures: Fixtures): FuzzRequest[] {
     patchLocation(Buffer.concat([Buffer.from('{"remarks":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), 400),
     patchLocation('{"coordinates":{"latitude":1e400,"longitude":5}}', 422),
     patchLocation('{"coordinates":{"latitude":NaN,"longitude":5}}', 400),
+    patchLocation('{"coordinates":{"latitude":-0,"longitude":-0},"name":""}', 422),
     patchLocation('{"name":"a\\u0000b"}', 422),
     patchLocation('{"remarks":"\\ud800"}', 422),
     patchLocation(`{"remarks":"${'x'.repeat(1024 * 1024)}"}`, 413),
@@ -41,6 +42,8 @@ export function REGRESSIONS(fixtures: Fixtures): FuzzRequest[] {
     request('DELETE /api/v2/locations/{id}', `/api/v2/locations/${'9'.repeat(5000)}`, { params: { id: '9'.repeat(5000) } }),
     request('GET /api/v2/locations', '/api/v2/locations?limit=5&limit=abc', { params: {}, expect: 400 }),
     request('GET /api/v2/locations', '/api/v2/locations?date_from=2026-02-30', { params: {}, expect: 400 }),
+    request('GET /api/v2/locations', '/api/v2/locations?limit=-0', { params: {}, expect: 400 }),
+    request('GET /api/v2/locations', '/api/v2/locations?near=52.1,5.1&radius=1e400', { params: {}, expect: 400 }),
     request('GET /api/v2/locations', '/api/v2/locations?cursor=eyJ4IjoxfQ', { params: {}, expect: 400 }),
     request('GET /api/v2/locations', "/api/v2/locations?q=' or 1=1--", { params: {}, expect: 'read' }),
     request('POST /api/v2/locations', '/api/v2/locations', {

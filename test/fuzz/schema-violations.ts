@@ -124,6 +124,8 @@ export function violation(
     if (schema.minimum !== undefined) options.push(fc.constant(schema.minimum - 1));
     if (schema.maximum !== undefined) options.push(fc.constant(schema.maximum + 1));
     if (schema.exclusiveMinimum !== undefined) options.push(fc.constant(schema.exclusiveMinimum));
+    // JSON's -0 is 0: below a positive minimum, and not above an exclusive minimum of 0.
+    if ((schema.minimum ?? 0) > 0 || (schema.exclusiveMinimum ?? -1) >= 0) options.push(fc.constant(rawJson('-0')));
     if (schema.exclusiveMaximum !== undefined) options.push(fc.constant(schema.exclusiveMaximum));
     if (isInteger) options.push(fc.constantFrom(1.5, 2 ** 64, rawJson('1e400')));
   }
