@@ -125,3 +125,23 @@ test('exports carry stored markup verbatim as data, correctly quoted', async ({ 
   // The breakout's quote is doubled inside a quoted cell, the newline stays inside it.
   expect(text).toContain(`"""><img src=x onerror=alert(1)>\n=1+1"`);
 });
+
+test('over real HTTP: traversal ids, bodies that are not UTF-8 and bodies over 1 MiB are 4xx problems', async ({ request }) => {
+  const headers = { authorization: `Bearer ${E2E_ADMIN_API_KEY}`, 'content-type': 'application/json' };
+  const expectProblem = async (response: Awaited<ReturnType<typeof request.get>>, status: number) => {
+    expect(response.status()).toBe(status);
+    expect(response.headers()['content-type']).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
+  };
+  await expectProblem(await request.get('/api/v2/locations/..%2f..%2fetc%2fpasswd', { headers }), 404);
+  await expectProblem(await request.get(`/api/v2/charge-stations/${'%2e%2e%2f'.repeat(50)}`, { headers }), 404);
+  const notUtf8 = Buffer.concat([Buffer.from('{"name":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('b"}')]);
+  await expectProblem(await request.post('/api/v2/tenants', { headers, data: notUtf8 }), 400);
+  await expectProblem(await request.post('/api/v2/tenants', { headers, data: `{"name":"${'x'.repeat(1024 * 1024)}"}` }), 413);
+  await expectProblem(await request.post('/api/v2/tenants', { headers, data: `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}` }), 400);
+});
