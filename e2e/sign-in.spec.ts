@@ -20,6 +20,13 @@ test.describe('sign-in', () => {
     });
   }
 
+  test('a user without any role signs in to an explanation, not an error page', async ({ page, makeUser, signIn: signInAs }) => {
+    const roleless = await makeUser('viewer');
+    await signInAs(page, roleless);
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByText('Your account has no role in any customer yet')).toBeVisible();
+  });
+
   test('a wrong password shows one generic error and no session', async ({ page, makeUser }) => {
     const admin = await makeUser('cpo_admin');
     await page.goto('/login');

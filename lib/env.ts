@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** An origin exactly as browsers send it in the Origin header: scheme, host and port only. */
+const isOrigin = (value: string) =>
+  URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol) && new URL(value).origin === value;
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Every setting (docs/DOMAIN.md#settings). Nothing is required except AUTH_SECRET for `npm start`. */
@@ -9,6 +13,14 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     /** Connections in this process's pool; the embedded database allows exactly one. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** Opening a connection gives up after this long: a database that is down answers 503 quickly. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    /** Session `statement_timeout` (0 = none): a runaway query ends with a 503 instead of holding a connection. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+    /** Session `lock_timeout` (0 = none): waiting this long for a row or table lock answers 503. */
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+    /** Session `idle_in_transaction_session_timeout` (0 = none): a transaction left open this long is ended by the server. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     /** Folder for the embedded database and generated dev secrets. */
     DATA_DIR: z.string().min(1).default('.data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -35,6 +47,21 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /** Origins (scheme://host[:port]) whose browser scripts may call /api/v2 cross-origin; empty → CORS closed. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin like https://app.example.com` }),
+        ),
+      ),
     PORT: port(3000),
     HOSTNAME: z.string().min(1).default('0.0.0.0'),
   })

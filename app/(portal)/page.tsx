@@ -15,6 +15,17 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const ctx = await requirePageContext();
+  // A user whose roles were all taken away (or not yet granted) is signed in but sees no stations.
+  if (!can(ctx, 'station:read')) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="max-w-prose text-sm text-gray-700">
+          Your account has no role in any customer yet, so there is nothing to show. Ask your administrator to grant you access.
+        </p>
+      </div>
+    );
+  }
   const [summary, recent] = await Promise.all([
     getDashboardSummary({ ctx }),
     can(ctx, 'audit:read') ? listAuditEvents({ ctx, query: auditEventListQuerySchema.parse({ limit: '10', sort: '-at' }) }) : null,

@@ -4,6 +4,10 @@ import type { AuthContext } from '@/lib/auth/context';
 import { sessionContext } from '@/lib/auth/request-context';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { fieldErrors } from '@/lib/schemas/parse';
+import { retryOnce, unavailableError } from '@/lib/services/faults';
+
+/** The form error for a database fault: no driver detail, and the one thing the user can do. */
+const UNAVAILABLE_MESSAGE = 'The service is unavailable for a moment. Try again in a few seconds.';
 
 /** What a portal form gets back from its server action (for `useActionState`). */
 export type ActionState =
@@ -28,18 +32,24 @@ export function defineAction<I, R>(definition: {
   data?: (result: R) => Record<string, string>;
 }) {
   const action: FormAction = async (_previous, form) => {
-    const ctx = await sessionContext();
-    if (!ctx) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.', fieldErrors: {} };
-    const parsed = definition.schema.safeParse(formObject(form));
-    if (!parsed.success) {
-      const errors = Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.path, e.message]));
-      return { ok: false, code: 'validation', message: 'Some fields are not valid.', fieldErrors: errors };
-    }
     try {
-      const result = await definition.run({ ctx, input: parsed.data });
+      const ctx = await retryOnce(sessionContext, 'reads');
+      if (!ctx) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.', fieldErrors: {} };
+      const parsed = definition.schema.safeParse(formObject(form));
+      if (!parsed.success) {
+        const errors = Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.path, e.message]));
+        return { ok: false, code: 'validation', message: 'Some fields are not valid.', fieldErrors: errors };
+      }
+      // A dropped connection before anything committed is retried once, as in the API.
+      const result = await retryOnce(() => definition.run({ ctx, input: parsed.data }), 'writes');
       return { ok: true, message: definition.success, data: definition.data?.(result) };
     } catch (error) {
       unstable_rethrow(error);
+      const unavailable = unavailableError(error);
+      if (unavailable) {
+        console.warn('server action answered unavailable: database fault');
+        return { ok: false, code: unavailable.code, message: UNAVAILABLE_MESSAGE, fieldErrors: {} };
+      }
       if (!(error instanceof AppError)) {
         console.error('server action failed', error);
         return { ok: false, code: 'internal', message: 'Something went wrong; nothing was changed.', fieldErrors: {} };

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { AppError } from '@/lib/errors';
 import { defineEndpoint } from '@/lib/http/endpoint';
 import { checkHealth } from '@/lib/services/health';
 
 export const META_TAG = 'Meta';
+
+/** A load balancer polling health may look again this soon. */
+const HEALTH_RETRY_AFTER_SECONDS = 2;
 
 export const healthEndpoint = defineEndpoint({
   method: 'GET',
@@ -13,14 +17,10 @@ export const healthEndpoint = defineEndpoint({
   tag: META_TAG,
   public: true,
   success: { status: 200, description: 'Ready', schema: z.object({ status: z.literal('ok') }).meta({ id: 'Health' }) },
-  errors: [503],
   handler: async () => {
     const health = await checkHealth();
-    if (health.ok) return Response.json({ status: 'ok' });
-    return Response.json(
-      { type: '/docs#problem-unavailable', title: 'Service unavailable', status: 503, detail: health.detail },
-      { status: 503, headers: { 'content-type': 'application/problem+json' } },
-    );
+    if (!health.ok) throw new AppError('service_unavailable', health.detail, { retryAfter: HEALTH_RETRY_AFTER_SECONDS });
+    return Response.json({ status: 'ok' });
   },
 });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { getEnv } from '@/lib/env';
+import { getEnv, type Env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -42,6 +42,15 @@ export function observeStatements(listener: StatementListener): () => void {
   };
 }
 
+/** The server-side limits every session of the app runs under (docs/DOMAIN.md#settings); 0 = none. */
+function sessionTimeouts(env: Env): Record<string, string> {
+  return {
+    statement_timeout: String(env.DATABASE_STATEMENT_TIMEOUT_MS),
+    lock_timeout: String(env.DATABASE_LOCK_TIMEOUT_MS),
+    idle_in_transaction_session_timeout: String(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  };
+}
+
 function connect(runtime: Record<string, string> = {}): Connection {
   const env = getEnv();
   if (!env.DATABASE_URL) {
@@ -56,9 +65,15 @@ function connect(runtime: Record<string, string> = {}): Connection {
     max: env.DATABASE_POOL_MAX,
     onnotice: () => {},
     // postgres.js queues a query until a pooled connection is free, so a busy pool makes requests
-    // wait rather than fail under load; this only bounds opening a new connection.
-    connect_timeout: 30,
-    connection: runtime,
+    // wait rather than fail under load; this only bounds opening a new connection, so that a
+    // database that is down answers 503 within seconds rather than holding every request.
+    connect_timeout: env.DATABASE_CONNECT_TIMEOUT_MS / 1000,
+    // The pause before a connection that failed is opened again, in seconds. postgres.js's
+    // default grows to 20 s after a few failures, and a request waits for it: after an outage
+    // the app would stay down long after the database is back.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    // Session settings sent with the startup message (PGlite accepts and ignores them).
+    connection: { ...sessionTimeouts(env), ...runtime },
   });
   syncDebug(sql);
   return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };

@@ -6,6 +6,7 @@ import { actorRef } from '@/lib/auth/context';
 import { contextFromRequest } from '@/lib/auth/request-context';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/schemas/parse';
+import { retryOnce, unavailableError } from '@/lib/services/faults';
 import { readJsonObject } from './body';
 import { claimIdempotencyKey, completeIdempotencyKey, hashBody, type Scope } from './idempotency';
 import { appErrorResponse, internalErrorResponse } from './problem';
@@ -90,7 +91,8 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     let idempotency: Scope | undefined;
     try {
-      const ctx = definition.public ? publicContext(requestId) : await contextFromRequest(request, requestId);
+      // A dropped database connection is retried once where that cannot apply anything twice.
+      const ctx = definition.public ? publicContext(requestId) : await retryOnce(() => contextFromRequest(request, requestId), 'reads');
       if (!definition.public) await consumeRateLimit(ctx);
       const params = (definition.params ? parseOrThrow(definition.params, await context.params, 'bad_request') : {}) as P;
       const query = (
@@ -122,11 +124,23 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
       }
 
       const expectedVersion = honoursIfMatch(definition) ? ifMatchVersion(request) : undefined;
-      const response = await definition.handler({ request, ctx, params, query, body, requestId, expectedVersion });
+      const response = await retryOnce(
+        () => definition.handler({ request, ctx, params, query, body, requestId, expectedVersion }),
+        definition.method === 'GET' ? 'reads' : 'writes',
+      );
       response.headers.set('x-request-id', requestId);
-      if (idempotency) await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields));
+      // The change is committed: a fault while storing the replay must not turn it into a 503 (the
+      // client would send it again); the claim is then taken for abandoned after a minute.
+      if (idempotency) {
+        await completeIdempotencyKey(idempotency, await storable(response, definition.secretFields)).catch((error) => {
+          if (!unavailableError(error)) throw error;
+        });
+      }
       return response;
-    } catch (error) {
+    } catch (thrown) {
+      // A database fault (unreachable, timeout, conflict) is a 503 with Retry-After, never a 500.
+      const error = unavailableError(thrown) ?? thrown;
+      if (error !== thrown) logFault(thrown, request, requestId);
       const response = error instanceof AppError ? appErrorResponse(error, requestId) : logAndHide(error, request, requestId);
       if (idempotency) await completeIdempotencyKey(idempotency, await storable(response)).catch(() => {});
       return response;
@@ -139,6 +153,11 @@ export function defineEndpoint<P = Record<string, never>, Q = Record<string, nev
 const sentNoBody = (request: Request) =>
   !request.headers.get('content-type') &&
   (request.body === null || (!request.headers.get('transfer-encoding') && (request.headers.get('content-length') ?? '0') === '0'));
+
+function logFault(error: unknown, request: NextRequest, requestId: string): void {
+  const { code } = (error instanceof Error && error.cause instanceof Error ? error.cause : error) as { code?: string };
+  console.warn(`[${requestId}] ${request.method} ${request.nextUrl.pathname} answered 503: database fault ${code ?? ''}`);
+}
 
 function logAndHide(error: unknown, request: NextRequest, requestId: string): Response {
   console.error(`[${requestId}] ${request.method} ${request.nextUrl.pathname} failed`, error);

@@ -1,4 +1,5 @@
 import type { AppError, AppErrorCode } from '@/lib/errors';
+import { boundedFieldErrors } from '@/lib/schemas/problem';
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -11,6 +12,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   validation: 422,
   rate_limited: 429,
+  service_unavailable: 503,
 };
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -24,6 +26,7 @@ const TITLES: Record<AppErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   validation: 'Validation failed',
   rate_limited: 'Too many requests',
+  service_unavailable: 'Service unavailable',
 };
 
 export type Problem = {
@@ -54,7 +57,7 @@ export function appErrorResponse(error: AppError, requestId: string): Response {
       title: TITLES[error.code],
       status,
       detail: error.detail,
-      ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+      ...(error.extra.errors ? { errors: boundedFieldErrors(error.extra.errors) } : {}),
       ...(error.extra.existingId ? { existing_id: error.extra.existingId } : {}),
     },
     headers,

@@ -14,10 +14,13 @@ import {
   listStationsWithQueuedCommands,
   reconcileStationSync,
   releaseTestRun,
+  requeueUnsentStationCommands,
 } from '@/lib/services/ocpp';
+import { databaseFault } from '@/lib/services/faults';
 import type { Dispatcher, DispatcherFactory } from './adapter';
 import { runCommand } from './commands';
 import { runCommissioning } from './commissioning';
+import { logFailure, untilStored } from './faults';
 
 /** Stations whose reconciliation or command is being worked on at the same time. */
 const MAX_STATIONS_AT_ONCE = 64;
@@ -55,6 +58,15 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   const preparing = new Map<string, Promise<void>>();
   /** Commissioning runs in progress on this gateway's sessions. */
   const testRuns = new Set<Promise<void>>();
+  /**
+   * Stations whose connect was announced (stationConnected) and not ended since. Delivery starts
+   * only for them, so it always waits for the connect-time work: a NOTIFY or poll that came
+   * between the claim of the socket and the announcement would otherwise send a command that
+   * the connect-time work then fails as lost.
+   */
+  const announced = new Set<string>();
+  /** Stations whose delivery failed on the database: a claim may have committed without its answer. */
+  const unsure = new Set<string>();
   // When thousands of stations connect at once, each has its reconciliation and commands to go
   // through: a bounded number at a time keeps the queue in the database, not in memory.
   const slots = limiter(MAX_STATIONS_AT_ONCE);
@@ -64,7 +76,10 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   let unlisten: (() => Promise<void>) | undefined;
 
   const report = (what: string, stationId: string | null) => (error: unknown) =>
-    console.error(`ocpp dispatcher: ${what} failed for station ${stationId ?? '(unknown)'}:`, error);
+    logFailure(`ocpp dispatcher: ${what} failed for station ${stationId ?? '(unknown)'}`, error);
+
+  /** Kept trying while the database is away; given up when the dispatcher stops (the command is then failed as lost on reconnect). */
+  const untilDone = <T>(work: () => Promise<T>) => untilStored(work, () => stopped);
 
   const openSession = (stationId: string) => {
     const session = o.sessions().get(stationId);
@@ -79,6 +94,10 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
 
   async function deliver(stationId: string): Promise<void> {
     await preparing.get(stationId);
+    if (unsure.has(stationId)) {
+      await requeueUnsentStationCommands({ gatewayId, stationId });
+      unsure.delete(stationId);
+    }
     while (!stopped) {
       const session = openSession(stationId);
       if (!session) return;
@@ -87,7 +106,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
         const command = await claimStationCommand({ gatewayId, stationId, accepted: session.accepted });
         if (!command) return false;
         const { afterwards, ...outcome } = await runCommand(session, command);
-        if ((await completeStationCommand({ id: command.id, outcome })) && afterwards) await afterwards();
+        if ((await untilDone(() => completeStationCommand({ id: command.id, outcome }))) && afterwards) await afterwards();
         if (command.kind === 'sync_availability') {
           // A report stored while the answer was being stored found nothing waiting: look now that
           // the answer is in, and keep listening to later reports until one confirms it.
@@ -101,13 +120,16 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   }
 
   function wake(stationId: string): void {
-    if (stopped || !openSession(stationId)) return;
+    if (stopped || !announced.has(stationId) || !openSession(stationId)) return;
     if (running.has(stationId)) {
       wokenAgain.add(stationId);
       return;
     }
     const loop = deliver(stationId)
-      .catch(report('delivery', stationId))
+      .catch((error) => {
+        if (databaseFault(error)) unsure.add(stationId);
+        report('delivery', stationId)(error);
+      })
       .finally(() => {
         running.delete(stationId);
         // Woken between the loop's last look and its end.
@@ -119,7 +141,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   /** Chains `work` after the station's earlier connect/boot work, then looks for its commands. */
   function prepare(stationId: string, work: () => Promise<unknown>): void {
     const previous = preparing.get(stationId) ?? Promise.resolve();
-    const next = previous.then(() => slots.run(async () => void (await work()))).catch(report('reconciliation', stationId));
+    const next = previous.then(() => slots.run(async () => void (await untilDone(work)))).catch(report('reconciliation', stationId));
     preparing.set(stationId, next);
     void next.finally(() => {
       if (preparing.get(stationId) === next) preparing.delete(stationId);
@@ -142,6 +164,8 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   async function poll(): Promise<void> {
     await expireStationCommands({ gatewayId });
     for (const stationId of await listStationsWithQueuedCommands({ gatewayId })) wake(stationId);
+    // A command claimed unseen is SENT, not QUEUED: the station's loop puts it back.
+    for (const stationId of unsure) wake(stationId);
     await failUnreachableTestRuns();
     for (const { runId, stationId } of await claimTestRuns({ gatewayId })) runTest(runId, stationId);
   }
@@ -149,7 +173,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
   function schedulePoll(): void {
     pollTimer = setTimeout(() => {
       polling = poll()
-        .catch((error) => console.error('ocpp dispatcher: poll failed:', error))
+        .catch((error) => logFailure('ocpp dispatcher: poll failed', error))
         .finally(() => {
           polling = undefined;
           if (!stopped) schedulePoll();
@@ -175,6 +199,7 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
     stationConnected(session) {
       const { stationId } = session;
       if (!stationId) return;
+      announced.add(stationId);
       prepare(stationId, async () => {
         await failLostStationCommands({ stationId });
         if (session.accepted) await reconcileStationSync({ stationId });
@@ -194,6 +219,8 @@ export function createDispatcher(o: Parameters<DispatcherFactory>[0]): Dispatche
     },
 
     stationDisconnected(stationId) {
+      announced.delete(stationId);
+      unsure.delete(stationId);
       awaitingConfirmation.delete(stationId);
       // The loop ends at its next look (no open session); a call in flight fails with the socket.
       wokenAgain.delete(stationId);

@@ -17,6 +17,7 @@ import {
 import type { Dispatcher, DispatcherFactory, OcppSocket } from './adapter';
 import { ADAPTERS } from './adapters';
 import { HeardWriter } from './heard-writer';
+import { logFailure, untilStored } from './faults';
 import { logFrames, MessageLog, type MessageLogOptions } from './message-log';
 import type { StationSession } from './protocol';
 import { GatewaySession } from './session';
@@ -32,6 +33,8 @@ export type GatewayOptions = {
   pollIntervalMs: number;
   pingIntervalMs?: number;
   callTimeoutMs?: number;
+  /** How often the registry row is refreshed (default 10 s). */
+  registryRefreshMs?: number;
   gatewayId?: string;
   /** The command side; without it the gateway records what stations say and sends nothing. */
   dispatcher?: DispatcherFactory;
@@ -58,7 +61,7 @@ const MAX_BAD_MESSAGES = 10;
 
 type Admitted = { stationId: string | null; accepted: boolean };
 
-const logError = (what: string) => (error: unknown) => console.error(`OCPP gateway: ${what}`, error);
+const logError = (what: string) => (error: unknown) => logFailure(`OCPP gateway: ${what}`, error);
 
 /**
  * The OCPP central system's WebSocket endpoint `ws://HOST:PORT/ocpp/{ocpp_id}`: admits stations,
@@ -131,7 +134,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // A stopping gateway releases all its stations at once.
     if (closing) return;
     dispatcher?.stationDisconnected(stationId);
-    await releaseStation({ stationId, gatewayId: id }).catch(logError(`marking ${stationId} offline failed`));
+    // Kept trying while the database is away (the station would show online for good), unless the
+    // station connected here again meanwhile.
+    await untilStored(
+      () => releaseStation({ stationId, gatewayId: id }),
+      () => closing || sessions.has(stationId),
+    ).catch(logError(`marking ${stationId} offline failed`));
   }
 
   server.on('client', (socket: OcppSocket) => {
@@ -219,7 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       void registerGateway(registration)
         .then(() => sweepDeadGateways({ gatewayId: id, silentMs: DEAD_AFTER_MS }))
         .catch(logError('registry refresh failed'));
-    }, REGISTRY_REFRESH_MS),
+    }, options.registryRefreshMs ?? REGISTRY_REFRESH_MS),
     setInterval(() => void checkOwnership(), OWNERSHIP_CHECK_MS),
   ];
   timers.forEach((timer) => timer.unref());

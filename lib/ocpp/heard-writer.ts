@@ -1,4 +1,5 @@
 import { recordHeartbeats } from '@/lib/services/ocpp';
+import { logFailure } from './faults';
 
 /**
  * Collects "heard from station X at T" and writes them together every `intervalMs`, so thousands
@@ -23,7 +24,7 @@ export class HeardWriter {
     this.pending = new Map();
     this.writing = this.writing
       .then(() => recordHeartbeats(batch))
-      .catch((error) => console.error(`OCPP: last heard times of ${batch.length} stations could not be stored`, error));
+      .catch((error) => logFailure(`OCPP: last heard times of ${batch.length} stations could not be stored`, error));
     await this.writing;
   }
 }

@@ -1,5 +1,6 @@
 import { pruneOcppMessages, writeOcppMessages, type OcppMessageEntry } from '@/lib/services/ocpp';
 import type { FrameType, OcppSocket, ProtocolAdapter } from './adapter';
+import { logFailure } from './faults';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,7 @@ export class MessageLog {
     const batch = this.buffer.splice(0, this.maxBatch);
     this.flushing = writeOcppMessages(batch)
       .then(() => batch.forEach((entry) => this.touched.add(entry.stationId)))
-      .catch((error) => console.error(`OCPP: ${batch.length} message log frames could not be stored`, error))
+      .catch((error) => logFailure(`OCPP: ${batch.length} message log frames could not be stored`, error))
       .finally(() => (this.flushing = null));
     await this.flushing;
     if (this.buffer.length) await this.flush();
@@ -61,7 +62,7 @@ export class MessageLog {
     const stationIds = [...this.touched];
     this.touched = new Set();
     await pruneOcppMessages({ stationIds, keepPerStation: this.keepPerStation, maxAgeMs: this.maxAgeMs }).catch((error) =>
-      console.error('OCPP: message log retention failed', error),
+      logFailure('OCPP: message log retention failed', error),
     );
   }
 

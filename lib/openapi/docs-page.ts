@@ -7,7 +7,8 @@ const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
 };
 
-export function docsPage(): string {
+/** The page; `nonce` is this request's CSP script nonce (proxy.ts), which both scripts need to run. */
+export function docsPage(nonce: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -20,8 +21,8 @@ export function docsPage(): string {
 <body>
   <nav class="docs-links"><a href="/docs">API reference</a><a href="/docs/changelog">Changelog and versioning</a><a href="/api/v2/openapi.json">openapi.json</a><a href="/">Portal</a></nav>
   <main id="ui"></main>
-  <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script>
+  <script nonce="${nonce}" src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script nonce="${nonce}">
     window.ui = SwaggerUIBundle({ url: '/api/v2/openapi.json', dom_id: '#ui', validatorUrl: null, deepLinking: true });
   </script>
 </body>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityMeta, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
+import { ACTOR_MAX, entityMeta, listOf, listQueryBase, queryBoolean, text, timestamp, uuid } from './common';
 
 /** POST /api/v2/api-keys. Unknown fields are rejected. */
 export const apiKeyCreateSchema = z
@@ -12,6 +12,7 @@ export const apiKeyCreateSchema = z
       .describe('The tenant the key acts in; required unless the role is CPO-wide (`cpo_admin`), which needs null'),
     expires_at: z.iso
       .datetime({ offset: true, error: 'must be an RFC 3339 timestamp' })
+      .max(40)
       .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
       .nullable()
       .optional()
@@ -24,14 +25,14 @@ export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateSchema>;
 export const apiKeySchema = z
   .object({
     id: uuid(),
-    name: z.string(),
-    role: z.string(),
+    name: z.string().max(255),
+    role: z.string().max(64),
     tenant_id: uuid().nullable().describe('Null for a CPO-wide key'),
-    prefix: z.string().describe('The first characters of the secret, to recognise the key'),
+    prefix: z.string().max(8).describe('The first characters of the secret, to recognise the key'),
     expires_at: timestamp().nullable(),
     last_used_at: timestamp().nullable().describe('Updated at most once a minute'),
     revoked_at: timestamp().nullable().describe('Set by DELETE; a revoked key answers 401'),
-    created_by: z.string().nullable().describe('Who created it: `user:<uuid>`, `api_key:<uuid>` or `system`'),
+    created_by: z.string().max(ACTOR_MAX).nullable().describe('Who created it: `user:<uuid>`, `api_key:<uuid>` or `system`'),
     ...entityMeta,
   })
   .meta({ id: 'ApiKey' });
@@ -41,6 +42,7 @@ export const apiKeyCreatedSchema = apiKeySchema
   .extend({
     key: z
       .string()
+      .max(1024)
       .nullable()
       .describe('The secret: send it as `Authorization: Bearer <key>`. Shown only in this response (null on an Idempotency-Key replay)'),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_ENTITIES } from '@/lib/domain/vocabulary';
-import { listOf, listQueryBase, text, timestamp, uuid } from './common';
+import { ACTOR_MAX, listOf, listQueryBase, text, timestamp, uuid } from './common';
 
 const ACTOR = /^(system|(user|api_key):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -8,15 +8,15 @@ export const auditEventSchema = z
   .object({
     id: uuid(),
     at: timestamp(),
-    actor: z.string().describe('`user:<uuid>`, `api_key:<uuid>` or `system`'),
+    actor: z.string().max(ACTOR_MAX).describe('`user:<uuid>`, `api_key:<uuid>` or `system`'),
     tenant_id: uuid().nullable().describe('The tenant the change belongs to; null for CPO-wide changes'),
-    action: z.string().describe('`<entity>.<verb>`, e.g. `location.updated`'),
+    action: z.string().max(100).describe('`<entity>.<verb>`, e.g. `location.updated`'),
     entity: z.enum(AUDIT_ENTITIES),
-    entity_id: z.string(),
+    entity_id: z.string().max(200),
     changes: z
-      .record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }))
+      .record(z.string().max(100), z.object({ before: z.unknown(), after: z.unknown() }))
       .describe('The changed fields with their values before and after; never secrets'),
-    request_id: z.string().nullable().describe('The request that made the change (X-Request-Id)'),
+    request_id: z.string().max(128).nullable().describe('The request that made the change (X-Request-Id)'),
   })
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
@@ -32,6 +32,7 @@ export const auditEventListQuerySchema = z
     entity: z.enum(AUDIT_ENTITIES).optional(),
     entity_id: text().min(1).max(200).optional(),
     actor: text()
+      .max(ACTOR_MAX)
       .regex(ACTOR, 'must be `user:<uuid>`, `api_key:<uuid>` or `system`')
       .transform((v) => v.toLowerCase())
       .optional()

@@ -21,12 +21,14 @@ import {
   TEST_STEP_NAMES,
   TEST_STEP_STATUSES,
 } from '@/lib/domain/vocabulary';
-import { connectorBlueprintSchema, connectorListOf, evseBlueprintFields } from './evse-blueprint';
 import {
+  count,
+  customGroupList,
   customGroupNames,
   entityMeta,
   exportFormat,
   idParams,
+  int,
   listOf,
   listQueryBase,
   queryBoolean,
@@ -36,21 +38,47 @@ import {
   uuid,
 } from './common';
 import { nearFilter, nearNeedsRadius, nearNeedsRadiusError } from './location';
-import { tariffCode } from './tariff';
+import { TARIFF_CODE_MAX, tariffCode } from './tariff';
+import {
+  CONNECTORS_MAX,
+  EVSES_MAX,
+  FLOOR_LEVEL_MAX,
+  PHYSICAL_REFERENCE_MAX,
+  connectorBlueprintSchema,
+  connectorListOf,
+  evseBlueprintFields,
+} from './evse-blueprint';
 
 /**
  * eMI3 / OCPI EVSE id, e.g. NL*GFX*E12345*1 (separators optional), any letter case. Written without
  * flags or back-references so the OpenAPI `pattern` means the same to every client.
  */
 const EVSE_ID = /^[A-Za-z]{2}\*?[A-Za-z0-9]{3}\*?[Ee][A-Za-z0-9*]{1,30}$/;
+/** Longest EVSE_ID: 2 + 1 + 3 + 1 + 1 + 30. */
+const EVSE_ID_MAX = 38;
+/** Tariffs one connector may name. */
+const CONNECTOR_TARIFFS_MAX = 20;
+const MAINTENANCE_WINDOWS_MAX = 100;
+/** OCPP 1.6 CiString lengths: configuration keys and values. */
+const CONFIG_KEY_MAX = 50;
+const CONFIG_VALUE_MAX = 500;
+const CONFIG_KEYS_MAX = 200;
+/** Free text a station itself sends (OCPP message log, a call's error): bounded by the gateway's 64 KiB frame. */
+const STATION_TEXT_MAX = 65_536;
+/** OCPP status and error words (ChargePointStatus, FirmwareStatus, ...) are short enum names. */
+const OCPP_WORD_MAX = 50;
+const OCPP_ID_MAX = 48;
+/** Desired keys plus what a station reports in one GetConfiguration answer (within its 64 KiB frame). */
+const REPORTED_KEYS_MAX = 4096;
+
 export const connectorInputSchema = connectorBlueprintSchema.extend({
-  tariff_ids: z.array(tariffCode()).max(20).optional().describe('Tariff codes; changing them needs station:tariff'),
+  tariff_ids: z.array(tariffCode()).max(CONNECTOR_TARIFFS_MAX).optional().describe('Tariff codes; changing them needs station:tariff'),
 });
 
 export const evseInputSchema = z
   .object({
     uid: uuid().optional().describe('Server-generated; send it to keep an EVSE, leave it out to add one'),
-    evse_id: text().regex(EVSE_ID, 'must be an eMI3 EVSE id such as NL*GFX*E12345*1').nullable().optional(),
+    evse_id: text().max(EVSE_ID_MAX).regex(EVSE_ID, 'must be an eMI3 EVSE id such as NL*GFX*E12345*1').nullable().optional(),
     ...evseBlueprintFields,
     connectors: connectorListOf(connectorInputSchema),
   })
@@ -64,8 +92,8 @@ export const maintenanceWindowSchema = z
 export type MaintenanceWindowInput = z.infer<typeof maintenanceWindowSchema>;
 
 const configurationSchema = z
-  .record(text().min(1).max(50), text().max(500))
-  .refine((c) => Object.keys(c).length <= 200, 'at most 200 keys')
+  .record(text().min(1).max(CONFIG_KEY_MAX), text().max(CONFIG_VALUE_MAX))
+  .refine((c) => Object.keys(c).length <= CONFIG_KEYS_MAX, `at most ${CONFIG_KEYS_MAX} keys`)
   .describe('Desired OCPP configuration keys → string values');
 
 /** Fields a client may write, on create, PUT and PATCH. */
@@ -81,8 +109,8 @@ const writableFields = {
   configuration: configurationSchema.optional(),
   custom_groups: customGroupNames().optional(),
   remarks: text().max(4000).nullable().optional(),
-  maintenance_windows: z.array(maintenanceWindowSchema).max(100).optional(),
-  evses: z.array(evseInputSchema).max(32).optional(),
+  maintenance_windows: z.array(maintenanceWindowSchema).max(MAINTENANCE_WINDOWS_MAX).optional(),
+  evses: z.array(evseInputSchema).max(EVSES_MAX).optional(),
   ocpp_password: text()
     .min(16)
     .max(64)
@@ -92,7 +120,9 @@ const writableFields = {
 
 export const chargeStationCreateSchema = z
   .object({
-    ocpp_id: text().regex(/^[\x21-\x7e]{1,48}$/, 'must be 1–48 printable ASCII characters without spaces'),
+    ocpp_id: text()
+      .max(OCPP_ID_MAX)
+      .regex(/^[\x21-\x7e]{1,48}$/, 'must be 1–48 printable ASCII characters without spaces'),
     location_id: uuid().optional().describe('Links the station; it takes the location’s tenant'),
     tenant_id: uuid().optional().describe('Without location_id: creates the station unlinked in this tenant'),
     template_id: uuid().optional().describe('Copies vendor, model, charger type, power and EVSEs; fields in the body win'),
@@ -108,23 +138,26 @@ export const chargeStationReplaceSchema = z.object(writableFields).strict().meta
 export type ChargeStationReplaceInput = z.infer<typeof chargeStationReplaceSchema>;
 export const chargeStationPatchSchema = z.object(writableFields).partial().strict().meta({ id: 'ChargeStationPatch' });
 
+const { shape: connectorInput } = connectorBlueprintSchema;
 export const connectorSchema = z.object({
-  id: z.string(),
+  id: z.string().max(36),
   standard: z.enum(CONNECTOR_STANDARDS),
   format: z.enum(CONNECTOR_FORMATS),
   power_type: z.enum(POWER_TYPES),
-  max_voltage: z.number().int(),
-  max_amperage: z.number().int(),
-  max_electric_power: z.number().int().nullable(),
-  tariff_ids: z.array(z.string()),
+  max_voltage: connectorInput.max_voltage,
+  max_amperage: connectorInput.max_amperage,
+  max_electric_power: connectorInput.max_electric_power.unwrap(),
+  tariff_ids: z.array(z.string().max(TARIFF_CODE_MAX)).max(CONNECTOR_TARIFFS_MAX),
   reported_status: z
     .string()
+    .max(OCPP_WORD_MAX)
     .nullable()
     .describe(
       'Read-only: the status word the station last reported over OCPP (1.6 ChargePointStatus, e.g. `Charging`); null until it reports',
     ),
   reported_error_code: z
     .string()
+    .max(OCPP_WORD_MAX)
     .nullable()
     .describe('Read-only: the error code of that report (1.6 ChargePointErrorCode, e.g. `NoError`); null until it reports'),
 });
@@ -137,14 +170,14 @@ const availabilitySync = z
 
 export const evseSchema = z.object({
   uid: uuid(),
-  evse_id: z.string().nullable(),
+  evse_id: z.string().max(EVSE_ID_MAX).nullable(),
   status: z.enum(EVSE_STATUSES).describe('Read-only: OCPI status aggregated over the connectors’ last reports'),
-  capabilities: z.array(z.enum(EVSE_CAPABILITIES)),
+  capabilities: z.array(z.enum(EVSE_CAPABILITIES)).max(EVSE_CAPABILITIES.length),
   availability: z.enum(AVAILABILITIES).describe('Desired, set through /availability'),
   availability_sync: availabilitySync,
-  floor_level: z.string().nullable(),
-  physical_reference: z.string().nullable(),
-  connectors: z.array(connectorSchema),
+  floor_level: z.string().max(FLOOR_LEVEL_MAX).nullable(),
+  physical_reference: z.string().max(PHYSICAL_REFERENCE_MAX).nullable(),
+  connectors: z.array(connectorSchema).max(CONNECTORS_MAX),
 });
 
 export const chargeStationSchema = z
@@ -152,22 +185,22 @@ export const chargeStationSchema = z
     id: uuid(),
     tenant_id: uuid().nullable().describe('Null while the station is in the unassigned pool'),
     location_id: uuid().nullable(),
-    ocpp_id: z.string(),
-    name: z.string().nullable(),
-    vendor: z.string().nullable(),
-    model: z.string().nullable(),
-    serial_number: z.string().nullable(),
-    firmware_version: z.string().nullable(),
+    ocpp_id: z.string().max(OCPP_ID_MAX),
+    name: z.string().max(255).nullable(),
+    vendor: z.string().max(50).nullable(),
+    model: z.string().max(50).nullable(),
+    serial_number: z.string().max(50).nullable(),
+    firmware_version: z.string().max(50).nullable(),
     charger_type: z.enum(CHARGER_TYPES),
     access: z.enum(STATION_ACCESS).nullable(),
-    max_power_kw: z.number().nullable(),
-    configuration: z.record(z.string(), z.string()),
+    max_power_kw: writableFields.max_power_kw.unwrap(),
+    configuration: z.record(z.string().max(CONFIG_KEY_MAX), z.string().max(CONFIG_VALUE_MAX)),
     availability: z.enum(AVAILABILITIES).describe('Desired, set through /availability'),
     availability_sync: availabilitySync.describe(
       'Read-only: the EVSEs’ availability sync aggregated: OFFLINE when not connected, else REJECTED, PENDING, SCHEDULED if any EVSE is, else APPLIED',
     ),
     configuration_sync: z
-      .record(z.string(), z.enum(CONFIGURATION_SYNC_STATES))
+      .record(z.string().max(CONFIG_KEY_MAX), z.enum(CONFIGURATION_SYNC_STATES))
       .describe(
         'Read-only: sync state of each desired configuration key (PENDING, APPLIED, REJECTED, REBOOT_REQUIRED, NOT_SUPPORTED, OFFLINE)',
       ),
@@ -184,16 +217,26 @@ export const chargeStationSchema = z
       .describe(
         'Read-only: ACCEPTED when the station has an OCPP password of its own; PENDING (boot answered Pending, no commands) until it is linked and provisioned',
       ),
-    iccid: z.string().nullable().describe('Read-only: SIM card ICCID from the last boot'),
-    imsi: z.string().nullable().describe('Read-only: SIM IMSI from the last boot'),
-    firmware_status: z.string().nullable().describe('Read-only: last FirmwareStatusNotification status, e.g. `Installed`'),
-    diagnostics_status: z.string().nullable().describe('Read-only: last DiagnosticsStatusNotification status, e.g. `Uploaded`'),
-    custom_groups: z.array(z.string()),
-    remarks: z.string().nullable(),
-    maintenance_windows: z.array(z.object({ starts_at: timestamp(), ends_at: timestamp(), reason: z.string().nullable().optional() })),
+    iccid: z.string().max(20).nullable().describe('Read-only: SIM card ICCID from the last boot'),
+    imsi: z.string().max(20).nullable().describe('Read-only: SIM IMSI from the last boot'),
+    firmware_status: z
+      .string()
+      .max(OCPP_WORD_MAX)
+      .nullable()
+      .describe('Read-only: last FirmwareStatusNotification status, e.g. `Installed`'),
+    diagnostics_status: z
+      .string()
+      .max(OCPP_WORD_MAX)
+      .nullable()
+      .describe('Read-only: last DiagnosticsStatusNotification status, e.g. `Uploaded`'),
+    custom_groups: customGroupList(),
+    remarks: z.string().max(4000).nullable(),
+    maintenance_windows: z
+      .array(z.object({ starts_at: timestamp(), ends_at: timestamp(), reason: z.string().max(255).nullable().optional() }))
+      .max(MAINTENANCE_WINDOWS_MAX),
     commissioning_status: z.enum(COMMISSIONING_STATUSES),
     template_id: uuid().nullable(),
-    evses: z.array(evseSchema),
+    evses: z.array(evseSchema).max(EVSES_MAX),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted stations'),
   })
@@ -232,7 +275,7 @@ export const linkSchema = z.object({ location_id: uuid() }).strict().meta({ id: 
 export const availabilitySchema = z
   .object({
     availability: z.enum(AVAILABILITIES),
-    evse_uids: z.array(uuid()).min(1).max(32).optional().describe('Only these EVSEs; otherwise the whole station'),
+    evse_uids: z.array(uuid()).min(1).max(EVSES_MAX).optional().describe('Only these EVSEs; otherwise the whole station'),
   })
   .strict()
   .meta({ id: 'AvailabilityRequest' });
@@ -240,12 +283,12 @@ export type AvailabilityInput = z.infer<typeof availabilitySchema>;
 
 export const setTariffsSchema = z
   .object({
-    tariff_ids: z.array(tariffCode()).max(20),
-    evse_uids: z.array(uuid()).min(1).max(32).optional().describe('Only the connectors of these EVSEs'),
+    tariff_ids: z.array(tariffCode()).max(CONNECTOR_TARIFFS_MAX),
+    evse_uids: z.array(uuid()).min(1).max(EVSES_MAX).optional().describe('Only the connectors of these EVSEs'),
     connectors: z
       .array(z.object({ evse_uid: uuid(), connector_id: text().min(1).max(36) }).strict())
       .min(1)
-      .max(256)
+      .max(EVSES_MAX * CONNECTORS_MAX)
       .optional()
       .describe('Only these connectors'),
   })
@@ -274,7 +317,7 @@ export const bulkIdsSchema = z
 
 /** The stations of a bulk call, each with the version it was shown at when the caller has one (If-Match per row). */
 export const bulkItemsSchema = z
-  .array(z.object({ id: uuid(), version: z.number().int().positive().optional() }).strict())
+  .array(z.object({ id: uuid(), version: entityMeta.version.optional() }).strict())
   .min(1, 'select at least one station')
   .max(BULK_MAX_IDS, `at most ${BULK_MAX_IDS} stations at once`)
   .transform((items) => items.filter((item, i) => items.findIndex((other) => other.id === item.id) === i));
@@ -282,9 +325,13 @@ export type BulkStationItem = z.input<typeof bulkItemsSchema>[number];
 
 export const configurationKeySchema = z
   .object({
-    key: z.string(),
-    desired: z.string().nullable().describe('The desired value; null for a key only the station reports'),
-    reported: z.string().nullable().describe('What the station last reported; null when it did not report the key (or has no value)'),
+    key: z.string().max(CONFIG_KEY_MAX),
+    desired: z.string().max(CONFIG_VALUE_MAX).nullable().describe('The desired value; null for a key only the station reports'),
+    reported: z
+      .string()
+      .max(CONFIG_VALUE_MAX)
+      .nullable()
+      .describe('What the station last reported; null when it did not report the key (or has no value)'),
     sync: z.enum(CONFIGURATION_SYNC_STATES).nullable().describe('Sync state of a desired key; null for a key only the station reports'),
     drift: z.boolean().describe('A desired key whose reported value differs (false until the station has reported its configuration)'),
   })
@@ -293,14 +340,17 @@ export const configurationKeySchema = z
 export const configurationResponseSchema = z
   .object({
     id: uuid(),
-    configuration: z.record(z.string(), z.string()).describe('Desired keys → values'),
-    version: z.number().int(),
+    configuration: z.record(z.string().max(CONFIG_KEY_MAX), z.string().max(CONFIG_VALUE_MAX)).describe('Desired keys → values'),
+    version: entityMeta.version,
     reported_configuration: z
-      .record(z.string(), z.object({ value: z.string().nullable(), readonly: z.boolean() }))
+      .record(z.string().max(CONFIG_KEY_MAX), z.object({ value: z.string().max(CONFIG_VALUE_MAX).nullable(), readonly: z.boolean() }))
       .nullable()
       .describe('What GetConfiguration last returned: key → value and whether the station lets it be changed; null until reported'),
     reported_configuration_at: timestamp().nullable(),
-    keys: z.array(configurationKeySchema).describe('Every desired or reported key, in key order: desired vs reported, sync state, drift'),
+    keys: z
+      .array(configurationKeySchema)
+      .max(REPORTED_KEYS_MAX)
+      .describe('Every desired or reported key, in key order: desired vs reported, sync state, drift'),
   })
   .meta({
     id: 'StationConfiguration',
@@ -321,7 +371,7 @@ export const configurationResponseSchema = z
   });
 export type StationConfiguration = z.infer<typeof configurationResponseSchema>;
 export const configurationPatchSchema = z
-  .record(text().min(1).max(50), text().max(500).nullable())
+  .record(text().min(1).max(CONFIG_KEY_MAX), text().max(CONFIG_VALUE_MAX).nullable())
   .describe('JSON merge patch of the configuration map: a string sets a key, null removes it')
   .meta({ id: 'StationConfigurationPatch' });
 
@@ -345,7 +395,7 @@ export const testStepSchema = z
   .object({
     name: z.enum(TEST_STEP_NAMES),
     status: z.enum(TEST_STEP_STATUSES),
-    detail: z.string().nullable().optional().describe('What was seen, and on failure what to do'),
+    detail: z.string().max(STATION_TEXT_MAX).nullable().optional().describe('What was seen, and on failure what to do'),
     started_at: timestamp().nullable(),
     finished_at: timestamp().nullable(),
   })
@@ -356,7 +406,7 @@ export const testRunSchema = z
     id: uuid(),
     station_id: uuid(),
     status: z.enum(TEST_RUN_STATUSES).describe('RUNNING until every step ran or one failed'),
-    steps: z.array(testStepSchema).describe('In order; a failed step fails the run and skips the rest'),
+    steps: z.array(testStepSchema).max(TEST_STEP_NAMES.length).describe('In order; a failed step fails the run and skips the rest'),
     started_at: timestamp(),
     finished_at: timestamp().nullable(),
   })
@@ -382,10 +432,15 @@ export const stationCommandSchema = z
     status: z
       .enum(STATION_COMMAND_STATUSES)
       .describe('QUEUED → SENT → ACCEPTED | REJECTED | FAILED | TIMED_OUT (no answer in time, or not sent before expires_at)'),
-    payload: z.record(z.string(), z.unknown()).describe('Protocol-neutral arguments, e.g. `{type: "SOFT"}` for a reset'),
-    response: z.record(z.string(), z.unknown()).nullable().describe('The station’s answer, protocol-neutral; null until answered'),
-    error: z.string().nullable(),
-    attempts: z.number().int(),
+    payload: z
+      .record(z.string().max(STATION_TEXT_MAX), z.unknown())
+      .describe('Protocol-neutral arguments, e.g. `{type: "SOFT"}` for a reset'),
+    response: z
+      .record(z.string().max(STATION_TEXT_MAX), z.unknown())
+      .nullable()
+      .describe('The station’s answer, protocol-neutral; null until answered'),
+    error: z.string().max(STATION_TEXT_MAX).nullable(),
+    attempts: count(),
     created_at: timestamp(),
     sent_at: timestamp().nullable(),
     finished_at: timestamp().nullable(),
@@ -416,10 +471,16 @@ export const ocppMessageSchema = z
     at: timestamp(),
     direction: z.enum(OCPP_DIRECTIONS).describe('IN: from the station; OUT: to the station'),
     message_type: z.enum(OCPP_MESSAGE_TYPES),
-    action: z.string().nullable().describe('The OCPP action, e.g. `BootNotification`; for answers, the action of their call where known'),
-    message_id: z.string(),
+    action: z
+      .string()
+      .max(STATION_TEXT_MAX)
+      .nullable()
+      .describe('The OCPP action, e.g. `BootNotification`; for answers, the action of their call where known'),
+    message_id: z.string().max(STATION_TEXT_MAX),
     payload: z.unknown().describe('The frame’s payload as sent; AuthorizationKey values are masked as `***`'),
-    latency_ms: z.number().int().nullable().describe('For answers: time since their call; null when unknown'),
+    latency_ms: int(0, 2 ** 31 - 1)
+      .nullable()
+      .describe('For answers: time since their call; null when unknown'),
   })
   .meta({
     id: 'OcppMessage',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CONNECTOR_FORMATS, CONNECTOR_STANDARDS, EVSE_CAPABILITIES, POWER_TYPES } from '@/lib/domain/vocabulary';
-import { text } from './common';
+import { int, text } from './common';
+
+/** EVSEs one station (or template) may have. */
+export const EVSES_MAX = 32;
+/** Connectors one EVSE may have. */
+export const CONNECTORS_MAX = 8;
+export const FLOOR_LEVEL_MAX = 4;
+export const PHYSICAL_REFERENCE_MAX = 16;
 
 /**
  * EVSE and connector fields a client writes, shared by hardware templates and charge stations
@@ -12,9 +19,9 @@ export const connectorBlueprintSchema = z
     standard: z.enum(CONNECTOR_STANDARDS).describe('OCPI ConnectorType'),
     format: z.enum(CONNECTOR_FORMATS),
     power_type: z.enum(POWER_TYPES),
-    max_voltage: z.number().int().min(1).max(2000).describe('Volts'),
-    max_amperage: z.number().int().min(1).max(1000).describe('Amperes'),
-    max_electric_power: z.number().int().min(1).max(2_000_000).nullable().optional().describe('Watts'),
+    max_voltage: int(1, 2000).describe('Volts'),
+    max_amperage: int(1, 1000).describe('Amperes'),
+    max_electric_power: int(1, 2_000_000).nullable().optional().describe('Watts'),
   })
   .strict();
 export type ConnectorBlueprint = z.infer<typeof connectorBlueprintSchema>;
@@ -29,7 +36,7 @@ export const connectorListOf = <T extends z.ZodType>(connector: T) =>
   z
     .array(connector)
     .min(1)
-    .max(8)
+    .max(CONNECTORS_MAX)
     .superRefine(
       (list, ctx) => {
         const seen = new Set<unknown>();
@@ -47,8 +54,8 @@ export const connectorListOf = <T extends z.ZodType>(connector: T) =>
 /** Shape of an EVSE blueprint, to spread into schemas that add fields. */
 export const evseBlueprintFields = {
   capabilities: z.array(z.enum(EVSE_CAPABILITIES)).max(EVSE_CAPABILITIES.length).optional(),
-  floor_level: text().trim().max(4).nullable().optional().describe('OCPI floor level, e.g. "-1"'),
-  physical_reference: text().trim().max(16).nullable().optional().describe('Number or label on the EVSE'),
+  floor_level: text().trim().max(FLOOR_LEVEL_MAX).nullable().optional().describe('OCPI floor level, e.g. "-1"'),
+  physical_reference: text().trim().max(PHYSICAL_REFERENCE_MAX).nullable().optional().describe('Number or label on the EVSE'),
   connectors: connectorListOf(connectorBlueprintSchema),
 };
 

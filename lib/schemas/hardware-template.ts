@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CHARGER_TYPES, EVSE_CAPABILITIES } from '@/lib/domain/vocabulary';
 import { entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
-import { connectorBlueprintSchema, evseBlueprintSchema } from './evse-blueprint';
+import {
+  CONNECTORS_MAX,
+  EVSES_MAX,
+  FLOOR_LEVEL_MAX,
+  PHYSICAL_REFERENCE_MAX,
+  connectorBlueprintSchema,
+  evseBlueprintSchema,
+} from './evse-blueprint';
 
 /** Fields a client may write; id, version and timestamps are the server's. */
 const writableFields = {
@@ -12,7 +19,7 @@ const writableFields = {
   max_power_kw: z.number().positive().max(10_000).nullable().optional(),
   evses: z
     .array(evseBlueprintSchema)
-    .max(32)
+    .max(EVSES_MAX)
     .optional()
     .describe('EVSE/connector blueprint; copied into a station created from the template'),
 };
@@ -30,21 +37,21 @@ export const hardwareTemplatePatchSchema = z.object(writableFields).partial().st
 
 /** A stored EVSE blueprint with every optional field filled in. */
 const evseBlueprintOutput = z.object({
-  capabilities: z.array(z.enum(EVSE_CAPABILITIES)),
-  floor_level: z.string().nullable(),
-  physical_reference: z.string().nullable(),
-  connectors: z.array(connectorBlueprintSchema.required({ max_electric_power: true })),
+  capabilities: z.array(z.enum(EVSE_CAPABILITIES)).max(EVSE_CAPABILITIES.length),
+  floor_level: z.string().max(FLOOR_LEVEL_MAX).nullable(),
+  physical_reference: z.string().max(PHYSICAL_REFERENCE_MAX).nullable(),
+  connectors: z.array(connectorBlueprintSchema.required({ max_electric_power: true })).max(CONNECTORS_MAX),
 });
 
 export const hardwareTemplateSchema = z
   .object({
     id: uuid(),
-    name: z.string(),
-    vendor: z.string().nullable(),
-    model: z.string().nullable(),
+    name: z.string().max(255),
+    vendor: z.string().max(255).nullable(),
+    model: z.string().max(255).nullable(),
     charger_type: z.enum(CHARGER_TYPES),
-    max_power_kw: z.number().nullable(),
-    evses: z.array(evseBlueprintOutput),
+    max_power_kw: writableFields.max_power_kw.unwrap(),
+    evses: z.array(evseBlueprintOutput).max(EVSES_MAX),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted templates'),
   })

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
-import { customGroupNames, dateOnly, entityMeta, exportFormat, listOf, listQueryBase, text, timestamp, uuid } from './common';
+import {
+  count,
+  customGroupList,
+  customGroupNames,
+  dateOnly,
+  entityMeta,
+  exportFormat,
+  int,
+  listOf,
+  listQueryBase,
+  text,
+  timestamp,
+  uuid,
+} from './common';
 
 export const coordinatesSchema = z
   .object({
@@ -9,14 +22,16 @@ export const coordinatesSchema = z
   })
   .strict();
 
-const hhmm = text().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM');
+const hhmm = text()
+  .max(5)
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM');
 const period = z.object({ period_begin: timestamp(), period_end: timestamp() }).strict();
 
 export const openingTimesSchema = z
   .object({
     twentyfourseven: z.boolean(),
     regular_hours: z
-      .array(z.object({ weekday: z.number().int().min(1).max(7), period_begin: hhmm, period_end: hhmm }).strict())
+      .array(z.object({ weekday: int(1, 7), period_begin: hhmm, period_end: hhmm }).strict())
       .max(100)
       .optional(),
     exceptional_openings: z.array(period).max(100).optional(),
@@ -44,9 +59,12 @@ const writableFields = {
   city: text().trim().min(1).max(100),
   postal_code: text().trim().max(20).nullable().optional(),
   state: text().trim().max(100).nullable().optional(),
-  country: text().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
+  country: text()
+    .max(3)
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code'),
   coordinates: coordinatesSchema,
   time_zone: text()
+    .max(64)
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'must be an IANA time zone')
     .nullable()
     .optional(),
@@ -82,26 +100,29 @@ export const locationSchema = z
   .object({
     id: uuid(),
     tenant_id: uuid(),
-    external_id: z.string().nullable(),
-    name: z.string(),
-    address: z.string(),
-    city: z.string(),
-    postal_code: z.string().nullable(),
-    state: z.string().nullable(),
-    country: z.string(),
+    external_id: z.string().max(255).nullable(),
+    name: z.string().max(255),
+    address: z.string().max(255),
+    city: z.string().max(100),
+    postal_code: z.string().max(20).nullable(),
+    state: z.string().max(100).nullable(),
+    country: z
+      .string()
+      .max(3)
+      .regex(/^[A-Z]{3}$/),
     coordinates: coordinatesSchema,
-    time_zone: z.string().nullable(),
+    time_zone: z.string().max(64).nullable(),
     parking_type: z.enum(PARKING_TYPES).nullable(),
-    facilities: z.array(z.enum(FACILITIES)),
+    facilities: z.array(z.enum(FACILITIES)).max(FACILITIES.length),
     opening_times: openingTimesSchema.nullable(),
     charging_when_closed: z.boolean().nullable(),
-    directions: z.array(displayTextSchema),
+    directions: z.array(displayTextSchema).max(20),
     publish: z.boolean(),
-    custom_groups: z.array(z.string()),
-    remarks: z.string().nullable(),
+    custom_groups: customGroupList(),
+    remarks: z.string().max(4000).nullable(),
     maintenance: locationMaintenanceSchema.nullable(),
-    stations_count: z.number().int().nonnegative(),
-    evses_count: z.number().int().nonnegative(),
+    stations_count: count(),
+    evses_count: count(),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted locations'),
   })
@@ -112,6 +133,7 @@ export const LOCATION_SORTS = ['name', 'updated_at', 'created_at'] as const;
 
 const nearSchema = z
   .string()
+  .max(64)
   .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'must be "lat,lon"')
   .transform((v) => v.split(',').map(Number) as [number, number])
   .refine(([lat, lon]) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180, 'coordinates out of range');

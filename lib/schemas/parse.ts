@@ -7,7 +7,12 @@ export function jsonPointer(path: readonly PropertyKey[], base = ''): string {
 }
 
 export function fieldErrors(error: z.ZodError, base = ''): FieldError[] {
-  return error.issues.flatMap((issue) => {
+  // A string failing its pattern or format is reported by that message, not also as too long.
+  const explained = new Set(error.issues.filter((issue) => issue.code !== 'too_big').map((issue) => jsonPointer(issue.path)));
+  const issues = error.issues.filter(
+    (issue) => !(issue.code === 'too_big' && issue.origin === 'string' && explained.has(jsonPointer(issue.path))),
+  );
+  return issues.flatMap((issue) => {
     // Unknown keys are reported on the object; point at each key so every offending path is listed.
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: jsonPointer([...issue.path, key], base), message: 'unknown field' }));

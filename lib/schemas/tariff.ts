@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { dateOnly, entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
+import { count, dateOnly, entityMeta, int, listOf, listQueryBase, text, timestamp, uuid } from './common';
 
 export const PRICE_COMPONENT_TYPES = ['ENERGY', 'FLAT', 'PARKING_TIME', 'TIME'] as const;
 export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export const RESERVATION_RESTRICTIONS = ['RESERVATION', 'RESERVATION_EXPIRES'] as const;
 
 export const TARIFF_ID_PATTERN = /^[A-Z0-9_-]{1,36}$/;
+export const TARIFF_CODE_MAX = 36;
+/** Tenants one tariff may be offered to by name. */
+const OFFERED_TENANTS_MAX = 1000;
+const ELEMENTS_MAX = 100;
 
 /** A tariff code: chosen by the client, 1–36 of A–Z, 0–9, `_`, `-`. */
-export const tariffCode = () => text().regex(TARIFF_ID_PATTERN, 'must be 1–36 characters of A-Z, 0-9, "_" and "-"');
+export const tariffCode = () => text().max(TARIFF_CODE_MAX).regex(TARIFF_ID_PATTERN, 'must be 1–36 characters of A-Z, 0-9, "_" and "-"');
 
-const hhmm = text().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM');
+const hhmm = text()
+  .max(5)
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM');
 const amount = () => z.number().min(0);
 
 export const priceComponentSchema = z
@@ -18,7 +24,7 @@ export const priceComponentSchema = z
     type: z.enum(PRICE_COMPONENT_TYPES).describe('ENERGY: per kWh; TIME / PARKING_TIME: per hour; FLAT: per session'),
     price: amount().describe('Price per unit of `type`, excluding VAT, in the tariff currency'),
     vat: z.number().min(0).max(100).optional().describe('VAT percentage; leave out when no VAT applies (differs from 0)'),
-    step_size: z.number().int().min(1).describe('Billing step: Wh for ENERGY, seconds for TIME / PARKING_TIME, 1 for FLAT'),
+    step_size: int(1, 2 ** 31 - 1).describe('Billing step: Wh for ENERGY, seconds for TIME / PARKING_TIME, 1 for FLAT'),
   })
   .strict()
   .meta({ id: 'PriceComponent' });
@@ -36,8 +42,8 @@ export const tariffRestrictionsSchema = z
     max_current: amount().optional().describe('Amperes'),
     min_power: amount().optional().describe('kW'),
     max_power: amount().optional().describe('kW'),
-    min_duration: z.number().int().min(0).optional().describe('Seconds'),
-    max_duration: z.number().int().min(0).optional().describe('Seconds'),
+    min_duration: count().optional().describe('Seconds'),
+    max_duration: count().optional().describe('Seconds'),
     day_of_week: z.array(z.enum(DAYS_OF_WEEK)).min(1).max(7).optional(),
     reservation: z.enum(RESERVATION_RESTRICTIONS).optional(),
   })
@@ -56,12 +62,13 @@ export const tariffElementSchema = z
 const writableFields = {
   name: text().trim().min(1).max(255).nullable().optional(),
   currency: text()
+    .max(3)
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code')
     .describe('ISO 4217, e.g. EUR'),
-  elements: z.array(tariffElementSchema).min(1).max(100).describe('OCPI 2.2.1 tariff elements'),
+  elements: z.array(tariffElementSchema).min(1).max(ELEMENTS_MAX).describe('OCPI 2.2.1 tariff elements'),
   tenant_ids: z
     .array(uuid())
-    .max(1000)
+    .max(OFFERED_TENANTS_MAX)
     .optional()
     .describe('Tenants the tariff is offered to; empty or left out = offered to every tenant'),
 };
@@ -82,12 +89,16 @@ export type TariffReplaceInput = z.infer<typeof tariffReplaceSchema>;
 
 export const tariffSchema = z
   .object({
-    id: z.string().describe('The tariff code'),
-    name: z.string().nullable(),
-    currency: z.string(),
-    elements: z.array(tariffElementSchema),
+    id: z.string().max(TARIFF_CODE_MAX).describe('The tariff code'),
+    name: z.string().max(255).nullable(),
+    currency: z
+      .string()
+      .max(3)
+      .regex(/^[A-Z]{3}$/),
+    elements: z.array(tariffElementSchema).max(ELEMENTS_MAX),
     tenant_ids: z
       .array(uuid())
+      .max(OFFERED_TENANTS_MAX)
       .describe('Tenants the tariff is offered to (empty = every tenant); a tenant-scoped caller sees only its own'),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted tariffs'),

@@ -25,10 +25,10 @@ export const tenantPatchSchema = z.object(writableFields).partial().strict().met
 export const tenantSchema = z
   .object({
     id: uuid(),
-    slug: z.string(),
-    name: z.string(),
+    slug: z.string().max(63).regex(TENANT_SLUG),
+    name: z.string().max(255),
     kind: z.enum(TENANT_KINDS),
-    external_id: z.string().nullable(),
+    external_id: z.string().max(255).nullable(),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted tenants'),
   })

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
 
-const roleId = () => text().min(1).max(64);
+const ROLE_ID_MAX = 64;
+const MEMBERSHIPS_MAX = 1000;
+const roleId = () => text().min(1).max(ROLE_ID_MAX);
 
 export const membershipSchema = z
   .object({
@@ -29,7 +31,7 @@ const writableFields = {
     .describe('A CPO-wide role (`cpo_admin`) or null; set only by a CPO-wide caller. A user holds a CPO role or memberships, not both'),
   memberships: z
     .array(membershipSchema)
-    .max(1000)
+    .max(MEMBERSHIPS_MAX)
     .optional()
     .describe(
       'One role per tenant. On PATCH the list replaces the memberships in the tenants where the caller holds user:manage; others stay as they are',
@@ -47,10 +49,13 @@ export const userPatchSchema = z.object(writableFields).partial().strict().meta(
 export const userSchema = z
   .object({
     id: uuid(),
-    email: z.string(),
-    name: z.string(),
-    cpo_role: z.string().nullable().describe('The CPO-wide role, or null'),
-    memberships: z.array(membershipSchema).describe('Roles per tenant; only tenants the caller holds a role in are listed'),
+    email: z.email().max(254),
+    name: z.string().max(255),
+    cpo_role: z.string().max(ROLE_ID_MAX).nullable().describe('The CPO-wide role, or null'),
+    memberships: z
+      .array(membershipSchema)
+      .max(MEMBERSHIPS_MAX)
+      .describe('Roles per tenant; only tenants the caller holds a role in are listed'),
     disabled: z.boolean(),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted users'),
@@ -62,6 +67,7 @@ export const userCreatedSchema = userSchema
   .extend({
     initial_password: z
       .string()
+      .max(1024)
       .nullable()
       .optional()
       .describe('Only when the request left out `password`: the generated password, shown this once (null on an Idempotency-Key replay)'),

@@ -58,15 +58,16 @@ describe('the OpenAPI document', () => {
     expect(document.security).toEqual([{ bearerAuth: [] }]);
   });
 
-  it('lists 401, 404, 422 and 429 with problem+json where they apply, and ETag / Location headers', () => {
+  it('lists 401, 404, 422, 429 and 503 with problem+json where they apply, and ETag / Location headers', () => {
     const post = document.paths?.['/api/v2/locations']?.post;
     expect(Object.keys(post?.responses ?? {})).toEqual(
-      expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '422', '429']),
+      expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '422', '429', '503']),
     );
     expect(post?.responses?.['201']).toMatchObject({ headers: { ETag: expect.any(Object), Location: expect.any(Object) } });
     const patch = document.paths?.['/api/v2/charge-stations/{id}']?.patch;
     expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '412', '422']));
     expect(patch?.requestBody).toMatchObject({ content: { 'application/merge-patch+json': expect.any(Object) } });
     expect(patch?.responses?.['429']).toMatchObject({ headers: { 'Retry-After': expect.any(Object) } });
+    expect(patch?.responses?.['503']).toMatchObject({ headers: { 'Retry-After': expect.any(Object) } });
   });
 });

@@ -10,6 +10,7 @@ import {
   startStationTransaction,
   stopStationTransaction,
 } from '@/lib/services/ocpp';
+import { logFailure } from '../faults';
 import { StatusWriter } from '../status-writer';
 import type { InboundContext, OcppSocket } from '../adapter';
 import type { ConnectorStatusReport } from '../protocol';
@@ -113,7 +114,7 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         await written;
       }
       session.emit({ type: 'status', report });
-      await dispatcher?.statusReported(session, report).catch((error) => console.error('OCPP: dispatcher failed on a status', error));
+      await dispatcher?.statusReported(session, report).catch((error) => logFailure('OCPP: dispatcher failed on a status', error));
       return {};
     },
     async Authorize() {
@@ -177,7 +178,7 @@ export function attachInbound(socket: OcppSocket, { session, dispatcher, adopt }
         await session.ready;
         return await handler(params ?? {});
       } catch (error) {
-        console.error(`OCPP: ${action} from ${session.ocppId} failed`, error);
+        logFailure(`OCPP: ${action} from ${session.ocppId} failed`, error);
         throw createRPCError('InternalError', 'The central system could not process the message');
       }
     });

@@ -72,7 +72,7 @@ export async function createChargeStation({ ctx, input }: { ctx: AuthContext; in
     const references = tariffReferences(evseInputs);
     if (references.length) requirePermission(ctx, 'station:tariff', tenantId);
     await assertTariffsOffered(tx, tenantId, references);
-    await assertOcppIdFree(tx, ocpp_id);
+    await assertOcppIdFree(tx, ctx, ocpp_id);
 
     const [row] = await tx
       .insert(chargeStations)
@@ -95,6 +95,6 @@ export async function createChargeStation({ ctx, input }: { ctx: AuthContext; in
     await recordAudit(tx, ctx, { action: 'charge_station.created', entity: 'charge_station', entityId: id, tenantId, after: created });
     return created;
   }).catch(async (error) => {
-    throw await asOcppIdClash(error, input.ocpp_id);
+    throw await asOcppIdClash(error, ctx, input.ocpp_id);
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
-import { visibility, type AuthContext } from '@/lib/auth/context';
+import { can, visibility, type AuthContext } from '@/lib/auth/context';
 import {
   chargeStations,
   connectorTariffs,
@@ -17,32 +17,35 @@ import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
 import { visibleCondition } from '@/lib/services/shared/scope';
-import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
+import { conflict, violatedUniqueConstraint } from '@/lib/services/shared/unique-clash';
 import type { EvseTree } from './station-record';
 
 export const OCPP_ID_CONSTRAINT = 'charge_stations_ocpp_id_live_uq';
 
 type EvseInput = NonNullable<ChargeStationReplaceInput['evses']>[number];
 
-const findOcppId = async (db: Queryable, ocppId: string) =>
-  (
-    await db
-      .select({ id: chargeStations.id })
-      .from(chargeStations)
-      .where(and(eq(chargeStations.ocppId, ocppId), isNull(chargeStations.deletedAt)))
-  )[0]?.id;
+/** The 409 for a live station with this OCPP identity (unique in the deployment), naming it only to a caller who sees it. */
+async function ocppIdClash(db: Queryable, ctx: AuthContext, ocppId: string): Promise<AppError | undefined> {
+  const [existing] = await db
+    .select({ id: chargeStations.id, tenantId: chargeStations.tenantId })
+    .from(chargeStations)
+    .where(and(eq(chargeStations.ocppId, ocppId), isNull(chargeStations.deletedAt)));
+  if (!existing) return undefined;
+  const seen = can(ctx, 'station:read', existing.tenantId);
+  return conflict(`A charge station with ocpp_id "${ocppId}" already exists.`, seen ? existing.id : undefined);
+}
 
-const ocppIdDetail = (ocppId: string) => `A charge station with ocpp_id "${ocppId}" already exists.`;
-
-/** 409 when a live station already uses this OCPP identity (unique in the deployment). */
-export async function assertOcppIdFree(tx: Tx, ocppId: string) {
-  const existing = await findOcppId(tx, ocppId);
-  if (existing) throw conflict(ocppIdDetail(ocppId), existing);
+/** 409 when a live station already uses this OCPP identity. */
+export async function assertOcppIdFree(tx: Tx, ctx: AuthContext, ocppId: string) {
+  const clash = await ocppIdClash(tx, ctx, ocppId);
+  if (clash) throw clash;
 }
 
 /** Turns a lost ocpp_id race into the same 409. */
-export const asOcppIdClash = (error: unknown, ocppId: string) =>
-  asUniqueClash(error, OCPP_ID_CONSTRAINT, () => findOcppId(getDb(), ocppId), ocppIdDetail(ocppId));
+export async function asOcppIdClash(error: unknown, ctx: AuthContext, ocppId: string): Promise<unknown> {
+  if (violatedUniqueConstraint(error) !== OCPP_ID_CONSTRAINT) return error;
+  return (await ocppIdClash(getDb(), ctx, ocppId)) ?? error;
+}
 
 /**
  * The location a station is placed at or linked to, as the caller may see it; 422 at

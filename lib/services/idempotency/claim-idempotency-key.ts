@@ -36,7 +36,7 @@ export async function claimIdempotencyKey(scope: IdempotencyScope, requestHash: 
       });
     }
     if (row.responseStatus !== null) {
-      return { status: row.responseStatus, body: row.responseBody, headers: row.responseHeaders ?? {} };
+      return { status: row.responseStatus, body: storedBody(row.responseBody), headers: row.responseHeaders ?? {} };
     }
     if (Date.now() - row.createdAt.getTime() > ABANDONED_AFTER_MS) {
       await db.delete(idempotencyKeys).where(and(whereScope(scope), eq(idempotencyKeys.createdAt, row.createdAt)));
@@ -48,3 +48,6 @@ export async function claimIdempotencyKey(scope: IdempotencyScope, requestHash: 
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
 }
+
+/** The stored body with its keys in the original order (kept as JSON text; older rows hold the object itself). */
+const storedBody = (stored: unknown): unknown => (typeof stored === 'string' ? JSON.parse(stored) : stored);

@@ -11,6 +11,7 @@ export async function completeIdempotencyKey(scope: IdempotencyScope, response: 
   }
   await db
     .update(idempotencyKeys)
-    .set({ responseStatus: response.status, responseBody: response.body, responseHeaders: response.headers })
+    // The body's JSON text, as a jsonb string: a jsonb object would come back with its keys reordered.
+    .set({ responseStatus: response.status, responseBody: JSON.stringify(response.body), responseHeaders: response.headers })
     .where(whereScope(scope));
 }

@@ -37,6 +37,7 @@ export { claimStationCommand, type ClaimedStationCommand } from './claim-station
 export { completeStationCommand, type StationCommandOutcome } from './complete-station-command';
 export { expireStationCommands } from './expire-station-commands';
 export { failLostStationCommands } from './fail-lost-station-commands';
+export { requeueUnsentStationCommands } from './requeue-unsent-station-commands';
 export { reconcileStationSync } from './reconcile-station-sync';
 export { loadAvailabilityTargets, type AvailabilityTargets } from './load-availability-targets';
 export { recordAvailabilityAnswers, type AvailabilityOutcome } from './record-availability-answers';

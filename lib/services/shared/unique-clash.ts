@@ -10,8 +10,13 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The 409 for a unique clash, naming the live row the caller collided with. */
-export const conflict = (detail: string, existingId: string) => new AppError('conflict', detail, { existingId });
+/**
+ * The 409 for a unique clash, naming the live row the caller collided with — only when the caller
+ * may see it: a value unique in the whole deployment (ocpp_id, e-mail) may belong to another
+ * tenant, whose row must stay unnamed.
+ */
+export const conflict = (detail: string, existingId: string | undefined) =>
+  new AppError('conflict', detail, existingId ? { existingId } : {});
 
 /**
  * A concurrent request may take the same unique value between our check and our write; then the

@@ -39,7 +39,7 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
   const passwordHash = await hashPassword(input.password ?? initialPassword!);
 
   return writeTransaction(async (tx) => {
-    await assertEmailFree(tx, input.email);
+    await assertEmailFree(tx, ctx, input.email);
     const [row] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, cpoRole, disabled: input.disabled ?? false })
@@ -57,6 +57,6 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
     });
     return { ...forCaller(ctx, created), ...(initialPassword ? { initial_password: initialPassword } : {}) };
   }).catch(async (error) => {
-    throw await asEmailClash(error, { email: input.email });
+    throw await asEmailClash(error, ctx, { email: input.email });
   });
 }

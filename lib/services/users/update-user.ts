@@ -60,9 +60,9 @@ export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserA
     },
     unique: {
       assertFree: async ({ tx, locked: { current }, input }) => {
-        if (input.email !== current.email) await assertEmailFree(tx, input.email, id);
+        if (input.email !== current.email) await assertEmailFree(tx, ctx, input.email, id);
       },
-      asClash: (error, { input }) => asEmailClash(error, { email: input.email, selfId: id }),
+      asClash: (error, { input }) => asEmailClash(error, ctx, { email: input.email, selfId: id }),
     },
     table: users,
     columns: async ({ input }, { cpoRole, disabled, passwordChanged }) => ({

@@ -5,14 +5,13 @@ import { getDb, type Queryable } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import type { Membership, User } from '@/lib/schemas/user';
-import { asUniqueClash, conflict } from '@/lib/services/shared/unique-clash';
+import { conflict, violatedUniqueConstraint } from '@/lib/services/shared/unique-clash';
+import { userScope } from './user-record';
 import { assertGrantable, liveTenantIds, loadRoles, seesTenant } from './grants';
 
 export const EMAIL_CONSTRAINT = 'users_email_live_uq';
 
 const invalid = (errors: FieldError[]) => new AppError('validation', 'The request body is invalid.', { errors });
-
-const clashError = (email: string, id: string) => conflict(`A user with e-mail "${email}" already exists.`, id);
 
 function findEmail(db: Queryable, email: string, selfId?: string) {
   return db
@@ -21,17 +20,34 @@ function findEmail(db: Queryable, email: string, selfId?: string) {
     .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.deletedAt), selfId ? ne(users.id, selfId) : undefined));
 }
 
-/** 409 when another live user has this e-mail, compared case-insensitively. */
-export async function assertEmailFree(db: Queryable, email: string, selfId?: string) {
-  const [clash] = await findEmail(db, email, selfId);
-  if (clash) throw clashError(email, clash.id);
+/**
+ * The 409 for another live user with this e-mail (unique in the deployment, compared
+ * case-insensitively), naming that user only to a caller who sees it.
+ */
+async function emailClash(db: Queryable, ctx: AuthContext, email: string, selfId?: string): Promise<AppError | undefined> {
+  const [existing] = await findEmail(db, email, selfId);
+  if (!existing) return undefined;
+  const [seen] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, existing.id), userScope(ctx)));
+  return conflict(`A user with e-mail "${email}" already exists.`, seen?.id);
+}
+
+/** 409 when another live user has this e-mail. */
+export async function assertEmailFree(db: Queryable, ctx: AuthContext, email: string, selfId?: string) {
+  const clash = await emailClash(db, ctx, email, selfId);
+  if (clash) throw clash;
 }
 
 /** A concurrent duplicate that slipped past the check fails on the unique index: the same 409. */
-export async function asEmailClash(error: unknown, clash: { email: string; selfId?: string } | undefined): Promise<unknown> {
-  if (!clash) return error;
-  const findExisting = async () => (await findEmail(getDb(), clash.email, clash.selfId))[0]?.id;
-  return asUniqueClash(error, EMAIL_CONSTRAINT, findExisting, `A user with e-mail "${clash.email}" already exists.`);
+export async function asEmailClash(
+  error: unknown,
+  ctx: AuthContext,
+  clash: { email: string; selfId?: string } | undefined,
+): Promise<unknown> {
+  if (!clash || violatedUniqueConstraint(error) !== EMAIL_CONSTRAINT) return error;
+  return (await emailClash(getDb(), ctx, clash.email, clash.selfId)) ?? error;
 }
 
 /** 20 random URL-safe characters, for an invite without a password. */
