@@ -6,8 +6,8 @@ const JSON_TYPES = { POST: ['application/json'], PUT: ['application/json'], PATC
 
 /**
  * Reads a JSON object body: 415 for the wrong content type, 413 past 1 MiB (counted while
- * streaming, before parsing), 400 for unparsable JSON, a body that is not an object, or one nested
- * absurdly deep.
+ * streaming, before parsing), 400 for bytes that are not UTF-8 (rather than storing U+FFFD in
+ * their place), unparsable JSON, a body that is not an object, or one nested absurdly deep.
  */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const method = request.method as keyof typeof JSON_TYPES;
@@ -34,7 +34,12 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    text = UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError('bad_request', 'The body is not valid UTF-8.');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,6 +54,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
   return parsed as Record<string, unknown>;
 }
+
+/** Strict: invalid bytes throw. A byte order mark is kept, so it is unparsable JSON as before. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** No resource is nested this deep; deeper input would only exhaust the stack of later steps. */
 const MAX_DEPTH = 32;

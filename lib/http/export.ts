@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * Streams resources as NDJSON (one JSON object per line, shaped as GET returns it) or CSV (header
- * row; arrays and objects as JSON in their cell). Rows are pulled from the source only as fast as
+ * Streams resources as NDJSON (one JSON object per line, shaped as GET returns it, verbatim) or CSV
+ * (header row; arrays and objects as JSON in their cell; text that a spreadsheet would run as a
+ * formula gets a leading `'`, see `csvCell`). Rows are pulled from the source only as fast as
  * the client reads, so memory stays bounded whatever the size.
  */
 export async function exportResponse<T extends Record<string, unknown>>(
@@ -39,4 +40,17 @@ export async function exportResponse<T extends Record<string, unknown>>(
   });
 }
 
-const csvCell = (value: unknown) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? ''));
+/** A spreadsheet reads a cell starting with one of these as a formula (or strips them into one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text starting like a formula is prefixed with `'` (OWASP's CSV-injection advice);
+ * numbers stay numbers, so a longitude of -0.12 is still -0.12. JSON cells start with `{`, `[` or
+ * `"` and never need it.
+ */
+export function csvCell(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') return FORMULA_START.test(value) ? `'${value}` : value;
+  return value as number | boolean;
+}
