@@ -61,8 +61,29 @@ export const queryDate = () =>
     .union([z.iso.datetime({ offset: true }).max(TIMESTAMP_MAX), dateOnly()])
     .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v));
 
+/**
+ * A query-string whole number in [min, max]: decimal digits only, so `0x10`, `1e2`, `+1` or ` 1`
+ * `01` are a 400 rather than read as numbers (what z.coerce would do).
+ */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .meta({ type: 'integer', format: 'int32', minimum: min, maximum: max });
+
+/** A query-string decimal number in [min, max], written plainly (`12`, `12.5`). */
+export const queryDecimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})(\.\d{1,9})?$/, 'must be a decimal number such as 250 or 250.5')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+    .meta({ type: 'number', minimum: min, maximum: max });
+
 export const listQueryBase = {
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX).meta({ format: 'int32' }).default(100),
+  limit: queryInt(1, PAGE_MAX).default(100),
   cursor: z.string().min(1).max(CURSOR_MAX).optional(),
   date_from: queryDate().optional(),
   date_to: queryDate().optional(),

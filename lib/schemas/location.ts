@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
   uuid,
+  queryDecimal,
 } from './common';
 
 export const coordinatesSchema = z
@@ -141,7 +142,7 @@ const nearSchema = z
 /** `near=lat,lon` + `radius` (metres): on stations it applies through their location. */
 export const nearFilter = {
   near: nearSchema.optional().describe('"lat,lon": with `radius`, only objects within that many metres'),
-  radius: z.coerce.number().min(1).max(1000).optional().describe('Metres, 1–1000; required with `near`'),
+  radius: queryDecimal(1, 1000).optional().describe('Metres, 1–1000; required with `near`'),
 };
 
 const locationFilters = {
