@@ -3,11 +3,10 @@
 // (BENCH_DATABASE_URL, else the local server or a throwaway embedded one), serves the production
 // build, signs in as the CPO admin and measures the charge stations page — filtered and sorted —
 // plus the API list, then the page's first-load JavaScript. Prints one table; no pass/fail.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import postgres from 'postgres';
-import { acquirePostgres } from '@/test/postgres-server';
+import { keptDatabase, percentile, printTable, rssBytes, signIn, step, waitForHealth } from './bench-helpers';
 
 const flag = process.argv.indexOf('--stations');
 const stations = flag >= 0 ? Number(process.argv[flag + 1]) : 200_000;
@@ -15,7 +14,7 @@ const runs = 20;
 const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase());
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await keptDatabase('clm_bench'));
 const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
@@ -34,8 +33,8 @@ const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
   env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
 });
 try {
-  await waitForHealth();
-  const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
+  await waitForHealth(base);
+  const cookie = await signIn(base, 'admin@cpo.example', 'demo-password-2026');
   const pages = [
     ['stations page, default (updated_at)', '/charge-stations'],
     ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
@@ -58,59 +57,9 @@ try {
   printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
   const js = await firstLoadJs('/charge-stations', cookie);
   console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
-  console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
+  console.log(`server memory (RSS) after the run: ${kb(rssBytes(server.pid!))}`);
 } finally {
   server.kill('SIGTERM');
-}
-
-async function benchDatabase(): Promise<string> {
-  const pg = await acquirePostgres();
-  const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = 'clm_bench'`;
-  if (!exists) await admin.unsafe('create database clm_bench');
-  await admin.end();
-  const url = new URL(pg.adminUrl);
-  url.pathname = '/clm_bench';
-  console.log(`bench database on ${pg.source}: ${url.pathname.slice(1)}`);
-  return url.toString();
-}
-
-function step(label: string, run: () => { status: number | null }) {
-  const started = Date.now();
-  const { status } = run();
-  if (status !== 0) throw new Error(`${label} failed`);
-  console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-async function waitForHealth() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not become healthy');
-}
-
-/** Auth.js credentials sign-in (CSRF token + callback), returning the session cookie header. */
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes('session-token'));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session.split(';')[0]!;
 }
 
 async function timings(path: string, auth: { cookie?: string; bearer?: string }): Promise<string[]> {
@@ -147,24 +96,6 @@ async function firstLoadJs(path: string, cookie: string) {
   return { files: sources.length, raw, gzip };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function rss(child: ChildProcess): number {
-  // serve.ts runs Next in the same process as its pid.
-  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
 function kb(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-function printTable(head: string[], rows: string[][]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(head));
-  for (const row of rows) console.log(line(row));
 }
