@@ -28,6 +28,7 @@ import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_proces
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import postgres from 'postgres';
 import { DEMO_API_KEYS, DEMO_TENANTS } from '@/lib/seed/demo-accounts';
 import { CITIES } from '@/lib/seed/places';
 import { SimulatedStation } from '@/lib/simulator';
@@ -142,6 +143,8 @@ async function soak(): Promise<number> {
     const users = await ensureUsers(admin, [...tenantIds.values()]);
 
     const ocppStart = await connectStations(soakStations, admin);
+    const settle = await untilBootCommandsSent();
+    console.log(`boot-time commands sent in ${settle.seconds} s${settle.open ? ` (${settle.open} still open)` : ''}`);
     console.log(
       `OCPP stations: ${ocppStart.accepted}/${ocppStations} accepted by the gateway, ${ocppStart.inDb} connected in the database`,
     );
@@ -663,6 +666,28 @@ async function connectStations(soakStations: SoakStation[], admin: Key) {
     await sleep(1000);
   }
   return { accepted, inDb };
+}
+
+/**
+ * Waits (at most 3 min) until the gateway has sent what every accepted boot starts (availability
+ * and configuration sync, configuration refresh): the load measures the steady state, not the
+ * reconnect storm. Read from the database, as the API has no view over all stations' commands.
+ */
+async function untilBootCommandsSent(): Promise<{ seconds: number; open: number }> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const started = Date.now();
+  try {
+    for (;;) {
+      const [row] = await sql`
+        select count(*)::int as open from station_commands c join charge_stations s on s.id = c.station_id
+        where s.ocpp_id like 'SOAK-%' and c.status in ('QUEUED', 'SENT')`;
+      if (row!.open === 0 || Date.now() - started > 180_000)
+        return { seconds: round((Date.now() - started) / 1000), open: row!.open as number };
+      await sleep(1000);
+    }
+  } finally {
+    await sql.end();
+  }
 }
 
 function acceptedStations(): number {
