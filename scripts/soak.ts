@@ -42,12 +42,15 @@ const USER_PASSWORD = 'soak-user-password-2026';
 const STATION_PASSWORD = 'soak-station-password-2026';
 const THINK_MS = [2000, 8000] as const;
 const RSS_EVERY_MS = 10_000;
+const PROGRESS_EVERY_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 /** Objects per API key that the scenario reads and writes (disjoint between keys, so If-Match versions stay known). */
 const POOL_SIZE = 200;
 /** Pages a cursor walk follows before it starts over with other filters. */
 const CURSOR_PAGES = 5;
 const RESULTS_DIR = 'bench/results';
+/** API requests open at once, at most: a quarter of this process's file descriptors (each is a socket). */
+const maxInFlight = Math.floor(openFileLimit() / 4);
 
 const { values } = parseArgs({
   options: {
@@ -143,11 +146,11 @@ async function soak(): Promise<number> {
     const users = await ensureUsers(admin, [...tenantIds.values()]);
 
     const ocppStart = await connectStations(soakStations, admin);
-    const settle = await untilBootCommandsSent();
-    console.log(`boot-time commands sent in ${settle.seconds} s${settle.open ? ` (${settle.open} still open)` : ''}`);
     console.log(
       `OCPP stations: ${ocppStart.accepted}/${ocppStations} accepted by the gateway, ${ocppStart.inDb} connected in the database`,
     );
+    const settle = await untilBootCommandsSent();
+    console.log(`boot-time commands sent in ${settle.seconds} s${settle.open ? ` (${settle.open} still open)` : ''}`);
 
     const signInStarted = performance.now();
     const sessions = await mapLimited(users, 5, async (u) => ({ ...u, cookie: await signIn(base, u.email, USER_PASSWORD) }));
@@ -176,7 +179,7 @@ function report(load: Awaited<ReturnType<typeof runLoad>>, ocppStart: StationsOn
   const totals = recorder.totals();
   const routes = recorder.routeRows();
   const apiRequests = routes.filter((r) => r.route.includes(' /api/')).reduce((sum, r) => sum + r.requests, 0);
-  const warmupS = Math.min(60, minutes * 12);
+  const warmupS = round(Math.min(60, minutes * 12));
   const mib = load.rss.map((s) => s.rss_mib);
   const rss = { start_mib: mib[0], end_mib: mib.at(-1), peak_mib: Math.max(...mib), ...rssTrend(load.rss, warmupS), samples: load.rss };
   const result = {
@@ -188,6 +191,7 @@ function report(load: Awaited<ReturnType<typeof runLoad>>, ocppStart: StationsOn
     api_rate_achieved_per_s: round(apiRequests / load.seconds),
     generator_lag_ms: { p99: round(percentile(load.lagsMs, 99)), max: round(Math.max(0, ...load.lagsMs)) },
     server_cpu_percent: load.serverCpuPercent,
+    api_in_flight: { peak: load.peakInFlight, cap: maxInFlight, not_sent: load.notSent },
     machine: { cpus: os.cpus().length, load_average_at_start: loadAtStart, load_average_at_end: os.loadavg().map((l) => round(l)) },
     routes,
     error_samples: recorder.errorSamples,
@@ -212,7 +216,10 @@ function report(load: Awaited<ReturnType<typeof runLoad>>, ocppStart: StationsOn
   console.log(
     `server CPU ${result.server_cpu_percent} % of one core; machine: ${result.machine.cpus} CPUs, load average ${loadAtStart.join(' / ')} at the start`,
   );
-  console.log(`errors: ${totals.errors}; expected 4xx: ${totals.expected_4xx}`);
+  console.log(
+    `errors: ${totals.errors} (${load.notSent} not sent: ${maxInFlight} API requests already open); expected 4xx: ${totals.expected_4xx}; ` +
+      `API requests open at most: ${load.peakInFlight}`,
+  );
   for (const e of recorder.errorSamples.slice(0, 10)) console.log(`  at ${e.at_s} s ${e.route}: ${e.status} ${e.detail}`);
   console.log(
     `server RSS: ${rss.start_mib} → ${rss.end_mib} MiB (peak ${rss.peak_mib}); from ${warmupS} s on ${rss.slope_mib_per_min} MiB/min, ` +
@@ -233,7 +240,13 @@ async function runLoad(sessions: PortalUser[]) {
   const endsAt = startedAt + minutes * 60_000;
   const cpuAtStart = cpuSeconds(server.pid!);
   const rss: Sample[] = [];
-  const sampleRss = () => rss.push({ t_s: round((performance.now() - startedAt) / 1000), rss_mib: round(rssBytes(server.pid!) / 2 ** 20) });
+  const sampleRss = () => {
+    try {
+      rss.push({ t_s: round((performance.now() - startedAt) / 1000), rss_mib: round(rssBytes(server.pid!) / 2 ** 20) });
+    } catch (error) {
+      recorder.fault('RSS sample', 'unreadable', (error as Error).message);
+    }
+  };
   sampleRss();
   const sampler = setInterval(sampleRss, RSS_EVERY_MS);
 
@@ -241,10 +254,26 @@ async function runLoad(sessions: PortalUser[]) {
   const inFlight = new Set<Promise<unknown>>();
   const lagsMs: number[] = [];
   let issued = 0;
+  let notSent = 0;
+  let peakInFlight = 0;
+  const progress = setInterval(() => {
+    const { requests, errors } = recorder.totals();
+    const at = Math.round((performance.now() - startedAt) / 1000);
+    console.log(
+      `  ${at} s: ${requests} answered, ${inFlight.size} API requests open, ${errors} errors, server RSS ${rss.at(-1)?.rss_mib} MiB`,
+    );
+  }, PROGRESS_EVERY_MS);
   while (performance.now() < endsAt) {
+    peakInFlight = Math.max(peakInFlight, inFlight.size);
     const due = Math.floor(((performance.now() - startedAt) * rate) / 1000);
     for (; issued < due; issued++) {
       lagsMs.push(performance.now() - (startedAt + (issued * 1000) / rate));
+      if (inFlight.size >= maxInFlight) {
+        // Open loop: the schedule does not wait, but the sockets a backlog would open are bounded.
+        notSent++;
+        recorder.fault('API (not sent)', 'in-flight cap', `${inFlight.size} requests were still open`);
+        continue;
+      }
       const running = pickOperation()(keyStates[issued % keyStates.length]!).catch((error: Error) =>
         recorder.fault('scenario', 'exception', error.stack ?? String(error)),
       );
@@ -254,6 +283,7 @@ async function runLoad(sessions: PortalUser[]) {
     await sleep(5);
   }
   clearInterval(sampler);
+  clearInterval(progress);
   const seconds = (performance.now() - startedAt) / 1000;
   if (rss.at(-1)!.t_s < seconds - 1) sampleRss();
   const serverCpuPercent = round(((cpuSeconds(server.pid!) - cpuAtStart) / seconds) * 100);
@@ -263,7 +293,7 @@ async function runLoad(sessions: PortalUser[]) {
     sleep(REQUEST_TIMEOUT_MS + 10_000).then(() => inFlight.size),
   ]);
   if (unfinished) recorder.fault('scenario', 'unfinished', `${unfinished} operations still open after the timeout`);
-  return { rss, lagsMs, seconds, serverCpuPercent };
+  return { rss, lagsMs, seconds, serverCpuPercent, notSent, peakInFlight };
 }
 
 type Operation = (key: KeyState) => Promise<unknown>;
@@ -688,6 +718,11 @@ async function untilBootCommandsSent(): Promise<{ seconds: number; open: number 
   } finally {
     await sql.end();
   }
+}
+
+function openFileLimit(): number {
+  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+  return Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? 1024);
 }
 
 function acceptedStations(): number {
