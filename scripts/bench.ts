@@ -5,13 +5,13 @@
 // plus the API list, then the page's first-load JavaScript. Prints one table; no pass/fail.
 // Then the cost of the shared rate limit: API throughput with it and with RATE_LIMIT_PER_MINUTE=0.
 // `npm run bench -- --limits` runs only that (on the demo data, no stations generated).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
-import { acquirePostgres } from '@/test/postgres-server';
+import { cpuSeconds, keptDatabase, percentile, printTable, rssBytes, signIn, step, waitForHealth } from './bench-helpers';
 
 const flag = process.argv.indexOf('--stations');
 const limitsOnly = process.argv.includes('--limits');
@@ -21,7 +21,7 @@ const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
 // The limiter run needs no stations: a database of its own, so it never waits for a 200k seed.
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await benchDatabase(limitsOnly ? 'clm_bench_limits' : 'clm_bench'));
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await keptDatabase(limitsOnly ? 'clm_bench_limits' : 'clm_bench'));
 const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
@@ -44,8 +44,8 @@ async function pageTimings() {
     env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
   });
   try {
-    await waitForHealth();
-    const cookie = await signIn('admin@cpo.example', 'demo-password-2026');
+    await waitForHealth(base);
+    const cookie = await signIn(base, 'admin@cpo.example', 'demo-password-2026');
     const pages = [
       ['stations page, default (updated_at)', '/charge-stations'],
       ['stations page, status filter + sort by name', '/charge-stations?status=AVAILABLE&sort=name'],
@@ -68,11 +68,49 @@ async function pageTimings() {
     printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
     const js = await firstLoadJs('/charge-stations', cookie);
     console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
-    console.log(`server memory (RSS) after the run: ${kb(rss(server))}`);
+    console.log(`server memory (RSS) after the run: ${kb(rssBytes(server.pid!))}`);
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
   }
+}
+
+async function timings(path: string, auth: { cookie?: string; bearer?: string }): Promise<string[]> {
+  const headers: Record<string, string> = {};
+  if (auth.cookie) headers.cookie = auth.cookie;
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  const ttfb: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { headers, redirect: 'manual' });
+    const headersAt = performance.now();
+    await response.arrayBuffer();
+    const doneAt = performance.now();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    if (i < 3) continue;
+    ttfb.push(headersAt - started);
+    full.push(doneAt - started);
+  }
+  return [percentile(ttfb, 50), percentile(ttfb, 95), percentile(full, 50), percentile(full, 95)].map((ms) => ms.toFixed(0));
+}
+
+/** Every script the page's HTML loads, fetched and measured as the browser would get it. */
+async function firstLoadJs(path: string, cookie: string) {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { files: sources.length, raw, gzip };
+}
+
+function kb(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 /**
@@ -138,14 +176,12 @@ async function limiterCost() {
   );
 }
 
-/** User + system CPU time of these processes so far (Linux /proc), in ms; a process gone counts 0. */
+/** User + system CPU time of these processes so far, in ms; a process not on this machine or gone counts 0. */
 function cpuMs(pids: number[]): number {
-  const ticksPerMs = 100 / 1000; // USER_HZ
   let total = 0;
   for (const pid of pids) {
     try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+      total += cpuSeconds(pid) * 1000;
     } catch {
       // not on this machine (a remote database) or already gone
     }
@@ -173,110 +209,4 @@ async function load(target: string, keys: string[], ms: number): Promise<{ ok: n
     }),
   );
   return { ok, perSecond: ok / ((performance.now() - started) / 1000), refused };
-}
-
-async function benchDatabase(name: string): Promise<string> {
-  const pg = await acquirePostgres();
-  const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-  if (!exists) await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(pg.adminUrl);
-  url.pathname = `/${name}`;
-  console.log(`bench database on ${pg.source}: ${url.pathname.slice(1)}`);
-  return url.toString();
-}
-
-function step(label: string, run: () => { status: number | null }) {
-  const started = Date.now();
-  const { status } = run();
-  if (status !== 0) throw new Error(`${label} failed`);
-  console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-async function waitForHealth(target = base) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${target}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not become healthy');
-}
-
-/** Auth.js credentials sign-in (CSRF token + callback), returning the session cookie header. */
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes('session-token'));
-  if (!session) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  return session.split(';')[0]!;
-}
-
-async function timings(path: string, auth: { cookie?: string; bearer?: string }): Promise<string[]> {
-  const headers: Record<string, string> = {};
-  if (auth.cookie) headers.cookie = auth.cookie;
-  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
-  const ttfb: number[] = [];
-  const full: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
-    const started = performance.now();
-    const response = await fetch(`${base}${path}`, { headers, redirect: 'manual' });
-    const headersAt = performance.now();
-    await response.arrayBuffer();
-    const doneAt = performance.now();
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    if (i < 3) continue;
-    ttfb.push(headersAt - started);
-    full.push(doneAt - started);
-  }
-  return [percentile(ttfb, 50), percentile(ttfb, 95), percentile(full, 50), percentile(full, 95)].map((ms) => ms.toFixed(0));
-}
-
-/** Every script the page's HTML loads, fetched and measured as the browser would get it. */
-async function firstLoadJs(path: string, cookie: string) {
-  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
-  let raw = 0;
-  let gzip = 0;
-  for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body).length;
-  }
-  return { files: sources.length, raw, gzip };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function rss(child: ChildProcess): number {
-  // serve.ts runs Next in the same process as its pid.
-  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-function kb(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-function printTable(head: string[], rows: string[][]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(head));
-  for (const row of rows) console.log(line(row));
 }

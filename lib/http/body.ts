@@ -24,7 +24,10 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The client went away mid-body (a timeout, a dropped connection): its fault, not a 500.
+        throw new AppError('bad_request', 'The request body ended before it was complete.');
+      });
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
