@@ -1,13 +1,9 @@
 import { readdir } from 'node:fs/promises';
-import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/lib/db/client';
-import { auditEvents } from '@/lib/db/schema';
 import { makeTenant, makeUser } from '@/test/fixtures';
 import { refused, runAction, succeeded } from '@/test/portal/run-action';
 import { ACTION_MODULES, ACTION_RECIPES, NOT_AUDITED, versionOf } from './action-recipes';
-import type { Target } from './api-recipes';
-import { installAuditRefusal, rowsFingerprint, sameTransaction } from './audit-support';
+import { eventsOf, idOfTarget, installAuditRefusal, rowsFingerprint, sameTransaction } from './audit-support';
 
 vi.mock('next/headers', () => import('@/test/portal/next-request').then((m) => m.nextHeadersModule));
 vi.mock('next/cache', () => import('@/test/portal/next-request').then((m) => m.nextCacheModule));
@@ -37,19 +33,6 @@ afterAll(async () => {
   await removeRefusal();
 });
 
-const eventsOf = (entityId: string, actor: string) =>
-  getDb()
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.actor, actor)));
-
-async function idOf(target: Target): Promise<string | undefined> {
-  const rows = await getDb().execute<{ id: string }>(
-    sql`select id::text from ${sql.identifier(target.table)} where ${sql.identifier(target.column)}::text = ${target.value}`,
-  );
-  return rows[0]?.id;
-}
-
 describe('audit completeness over the server actions', () => {
   it('walks every actions file of the app', async () => {
     const files = (await readdir('app', { recursive: true })).filter((f) => /(^|[-/])actions\.ts$/.test(f)).map((f) => `app/${f}`);
@@ -65,7 +48,7 @@ describe('audit completeness over the server actions', () => {
     const prepared = await recipe.api.prepare(tenantId);
     const outcome = await runAction(recipe.action, userId, recipe.form(prepared, await versionOf(prepared).catch(() => '1'), tenantId));
     expect(succeeded(outcome), JSON.stringify(outcome)).toBe(true);
-    const entityId = prepared.params?.id ?? (await idOf(prepared.target))!;
+    const entityId = prepared.params?.id ?? (await idOfTarget(prepared.target))!;
     const events = await eventsOf(entityId, `user:${userId}`);
     expect(events.map((e) => ({ entity: e.entity, action: e.action }))).toEqual([{ entity: recipe.api.entity, action: recipe.api.action }]);
     expect(await sameTransaction(events[0]!.id, prepared.target, entityId)).toBe(true);
@@ -75,7 +58,7 @@ describe('audit completeness over the server actions', () => {
     const failed = await runAction(recipe.action, failingUserId, recipe.form(doomed, await versionOf(doomed).catch(() => '1'), tenantId));
     expect(refused(failed), JSON.stringify(failed)).toBe(true);
     expect(await rowsFingerprint(doomed.target)).toBe(before);
-    const doomedId = doomed.params?.id ?? (await idOf(doomed.target));
+    const doomedId = doomed.params?.id ?? (await idOfTarget(doomed.target));
     if (doomedId) expect(await eventsOf(doomedId, `user:${failingUserId}`)).toEqual([]);
   });
 });

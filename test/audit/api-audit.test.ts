@@ -1,12 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ENDPOINTS } from '@/lib/api';
-import { getDb } from '@/lib/db/client';
-import { auditEvents } from '@/lib/db/schema';
 import { callEndpoint } from '@/test/isolation/api-call';
 import { makeApiKey, makeTenant } from '@/test/fixtures';
-import { API_RECIPES, type Prepared, type Target } from './api-recipes';
-import { installAuditRefusal, rowsFingerprint, sameTransaction } from './audit-support';
+import { API_RECIPES, type Prepared } from './api-recipes';
+import { eventsOf, idOfTarget, installAuditRefusal, rowsFingerprint, sameTransaction } from './audit-support';
 
 // Every mutating operation, performed once: exactly one audit event (entity, action, actor) in the
 // change's own transaction; and with the audit insert made to fail, the change is rolled back too.
@@ -30,19 +27,6 @@ afterAll(async () => {
   await removeRefusal();
 });
 
-const eventsOf = (entityId: string, actor: string) =>
-  getDb()
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.actor, actor)));
-
-async function createdId(target: Target): Promise<string | undefined> {
-  const rows = await getDb().execute<{ id: string }>(
-    sql`select id::text from ${sql.identifier(target.table)} where ${sql.identifier(target.column)} = ${target.value}`,
-  );
-  return rows[0]?.id;
-}
-
 describe('audit completeness over the API', () => {
   it('every mutating operation has a recipe here', () => {
     expect(mutations.map((e) => e.definition.operationId).filter((id) => !API_RECIPES[id])).toEqual([]);
@@ -56,7 +40,7 @@ describe('audit completeness over the API', () => {
     const prepared = await recipe.prepare(tenantId);
     const answer = await call(prepared, ok.secret);
     expect(answer.status, answer.text).toBeLessThan(300);
-    const entityId = prepared.params?.id ?? (await createdId(prepared.target))!;
+    const entityId = prepared.params?.id ?? (await idOfTarget(prepared.target))!;
     const events = await eventsOf(entityId, `api_key:${ok.id}`);
     expect(events.map((e) => ({ entity: e.entity, action: e.action }))).toEqual([{ entity: recipe.entity, action: recipe.action }]);
     expect(await sameTransaction(events[0]!.id, prepared.target, entityId)).toBe(true);
@@ -67,7 +51,7 @@ describe('audit completeness over the API', () => {
     const refused = await call(doomed, failing.secret);
     expect(refused.status).toBeGreaterThanOrEqual(500);
     expect(await rowsFingerprint(doomed.target)).toBe(before);
-    const doomedId = doomed.params?.id ?? (await createdId(doomed.target));
+    const doomedId = doomed.params?.id ?? (await idOfTarget(doomed.target));
     if (doomedId) expect(await eventsOf(doomedId, `api_key:${failing.id}`)).toEqual([]);
   });
 });

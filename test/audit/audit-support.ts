@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
+import { auditEvents } from '@/lib/db/schema';
 import type { Target } from './api-recipes';
 
 /**
@@ -50,4 +51,19 @@ export async function sameTransaction(auditId: string, target: Target, entityId:
       union all select xmin::text from station_test_runs where station_id::text = ${entityId}
     ) as same`);
   return rows[0]!.same;
+}
+
+/** The audit events of one entity written by one actor. */
+export const eventsOf = (entityId: string, actor: string) =>
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, entityId), eq(auditEvents.actor, actor)));
+
+/** The id of the row a recipe's target names (e.g. the location created with a marker name). */
+export async function idOfTarget(target: Target): Promise<string | undefined> {
+  const rows = await getDb().execute<{ id: string }>(
+    sql`select id::text from ${sql.identifier(target.table)} where ${sql.identifier(target.column)}::text = ${target.value}`,
+  );
+  return rows[0]?.id;
 }
