@@ -3,12 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // postgres.js 3.4.9 counted the rows of a result on the connection and reset the count only at
 // CommandComplete: after a query that failed between its rows, the next query on the connection
-// resolved with holes before its rows (`[row] = result` read undefined), and after a terminated
-// session the stale 57P01 rejected the query that opened the next one. patches/postgres+3.4.9.patch
-// resets both; these run on a connection of their own (max: 1) and end only their own backend.
+// resolved with holes before its rows (`[row] = result` read undefined); after a terminated
+// session the stale 57P01 rejected the query that opened the next one, and the dead query stayed
+// current, so an error while the next connection started was never answered. patches/postgres+3.4.9.patch
+// resets all three; these run on connections of their own (max: 1) and end only their own backends.
 const clients: postgres.Sql[] = [];
-const connection = () => {
-  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+const connection = (url = process.env.DATABASE_URL!) => {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   clients.push(sql);
   return sql;
 };
@@ -47,4 +48,24 @@ describe('postgres.js results after a query failed between its rows', () => {
       expect([...rows]).toEqual([{ x: 1 }]);
     }
   });
+
+  it('rejects the query that opens the next connection when the server refuses it', async () => {
+    const admin = connection();
+    const name = `driver_refused_${Math.random().toString(36).slice(2, 8)}`;
+    await admin.unsafe(`create database ${name}`);
+    try {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const sql = connection(url.toString());
+      expect(['57P01', 'CONNECTION_CLOSED']).toContain(await failingAfterTwoRows(sql, 'terminated'));
+      await admin.unsafe(`alter database ${name} allow_connections false`);
+      const refused = await sql`select 1`.then(
+        () => 'resolved',
+        (error: { code?: string }) => error.code,
+      );
+      expect(refused).toBe('55000'); // database is not currently accepting connections
+    } finally {
+      await admin.unsafe(`drop database ${name} with (force)`);
+    }
+  }, 10_000);
 });
