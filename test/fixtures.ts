@@ -64,6 +64,9 @@ export async function apiKeyContext(role: string, tenantId: string | null): Prom
   return (await contextForApiKey(getDb(), secret))!;
 }
 
+/** A location's address and coordinates as the API takes them, for bodies built in tests. */
+export const API_PLACE = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.09, longitude: 5.12 } };
+
 export async function makeLocation(tenantId: string, fields: Partial<typeof locations.$inferInsert> = {}) {
   const [location] = await getDb()
     .insert(locations)

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { t2SocketExample } from '@/lib/api/examples';
 import { systemContext } from '@/lib/auth/context';
 import { createApiKey } from '@/lib/services/api-keys';
 import { addMaintenanceWindow, createChargeStation } from '@/lib/services/charge-stations';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
 import { createUser } from '@/lib/services/users';
-import { makeLocation, makeStation, makeTariff, makeTenant } from '@/test/fixtures';
+import { API_PLACE, makeLocation, makeStation, makeTariff, makeTenant } from '@/test/fixtures';
 
 /** Which rows a change touches: the fingerprint of these must be the same after a rolled-back attempt. */
 export type Target = { table: string; column: string; value: string };
@@ -15,15 +16,8 @@ export type Prepared = { params?: Record<string, string>; body?: unknown; target
 export type Recipe = { entity: string; action: string; prepare: (tenantId: string) => Promise<Prepared> };
 
 const tag = () => randomUUID().slice(0, 8);
-const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.09, longitude: 5.12 } };
-const connector = {
-  id: '1',
-  standard: 'IEC_62196_T2',
-  format: 'SOCKET',
-  power_type: 'AC_3_PHASE',
-  max_voltage: 400,
-  max_amperage: 32,
-} as const;
+const place = API_PLACE;
+const connector = t2SocketExample;
 const elements = [{ price_components: [{ type: 'ENERGY' as const, price: 0.3, step_size: 1 }] }];
 const template = () => ({ name: `Template ${tag()}`, charger_type: 'AC' as const, evses: [{ connectors: [connector] }] });
 

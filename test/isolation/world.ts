@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { t2SocketExample } from '@/lib/api/examples';
 import { inArray, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
@@ -11,7 +12,7 @@ import { addMaintenanceWindow, createChargeStation } from '@/lib/services/charge
 import { createLocation } from '@/lib/services/locations';
 import { createTariff } from '@/lib/services/tariffs';
 import { createUser } from '@/lib/services/users';
-import { makeApiKey, makeTenant, makeUser } from '@/test/fixtures';
+import { API_PLACE, makeApiKey, makeTenant, makeUser } from '@/test/fixtures';
 
 export const ROLES = ['cpo_admin', 'account_manager', 'customer_admin', 'customer_operator', 'viewer', 'installer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -58,15 +59,8 @@ export type World = {
   markers: { theirs: string; pool: string };
 };
 
-const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', coordinates: { latitude: 52.09, longitude: 5.12 } };
-const connector = {
-  id: '1',
-  standard: 'IEC_62196_T2',
-  format: 'SOCKET',
-  power_type: 'AC_3_PHASE',
-  max_voltage: 400,
-  max_amperage: 32,
-} as const;
+const place = API_PLACE;
+const connector = t2SocketExample;
 
 async function holder(role: Role, own: string): Promise<Holder> {
   const tenantIds = role === 'cpo_admin' ? [] : [own];
