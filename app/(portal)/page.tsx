@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
 import { listAuditEvents } from '@/lib/services/audit-events';
-import { getDashboardSummary } from '@/lib/services/dashboard';
+import { cachedDashboardSummary, DASHBOARD_MAX_AGE_MS } from '@/lib/portal/dashboard-summary';
 import { Panel } from '@/components/layout/panel';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -27,7 +27,7 @@ export default async function DashboardPage() {
     );
   }
   const [summary, recent] = await Promise.all([
-    getDashboardSummary({ ctx }),
+    cachedDashboardSummary(ctx),
     can(ctx, 'audit:read') ? listAuditEvents({ ctx, query: auditEventListQuerySchema.parse({ limit: '10', sort: '-at' }) }) : null,
   ]);
   return (
@@ -36,6 +36,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <LiveRefresh />
       </div>
+      <p className="text-xs text-gray-600">Counts are at most {DASHBOARD_MAX_AGE_MS / 1000} seconds old.</p>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         <StatCard label="Locations" value={summary.locations} />
         <StatCard label="Charge stations" value={summary.stations} />

@@ -1,3 +1,3 @@
 import 'server-only';
 
-export { getDashboardSummary } from './get-dashboard-summary';
+export { getDashboardSummary, type DashboardSummary } from './get-dashboard-summary';
