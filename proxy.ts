@@ -2,21 +2,17 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/auth.config';
 import { getEnv } from '@/lib/env';
-import { corsResponseHeaders, isPreflight, isSameOrigin, preflightResponse, refusedOrigin } from '@/lib/http/cors';
-import { createNonce, securityHeaders, servedOverHttps } from '@/lib/http/security-headers';
+import { front, withFrontHeaders } from '@/lib/http/front';
 
 // In front of every request (no matcher): security headers on every answer, CORS for /api/v2,
-// foreign-origin writes refused, and the page gate. The gate is not the security boundary —
+// foreign-origin writes refused (lib/http/front.ts, which the custom server's /api/v2 dispatcher
+// applies too), and the page gate. The gate is not the security boundary —
 // every page, action and API handler resolves its own AuthContext.
 
 const { auth } = NextAuth(authConfig);
 
 /** Portal pages need a session; the API, docs, sign-in page and Next's assets do not. */
 const isGatedPage = (pathname: string) => !/^\/(api\/|docs(\/|$)|login(\/|$)|_next\/|favicon\.ico$)/.test(pathname);
-
-const isRestApi = (pathname: string) => pathname === '/api/v2' || pathname.startsWith('/api/v2/');
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Policy = { nonce: string; csp: string };
 
@@ -46,33 +42,11 @@ const signInRedirect = (request: NextRequest) => {
 };
 
 export default async function proxy(request: NextRequest): Promise<Response> {
-  const env = getEnv();
-  const { pathname } = request.nextUrl;
-  const nonce = createNonce();
-  const kind = isRestApi(pathname) || pathname === '/api/health' ? 'api' : 'document';
-  const headers = securityHeaders({
-    nonce,
-    kind,
-    https: servedOverHttps(request.nextUrl, request.headers, env.TRUST_PROXY),
-    development: env.NODE_ENV === 'development',
-    mapTileUrl: env.MAP_TILE_URL,
-  });
-  const policy = { nonce, csp: headers['content-security-policy'] ?? '' };
-  const origin = request.headers.get('origin');
-  const onApi = isRestApi(pathname);
-  const cors = onApi ? corsResponseHeaders(origin, env.CORS_ORIGINS) : {};
-  const host = (env.TRUST_PROXY && request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()) || request.headers.get('host');
-
+  const { headers, policy, kind, answer } = front(request, request.nextUrl, getEnv());
   let response: Response;
-  if (onApi && isPreflight(request)) response = preflightResponse(origin, env.CORS_ORIGINS);
-  else if (!SAFE_METHODS.has(request.method) && origin && !isSameOrigin(origin, host) && !(onApi && env.CORS_ORIGINS.includes(origin))) {
-    // A browser sends Origin with every write; one from another site is cross-site request
-    // forgery (server actions, sign-in, the API with a session cookie) unless CORS_ORIGINS lists it.
-    response = refusedOrigin(origin, 'is not this site, so it may not send this request');
-  } else if (isGatedPage(pathname)) response = await gate(request, policy);
+  if (answer) response = answer;
+  else if (isGatedPage(request.nextUrl.pathname)) response = await gate(request, policy);
   // JSON answers render no markup: nothing to hand on.
   else response = kind === 'api' ? NextResponse.next() : forward(request, policy);
-
-  for (const [name, value] of Object.entries({ ...headers, ...cors })) response.headers.set(name, value);
-  return response;
+  return withFrontHeaders(response, headers);
 }

@@ -32,6 +32,10 @@ const { default: next } = await import('next');
 const app = next({ dev, dir: process.cwd(), hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
+// /api/v2 answered here by the endpoint definitions, without Next's per-request router; the rest,
+// and API calls with the portal session cookie, go to Next.js.
+const { apiDispatcher } = await import('@/lib/api/dispatch');
+const dispatchApi = apiDispatcher(env);
 const server = http.createServer((req, res) => {
   // Only a trusted reverse proxy may name the client's IP (sign-in limits), scheme and host (HSTS,
   // Secure cookies, same-origin checks): this server itself speaks plain HTTP.
@@ -40,7 +44,7 @@ const server = http.createServer((req, res) => {
     req.headers['x-forwarded-proto'] = 'http';
     delete req.headers['x-forwarded-host'];
   }
-  void handle(req, res);
+  if (!dispatchApi(req, res)) void handle(req, res);
 });
 // Longer than the idle timeout of clients' and proxies' keep-alive pools: a socket the server closes
 // while a client reuses it for its next request is a connection reset (ECONNRESET) for that client.
