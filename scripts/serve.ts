@@ -33,9 +33,9 @@ const app = next({ dev, dir: process.cwd(), hostname: env.HOSTNAME, port: env.PO
 await app.prepare();
 const handle = app.getRequestHandler();
 // /api/v2 answered here by the endpoint definitions, without Next's per-request router; the rest,
-// and API calls with the portal session cookie, go to Next.js.
-const { apiDispatcher } = await import('@/lib/api/dispatch');
-const dispatchApi = apiDispatcher(env);
+// and API calls with the portal session cookie, go to Next.js. Not under `--dev`: there Next
+// reloads the API code as it changes, which this process's own copy would not.
+const dispatchApi = dev ? () => false : (await import('@/lib/api/dispatch')).apiDispatcher(env);
 const server = http.createServer((req, res) => {
   // Only a trusted reverse proxy may name the client's IP (sign-in limits), scheme and host (HSTS,
   // Secure cookies, same-origin checks): this server itself speaks plain HTTP.
