@@ -24,6 +24,8 @@ describe('scale seed', () => {
     const { seedDemoData } = await import('@/lib/seed/demo-seed');
     const { seedScaleData, scaleTargets } = await import('@/lib/seed/scale-seed');
     const { getDb } = await import('@/lib/db/client');
+    const [where] = await getDb().execute<{ db: string }>('select current_database() as db' as never);
+    expect(where!.db).toBe(name);
     await runMigrations();
     await seedDemoData();
     const counts = async () => {
