@@ -1,4 +1,4 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { apiKeyPrefix, hashApiKeySecret } from '@/lib/auth/api-key-secret';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb, type Tx } from '@/lib/db/client';
@@ -281,69 +281,4 @@ export async function seedDemoData(): Promise<{ created: boolean }> {
     }
   });
   return { created: true };
-}
-
-/**
- * Grows the data set to `total` generated stations (ocpp ids GEN-…) for benchmarks, with one
- * location per 10 stations spread over the demo tenants. Re-running with the same total adds nothing.
- */
-export async function seedGeneratedStations(total: number): Promise<{ added: number }> {
-  const db = getDb();
-  const tenantRows = await db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(sql`${tenants.slug} in ${DEMO_TENANTS.map((t) => t.slug)}`);
-  if (!tenantRows.length) throw new Error('Seed the demo data first.');
-  const [{ existing } = { existing: 0 }] = await db
-    .select({ existing: sql<number>`count(*)::int` })
-    .from(chargeStations)
-    .where(like(chargeStations.ocppId, 'GEN-%'));
-  const random = rng(7 + existing);
-  let added = 0;
-  for (let from = existing; from < total; from += 10 * BATCH) {
-    const to = Math.min(total, from + 10 * BATCH);
-    await db.transaction(async (tx) => {
-      const locationRows = [];
-      for (let i = Math.floor(from / 10); i < Math.ceil(to / 10); i++) {
-        const place = CITIES[i % CITIES.length]!;
-        const street = STREETS[i % STREETS.length]!;
-        locationRows.push({
-          tenantId: tenantRows[i % tenantRows.length]!.id,
-          externalId: `GEN-LOC-${String(i + 1).padStart(6, '0')}`,
-          name: `${place.city} ${street} ${i + 1}`,
-          address: `${street} ${1 + (i % 200)}`,
-          city: place.city,
-          country: place.country,
-          latitude: Number((place.lat + (random() - 0.5) * 0.2).toFixed(6)),
-          longitude: Number((place.lon + (random() - 0.5) * 0.3).toFixed(6)),
-        });
-      }
-      const inserted: { id: string; tenantId: string }[] = [];
-      for (let s = 0; s < locationRows.length; s += BATCH) {
-        inserted.push(
-          ...(await tx
-            .insert(locations)
-            .values(locationRows.slice(s, s + BATCH))
-            .returning({ id: locations.id, tenantId: locations.tenantId })),
-        );
-      }
-      const plans: StationPlan[] = [];
-      for (let k = from; k < to; k++) {
-        const location = inserted[Math.floor((k - from) / 10) % inserted.length]!;
-        plans.push({
-          tenantId: location.tenantId,
-          locationId: location.id,
-          ocppId: `GEN-${String(k + 1).padStart(7, '0')}`,
-          kind: k % 7 ? 'AC' : 'DC',
-          n: k + 1,
-        });
-      }
-      await insertStations(tx, plans, random);
-      added += plans.length;
-    });
-  }
-  // Fresh statistics, or the planner guesses a few hundred rows and sorts 200k instead of
-  // walking the sort index until autovacuum gets round to it.
-  if (added > 0) await db.execute(sql`analyze`);
-  return { added };
 }
