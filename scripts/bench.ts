@@ -11,17 +11,23 @@ import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { DEMO_API_KEYS } from '@/lib/seed/demo-accounts';
+import { apiVersusBaseline } from './bench-api';
 import { cpuSeconds, keptDatabase, percentile, printTable, rssBytes, signIn, step, waitForHealth } from './bench-helpers';
 
 const flag = process.argv.indexOf('--stations');
 const limitsOnly = process.argv.includes('--limits');
-const stations = flag >= 0 ? Number(process.argv[flag + 1]) : limitsOnly ? 0 : 200_000;
-const runs = 20;
+// `--small` (a step of `npm test`): a few thousand stations and short rounds, so the script cannot
+// rot; its figures go to .bench-small/, never over the committed bench/RESULTS.md.
+const small = process.argv.includes('--small');
+const stations = flag >= 0 ? Number(process.argv[flag + 1]) : limitsOnly ? 0 : small ? 3_000 : 200_000;
+const runs = small ? 5 : 20;
+const outDir = small ? '.bench-small' : 'bench';
 const port = Number(process.env.BENCH_PORT ?? 3199);
 const base = `http://127.0.0.1:${port}`;
 
 // The limiter run needs no stations: a database of its own, so it never waits for a 200k seed.
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await keptDatabase(limitsOnly ? 'clm_bench_limits' : 'clm_bench'));
+const databaseUrl =
+  process.env.BENCH_DATABASE_URL ?? (await keptDatabase(limitsOnly ? 'clm_bench_limits' : small ? 'clm_bench_small' : 'clm_bench'));
 const tsx = ['--import', 'tsx', '--import', './scripts/node-server-runtime.mjs'];
 const childEnv = {
   ...process.env,
@@ -30,21 +36,47 @@ const childEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
+const seedStarted = performance.now();
 step(`seed ${stations.toLocaleString('en')} stations`, () =>
   spawnSync(process.execPath, [...tsx, 'scripts/db-seed.ts', '--stations', String(stations)], { stdio: 'inherit', env: childEnv }),
 );
+const seedSeconds = (performance.now() - seedStarted) / 1000;
 if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
 
 if (!limitsOnly) await pageTimings();
-await limiterCost();
+if (!small) await limiterCost();
 
 async function pageTimings() {
   const server = spawn(process.execPath, [...tsx, 'scripts/serve.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    // The limiter stays on, at a limit the load never reaches, so its cost counts.
+    env: { ...childEnv, PORT: String(port), HOSTNAME: '127.0.0.1', OCPP_GATEWAY: 'off', RATE_LIMIT_PER_MINUTE: '100000000' },
   });
   try {
     await waitForHealth(base);
+    const api = await apiVersusBaseline({
+      databaseUrl,
+      productBase: base,
+      productPid: server.pid!,
+      baselinePort: port + 2,
+      apiKey: DEMO_API_KEYS[0]!,
+      rounds: small ? 2 : 4,
+      seconds: small ? 2 : 10,
+      tsx,
+    });
+    console.log('\nAPI against its baseline (same JSON checked first; median of alternating rounds, 32 connections)\n');
+    printTable(
+      ['scenario', 'product req/s', 'p99', 'baseline req/s', 'p99', 'ratio', 'rounds'],
+      api.results.map((r) => [
+        r.scenario,
+        r.product.reqPerSec.toFixed(0),
+        `${r.product.p99}`,
+        r.baseline.reqPerSec.toFixed(0),
+        `${r.baseline.p99}`,
+        r.ratio.toFixed(2),
+        r.roundRatios.map((x) => x.toFixed(2)).join(' / '),
+      ]),
+    );
     const cookie = await signIn(base, 'admin@cpo.example', 'demo-password-2026');
     const pages = [
       ['stations page, default (updated_at)', '/charge-stations'],
@@ -68,11 +100,58 @@ async function pageTimings() {
     printTable(['request', 'TTFB p50', 'TTFB p95', 'full p50', 'full p95'], rows);
     const js = await firstLoadJs('/charge-stations', cookie);
     console.log(`\nfirst-load JS of /charge-stations: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip`);
-    console.log(`server memory (RSS) after the run: ${kb(rssBytes(server.pid!))}`);
+    const rss = rssBytes(server.pid!);
+    console.log(`server memory (RSS) after the run: ${kb(rss)}`);
+    writeResults({ api, pages: rows, js, rss });
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
   }
+}
+
+function writeResults(run: {
+  api: Awaited<ReturnType<typeof apiVersusBaseline>>;
+  pages: string[][];
+  js: { files: number; raw: number; gzip: number };
+  rss: number;
+}) {
+  const at = new Date().toISOString();
+  fs.mkdirSync(outDir, { recursive: true });
+  const pages = run.pages.map(([request, ttfbP50, ttfbP95, fullP50, fullP95]) => ({ request, ttfbP50, ttfbP95, fullP50, fullP95 }));
+  const results = { at, stations, seedSeconds, api: run.api.results, pages, firstLoadJs: run.js, serverRss: run.rss };
+  fs.writeFileSync(`${outDir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${at}, ${stations.toLocaleString('en')} stations, \`npm run bench${small ? ' -- --small' : ''}\` on this machine (load average ${loadAverage()}). Seed: ${seedSeconds.toFixed(1)} s.`,
+    '',
+    '## API against its baseline (node:http + postgres.js, same JSON checked first)',
+    '',
+    '| scenario | compared | product req/s | p50 / p99 | baseline req/s | p50 / p99 | ratio | per round | target | met |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...run.api.results.map(
+      (r) =>
+        `| ${r.scenario} | ${r.compared} | ${r.product.reqPerSec.toFixed(0)} | ${ms(r.product.p50)} / ${ms(r.product.p99)} | ` +
+        `${r.baseline.reqPerSec.toFixed(0)} | ${ms(r.baseline.p50)} / ${ms(r.baseline.p99)} | ${r.ratio.toFixed(2)} | ` +
+        `${r.roundRatios.map((x) => x.toFixed(2)).join(' / ')} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    `## Portal and API latency (${runs} sequential requests after 3 warm-ups, ms)`,
+    '',
+    '| request | TTFB p50 | TTFB p95 | full p50 | full p95 |',
+    '|---|---|---|---|---|',
+    ...run.pages.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `First-load JS of /charge-stations: ${run.js.files} files, ${kb(run.js.gzip)} gzip (${kb(run.js.raw)} raw). Server RSS after the run: ${kb(run.rss)}.`,
+    '',
+  ];
+  fs.writeFileSync(`${outDir}/RESULTS.md`, lines.join('\n'));
+  console.log(`\nwrote ${outDir}/results.json and ${outDir}/RESULTS.md`);
+}
+
+function loadAverage(): string {
+  return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
 
 async function timings(path: string, auth: { cookie?: string; bearer?: string }): Promise<string[]> {
@@ -98,7 +177,9 @@ async function timings(path: string, auth: { cookie?: string; bearer?: string })
 /** Every script the page's HTML loads, fetched and measured as the browser would get it. */
 async function firstLoadJs(path: string, cookie: string) {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  // noModule scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = [...new Set(tags.map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src) => src !== undefined))];
   let raw = 0;
   let gzip = 0;
   for (const src of sources) {

@@ -23,6 +23,9 @@ const steps: [string, string, string[]][] = [
   ['OCPP benchmark, small (bench:ocpp --small)', 'npm', ['run', '--silent', 'bench:ocpp', '--', '--small']],
   ['OpenAPI lint (Redocly recommended + Spectral OWASP, 0 errors)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
+  // The API/portal benchmark at a small size, on the build above: proves the baseline still answers
+  // the product's JSON and the report is written; the figures are for `npm run bench` at full size.
+  ['benchmark, small (bench --small)', 'npm', ['run', '--silent', 'bench', '--', '--small']],
   ['e2e (Playwright)', bin('playwright'), ['test']],
 ];
 
