@@ -1,9 +1,11 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db/client';
 import { retryOnce } from '@/lib/db/faults';
 import * as schema from '@/lib/db/schema';
 import { makeApiKey, makeTenant } from '@/test/fixtures';
+import { countStatements, writesTo } from '@/test/statements';
 import { contextForApiKey } from './load-context';
 
 // The 401 for a valid key seen under terminated sessions (test/faults/api-faults.test.ts): a
@@ -34,4 +36,17 @@ describe('contextForApiKey after a query cut between its rows', () => {
       expect(context?.tenants.has(tenant.id)).toBe(true);
     });
   }
+});
+
+describe('contextForApiKey statements', () => {
+  it('authenticates with one statement, writing last_used_at only when it is over a minute old', async () => {
+    const tenant = await makeTenant('Statements');
+    const { secret } = await makeApiKey('customer_admin', tenant.id);
+    const first = await countStatements(() => contextForApiKey(getDb(), secret));
+    expect(first.statements).toHaveLength(2);
+    expect(writesTo(first.statements, ['api_keys'])).toHaveLength(1);
+    const next = await countStatements(() => contextForApiKey(getDb(), secret));
+    expect(next.statements).toHaveLength(1);
+    expect(next.result?.tenants.get(tenant.id)?.has('station:write')).toBe(true);
+  });
 });

@@ -42,17 +42,16 @@ function buildContext(actor: AuthContext['actor'], grants: RoleGrant[]): AuthCon
   return { actor, cpoWide, tenants, pool };
 }
 
-/** The context of a signed-in user, or null when the user is gone or disabled. */
+/** The context of a signed-in user, or null when the user is gone or disabled (two statements: user with memberships, roles). */
 export async function contextForUser(db: Queryable, userId: string): Promise<AuthContext | null> {
-  const [user] = await db
-    .select({ id: users.id, cpoRole: users.cpoRole })
+  const rows = await db
+    .select({ id: users.id, cpoRole: users.cpoRole, tenantId: memberships.tenantId, roleId: memberships.roleId })
     .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.id, userId), eq(users.disabled, false), isNull(users.deletedAt)));
+  const user = rows[0];
   if (!user) return null;
-  const held = await db
-    .select({ tenantId: memberships.tenantId, roleId: memberships.roleId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
+  const held = rows.flatMap((row) => (row.tenantId && row.roleId ? [{ tenantId: row.tenantId, roleId: row.roleId }] : []));
   const roleIds = [...new Set([...(user.cpoRole ? [user.cpoRole] : []), ...held.map((m) => m.roleId)])];
   const roleMap = await rolePermissionMap(db, roleIds);
   const grants: RoleGrant[] = [];
@@ -67,13 +66,26 @@ export async function contextForUser(db: Queryable, userId: string): Promise<Aut
 }
 
 /** Only refresh last_used_at this often, so a busy key does not write on every request. */
-const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The context of a live API key (not revoked, not expired), or null. */
+/**
+ * The context of a live API key (not revoked, not expired), or null. One statement per request:
+ * the key with its role and the role's permissions; last_used_at is written only when it is
+ * older than LAST_USED_RESOLUTION_MS (the guard in SQL keeps concurrent requests from rewriting it).
+ */
 export async function contextForApiKey(db: Queryable, secret: string): Promise<AuthContext | null> {
-  const [key] = await db
-    .select({ id: apiKeys.id, roleId: apiKeys.roleId, tenantId: apiKeys.tenantId, lastUsedAt: apiKeys.lastUsedAt })
+  const rows = await db
+    .select({
+      id: apiKeys.id,
+      tenantId: apiKeys.tenantId,
+      lastUsedAt: apiKeys.lastUsedAt,
+      cpoWide: roles.cpoWide,
+      seesPool: roles.seesPool,
+      permissionId: rolePermissions.permissionId,
+    })
     .from(apiKeys)
+    .innerJoin(roles, eq(roles.id, apiKeys.roleId))
+    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
     .where(
       and(
         eq(apiKeys.secretHash, hashApiKeySecret(secret)),
@@ -82,13 +94,16 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
         or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
       ),
     );
+  const key = rows[0];
   if (!key) return null;
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION}`)));
-  const role = (await rolePermissionMap(db, [key.roleId])).get(key.roleId);
-  if (!role) return null;
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - interval '1 minute'`)));
+  }
+  const permissions = rows.map((row) => row.permissionId).filter((id): id is Permission => id !== null && isPermission(id));
+  const role = { cpoWide: key.cpoWide, seesPool: key.seesPool, permissions };
   // CPO-wide roles only on CPO-wide keys, every other role on a tenant key; anything else grants nothing.
   if (role.cpoWide !== (key.tenantId === null)) return buildContext({ kind: 'api_key', id: key.id }, []);
   return buildContext({ kind: 'api_key', id: key.id }, [{ tenantId: key.tenantId, ...role }]);
