@@ -102,8 +102,11 @@ const requestHeaders = (req: IncomingMessage) => {
 };
 
 /** Writes a web Response to Node's response, streaming the body with backpressure; a client gone cancels the body. */
-async function send(response: Response, res: ServerResponse): Promise<void> {
+async function send(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
+  // Answered before the request body was read to its end (a 413, a refusal before parsing): the
+  // rest of that body would be read as the next request on a kept-alive socket, so close it.
+  if (!req.complete) res.setHeader('connection', 'close');
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader('set-cookie', cookies);
   response.headers.forEach((value, name) => {
@@ -155,7 +158,7 @@ export function apiDispatcher(env: Settings, routes: Route[] = apiRoutes()) {
         console.error(`${method} ${url.pathname} failed`, error);
         response = internalErrorResponse(crypto.randomUUID());
       }
-      await send(withFrontHeaders(response, headers), res);
+      await send(withFrontHeaders(response, headers), req, res);
     })().catch(() => {
       // The client went away mid-body: pipeline has destroyed the response and cancelled the body.
     });
