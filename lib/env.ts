@@ -11,11 +11,6 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-    /**
-     * A read replica for exports (long, read-only scans that would otherwise hold primary
-     * connections): unset → the primary. Exports then show the replica's state, a little behind.
-     */
-    DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     /** Connections in this process's pool; the embedded database allows exactly one. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** Opening a connection gives up after this long: a database that is down answers 503 quickly. */

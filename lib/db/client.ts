@@ -11,12 +11,7 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 type Connection = { sql: postgres.Sql; db: Database };
-type Holder = typeof globalThis & {
-  __clmDb?: Connection;
-  __clmTelemetryDb?: Connection;
-  __clmReadDb?: Connection;
-  __clmStatementListeners?: Set<StatementListener>;
-};
+type Holder = typeof globalThis & { __clmDb?: Connection; __clmTelemetryDb?: Connection; __clmStatementListeners?: Set<StatementListener> };
 /** Sees the text of every statement the pool sends (tests count statements with it). */
 export type StatementListener = (statement: string) => void;
 
@@ -56,13 +51,13 @@ function sessionTimeouts(env: Env): Record<string, string> {
   };
 }
 
-function connect(runtime: Record<string, string> = {}, databaseUrl = getEnv().DATABASE_URL): Connection {
+function connect(runtime: Record<string, string> = {}): Connection {
   const env = getEnv();
-  if (!databaseUrl) {
+  if (!env.DATABASE_URL) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, `npm run dev` or `npm run demo`.');
   }
   // libpq convention: `?host=/dir` names a Unix-socket directory (the embedded database uses one).
-  const url = new URL(databaseUrl);
+  const url = new URL(env.DATABASE_URL);
   const socketDir = url.searchParams.get('host');
   url.searchParams.delete('host');
   const sql = postgres(url.toString(), {
@@ -109,19 +104,8 @@ export function getTelemetryDb(): Database {
   return holder.__clmTelemetryDb.db;
 }
 
-/**
- * The pool for exports: the read replica of DATABASE_READ_URL when set (its sessions are read-only),
- * otherwise the main pool.
- */
-export function getReadSql(): postgres.Sql {
-  const replica = getEnv().DATABASE_READ_URL;
-  if (!replica) return getSql();
-  holder.__clmReadDb ??= connect({ default_transaction_read_only: 'on' }, replica);
-  return holder.__clmReadDb.sql;
-}
-
 export async function closeDb(): Promise<void> {
-  const connections = [holder.__clmDb, holder.__clmTelemetryDb, holder.__clmReadDb];
-  holder.__clmDb = holder.__clmTelemetryDb = holder.__clmReadDb = undefined;
+  const connections = [holder.__clmDb, holder.__clmTelemetryDb];
+  holder.__clmDb = holder.__clmTelemetryDb = undefined;
   await Promise.all(connections.map((conn) => conn?.sql.end({ timeout: 5 })));
 }
