@@ -57,7 +57,6 @@ async function pageTimings() {
     const api = await apiVersusBaseline({
       databaseUrl,
       productBase: base,
-      productPid: server.pid!,
       baselinePort: port + 2,
       apiKey: DEMO_API_KEYS[0]!,
       rounds: small ? 2 : 4,
@@ -67,7 +66,7 @@ async function pageTimings() {
     console.log('\nAPI against its baseline (same JSON checked first; median of alternating rounds, 32 connections)\n');
     printTable(
       ['scenario', 'product req/s', 'p99', 'baseline req/s', 'p99', 'ratio', 'rounds'],
-      api.results.map((r) => [
+      api.map((r) => [
         r.scenario,
         r.product.reqPerSec.toFixed(0),
         `${r.product.p99}`,
@@ -118,7 +117,7 @@ function writeResults(run: {
   const at = new Date().toISOString();
   fs.mkdirSync(outDir, { recursive: true });
   const pages = run.pages.map(([request, ttfbP50, ttfbP95, fullP50, fullP95]) => ({ request, ttfbP50, ttfbP95, fullP50, fullP95 }));
-  const results = { at, stations, seedSeconds, api: run.api.results, pages, firstLoadJs: run.js, serverRss: run.rss };
+  const results = { at, stations, seedSeconds, api: run.api, pages, firstLoadJs: run.js, serverRss: run.rss };
   fs.writeFileSync(`${outDir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const lines = [
@@ -130,7 +129,7 @@ function writeResults(run: {
     '',
     '| scenario | compared | product req/s | p50 / p99 | baseline req/s | p50 / p99 | ratio | per round | target | met |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...run.api.results.map(
+    ...run.api.map(
       (r) =>
         `| ${r.scenario} | ${r.compared} | ${r.product.reqPerSec.toFixed(0)} | ${ms(r.product.p50)} / ${ms(r.product.p99)} | ` +
         `${r.baseline.reqPerSec.toFixed(0)} | ${ms(r.baseline.p50)} / ${ms(r.baseline.p99)} | ${r.ratio.toFixed(2)} | ` +

@@ -100,7 +100,12 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
     await db
       .update(apiKeys)
       .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - interval '1 minute'`)));
+      .where(
+        and(
+          eq(apiKeys.id, key.id),
+          or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION_MS} * interval '1 millisecond'`),
+        ),
+      );
   }
   const permissions = rows.map((row) => row.permissionId).filter((id): id is Permission => id !== null && isPermission(id));
   const role = { cpoWide: key.cpoWide, seesPool: key.seesPool, permissions };
