@@ -7,12 +7,15 @@ import { listLocations } from '@/lib/services/locations';
 import { makeLocation, makeTenant, userContext } from '@/test/fixtures';
 import { changedAt, writeTransaction } from './change-order';
 
-describe('change-ordered lists never skip a slow writer', () => {
-  it('a sync read waits for writers in flight, so a change committed late is not behind its cursor', async () => {
-    const tenant = (await makeTenant('Barrier')).id;
+describe('change-ordered lists never skip a slow writer, and never wait for one', () => {
+  it('a sync read does not wait for a writer in flight, and returns nothing it could later commit behind', async () => {
+    const tenant = (await makeTenant('Horizon')).id;
     const reader = await userContext('viewer', [tenant]);
     const slow = await makeLocation(tenant, { name: 'slow' });
     const fast = await makeLocation(tenant, { name: 'fast' });
+    const before = await makeLocation(tenant, { name: 'before' });
+    const sync = () => listLocations({ ctx: reader, query: locationListQuerySchema.parse({ limit: '1000' }) });
+    expect((await sync()).data.map((l) => l.name)).toEqual(['slow', 'fast', 'before']);
 
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -25,17 +28,24 @@ describe('change-ordered lists never skip a slow writer', () => {
     // A later writer commits first, with a later timestamp.
     await writeTransaction((tx) => tx.update(locations).set({ remarks: 'fast', updatedAt: changedAt }).where(eq(locations.id, fast.id)));
 
-    let listed: string[] | undefined;
-    const read = listLocations({ ctx: reader, query: locationListQuerySchema.parse({ limit: '1000' }) }).then((page) => {
-      listed = page.data.map((l) => l.name);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(listed).toBeUndefined(); // held at the barrier while the slow change is in flight
+    // Answered while the slow change is in flight: `fast` is committed, but a page ending at it
+    // would put its cursor past the slow change's timestamp. Both changes wait behind the horizon;
+    // the slow row's committed version (older) is listed.
+    const during = await Promise.race([sync(), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2_000))]);
+    expect(during === 'waited' ? during : during.data.map((l) => l.name)).toEqual(['slow', 'before']);
     release();
-    await Promise.all([slowWrite, read]);
-    expect(listed).toEqual(['slow', 'fast']);
+    await slowWrite;
+    expect((await sync()).data.map((l) => l.name)).toEqual(['before', 'slow', 'fast']);
     const [row] = await getDb().select().from(locations).where(eq(locations.id, slow.id));
     expect(row!.remarks).toBe('slow');
+  });
+
+  it('a caller sees its own committed change at once when no older writer is in flight', async () => {
+    const tenant = (await makeTenant('OwnChange')).id;
+    const reader = await userContext('viewer', [tenant]);
+    const created = await makeLocation(tenant, { name: 'mine' });
+    const page = await listLocations({ ctx: reader, query: locationListQuerySchema.parse({}) });
+    expect(page.data.map((l) => l.id)).toEqual([created.id]);
   });
 
   it('other sort orders do not wait', async () => {

@@ -6,12 +6,16 @@ import { noteTransaction } from '@/lib/db/faults';
  * Incremental sync pages by updated_at and must never skip a row: a warehouse paging with
  * `date_from` + cursor has to see every change. A timestamp is taken before its transaction
  * commits, so a slow writer could commit a row *behind* a cursor a reader already passed. The fix
- * is a barrier:
+ * is a horizon that needs no waiting:
  *  - every write transaction holds a shared advisory lock from its first statement to commit, and
- *    stamps rows with clock_timestamp() (taken after the lock, unlike now());
- *  - a sync read first takes the lock exclusively for an instant — waiting for the writers in
- *    flight — reads the clock, and only returns rows changed before that moment.
- * Rows changed before the barrier are final; every later change gets a later timestamp.
+ *    stamps rows with clock_timestamp(), which is never earlier than the transaction's start;
+ *  - a sync read first asks, in a statement of its own, when the oldest transaction now holding
+ *    that lock began (pg_locks ⋈ pg_stat_activity), and returns only rows changed before that
+ *    moment, or before the statement's own start when no writer is in flight.
+ * A writer absent from the lock table either committed before the read's next statement (its rows
+ * are visible there) or took the lock later and stamps later times. So rows before the horizon are
+ * final and every later change lands after it. A long write transaction holds the horizon back (its
+ * rows and later ones wait for the next page or sync) but never makes a reader wait.
  */
 const CHANGE_ORDER_LOCK = 7_405_218_304;
 
@@ -40,18 +44,24 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   }
 }
 
-async function syncBarrier(): Promise<string> {
-  return getDb().transaction(async (tx) => {
-    // The writers it waits for may each wait up to lock_timeout for a row: under the session's own
-    // lock_timeout the barrier would give up (503) just as they do. Only statement_timeout bounds it.
-    await tx.execute(sql`select set_config('lock_timeout', '0', true)`);
-    await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_ORDER_LOCK})`);
-    const [row] = await tx.execute<{ barrier: string }>(sql`select clock_timestamp()::text as barrier`);
-    return row!.barrier;
-  });
+// pg_locks shows a bigint advisory key as its high and low 32 bits.
+const LOCK_HIGH = Math.floor(CHANGE_ORDER_LOCK / 2 ** 32);
+const LOCK_LOW = CHANGE_ORDER_LOCK % 2 ** 32;
+
+async function changeHorizon(): Promise<string> {
+  // statement_timestamp() is taken before the lock table is read, so a writer that takes the lock
+  // after that read stamps a later time. Its own statement: the rows are read in a later snapshot.
+  const [row] = await getDb().execute<{ horizon: string }>(sql`
+    select least(
+      statement_timestamp(),
+      (select min(a.xact_start) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
+          and l.classid = ${sql.raw(String(LOCK_HIGH))} and l.objid = ${sql.raw(String(LOCK_LOW))} and l.objsubid = 1)
+    )::text as horizon`);
+  return row!.horizon;
 }
 
 /** For lists in change order (ascending updated_at): only rows whose change is final. */
 export async function settledChanges(changeColumn: AnyColumn | SQL): Promise<SQL> {
-  return sql`${changeColumn} < ${await syncBarrier()}::timestamptz`;
+  return sql`${changeColumn} < ${await changeHorizon()}::timestamptz`;
 }
