@@ -92,6 +92,19 @@ export function getSql(): postgres.Sql {
 }
 
 /**
+ * A connection of the pool held for one long read (an export's cursor); `release` gives it back.
+ * Never on a pool of one (the embedded database): it would stop every other query meanwhile.
+ */
+export async function reserveDb(): Promise<{ db: Database; release: () => void }> {
+  const pool = getSql();
+  const reserved = await pool.reserve();
+  // drizzle reads the driver's options (type parsers) from the client; a reserved connection has
+  // none of its own and shares the pool's.
+  const client = Object.assign(reserved, { options: pool.options });
+  return { db: drizzle(client, { schema, casing: 'snake_case' }), release: () => reserved.release() };
+}
+
+/**
  * The pool for station telemetry (statuses, heard times, the frame log): its sessions commit
  * without waiting for the WAL flush (`synchronous_commit = off`), so a report costs one round trip
  * and no fsync; a crash of Postgres itself could lose the last fraction of a second of reports,

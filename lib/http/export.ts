@@ -3,19 +3,19 @@ import { stringify } from 'csv-stringify/sync';
 /**
  * Streams resources as NDJSON (one JSON object per line, shaped as GET returns it, verbatim) or CSV
  * (header row; arrays and objects as JSON in their cell; text that a spreadsheet would run as a
- * formula gets a leading `'`, see `csvCell`). Rows are pulled from the source only as fast as
- * the client reads, so memory stays bounded whatever the size.
+ * formula gets a leading `'`, see `csvCell`). Batches of rows are pulled from the source only as
+ * fast as the client reads, one chunk of the body each, so memory stays bounded whatever the size.
  */
 export async function exportResponse<T extends Record<string, unknown>>(
-  rows: AsyncIterable<T>,
+  batches: AsyncIterable<T[]>,
   format: 'csv' | 'ndjson',
   columns: readonly (keyof T & string)[],
   filename: string,
 ): Promise<Response> {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
-  // Fetch the first row before answering, so a refused or invalid export is a proper error status.
-  let pending: IteratorResult<T> | undefined = await iterator.next();
+  const iterator = batches[Symbol.asyncIterator]();
+  // Fetch the first batch before answering, so a refused or invalid export is a proper error status.
+  let pending: IteratorResult<T[]> | undefined = await iterator.next();
   const line = format === 'ndjson' ? (row: T) => `${JSON.stringify(row)}\n` : (row: T) => stringify([columns.map((c) => csvCell(row[c]))]);
 
   const stream = new ReadableStream<Uint8Array>({
@@ -26,7 +26,7 @@ export async function exportResponse<T extends Record<string, unknown>>(
       const next = pending ?? (await iterator.next());
       pending = undefined;
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(line(next.value)));
+      else controller.enqueue(encoder.encode(next.value.map(line).join('')));
     },
     async cancel() {
       await iterator.return?.(undefined);

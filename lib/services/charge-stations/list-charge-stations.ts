@@ -5,7 +5,7 @@ import { chargeStations, type ChargeStationRow } from '@/lib/db/schema';
 import type { ChargeStation, ChargeStationListQuery } from '@/lib/schemas/charge-station';
 import { withinRadius } from '@/lib/services/shared/geo';
 import type { SortKey } from '@/lib/services/shared/keyset';
-import { listPage } from '@/lib/services/shared/list-query';
+import { listPage, type ListFilterSpec } from '@/lib/services/shared/list-query';
 import { containsPattern } from '@/lib/services/shared/search';
 import { stationScope, toChargeStations } from './station-record';
 
@@ -22,9 +22,9 @@ const locationMatch = (condition: SQL) =>
   sql`exists (select 1 from locations l where l.id = "charge_stations"."location_id" and ${condition})`;
 const l = { address: sql.raw('l.address'), name: sql.raw('l.name'), latitude: sql.raw('l.latitude'), longitude: sql.raw('l.longitude') };
 
-/** GET /api/v2/charge-stations: the caller's visible stations (incl. the pool where allowed). */
-export async function listChargeStations({ ctx, query }: { ctx: AuthContext; query: ChargeStationListQuery }) {
-  const { records, next_cursor } = await listPage({
+/** What the station list (and its export) is over: permission, scope, sorts and filters. */
+export function stationList(ctx: AuthContext, query: ChargeStationListQuery): ListFilterSpec<ChargeStationListQuery, ChargeStationRow> {
+  return {
     ctx,
     permission: 'station:read',
     endpoint: 'charge-stations',
@@ -57,6 +57,13 @@ export async function listChargeStations({ ctx, query }: { ctx: AuthContext; que
         : undefined,
       query.near && query.radius ? locationMatch(withinRadius(l, query.near, query.radius)) : undefined,
     ],
+  };
+}
+
+/** GET /api/v2/charge-stations: the caller's visible stations (incl. the pool where allowed). */
+export async function listChargeStations({ ctx, query }: { ctx: AuthContext; query: ChargeStationListQuery }) {
+  const { records, next_cursor } = await listPage({
+    ...stationList(ctx, query),
     fetch: ({ where, orderBy, limit }) =>
       getDb()
         .select()

@@ -1,16 +1,24 @@
+import { inArray } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
+import { getDb } from '@/lib/db/client';
+import { locations } from '@/lib/db/schema';
 import type { Location, LocationExportQuery } from '@/lib/schemas/location';
-import { listLocations } from './list-locations';
+import { EXPORT_BATCH, exportBatches, inOrder } from '@/lib/services/shared/export-cursor';
+import { listClauses } from '@/lib/services/shared/list-query';
+import { locationList } from './list-locations';
+import { locationSelection, toLocation } from './location-record';
 
-const BATCH = 1000;
-
-/** Every location matching the filters, fetched a page at a time so memory stays bounded. */
-export async function* exportLocations({ ctx, query }: { ctx: AuthContext; query: LocationExportQuery }): AsyncGenerator<Location> {
+/** Every location matching the list's filters, in its order, as batches (one cursor, see export-cursor.ts). */
+export async function* exportLocations({ ctx, query }: { ctx: AuthContext; query: LocationExportQuery }): AsyncGenerator<Location[]> {
   const { format: _format, ...filters } = query;
-  let cursor: string | undefined;
-  do {
-    const page = await listLocations({ ctx, query: { ...filters, limit: BATCH, cursor } });
-    yield* page.data;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
+  const { where, orderBy } = await listClauses(locationList(ctx, { ...filters, limit: EXPORT_BATCH }));
+  const ids = getDb()
+    .select({ id: locations.id })
+    .from(locations)
+    .where(where)
+    .orderBy(...orderBy);
+  yield* exportBatches(ids, async (db, batch) => {
+    const records = await db.select(locationSelection).from(locations).where(inArray(locations.id, batch));
+    return inOrder(records, batch, (record) => record.row.id).map(toLocation);
+  });
 }

@@ -5,7 +5,7 @@ import { locations, type LocationRow } from '@/lib/db/schema';
 import type { Location, LocationListQuery } from '@/lib/schemas/location';
 import { withinRadius } from '@/lib/services/shared/geo';
 import type { SortKey } from '@/lib/services/shared/keyset';
-import { listPage } from '@/lib/services/shared/list-query';
+import { listPage, type ListFilterSpec } from '@/lib/services/shared/list-query';
 import { visibleCondition } from '@/lib/services/shared/scope';
 import { containsPattern } from '@/lib/services/shared/search';
 import { locationSelection, toLocation } from './location-record';
@@ -16,9 +16,9 @@ const SORTS: Record<string, SortKey<LocationRow>> = {
   created_at: { column: locations.createdAt, value: (row) => row.createdAt.toISOString(), timestamp: true },
 };
 
-/** GET /api/v2/locations: the caller's visible locations, filtered, keyset-paginated. */
-export async function listLocations({ ctx, query }: { ctx: AuthContext; query: LocationListQuery }) {
-  const { records, next_cursor } = await listPage({
+/** What the location list (and its export) is over: permission, scope, sorts and filters. */
+export function locationList(ctx: AuthContext, query: LocationListQuery): ListFilterSpec<LocationListQuery, LocationRow> {
+  return {
     ctx,
     permission: 'location:read',
     endpoint: 'locations',
@@ -39,6 +39,13 @@ export async function listLocations({ ctx, query }: { ctx: AuthContext; query: L
         ? withinRadius({ latitude: locations.latitude, longitude: locations.longitude }, query.near, query.radius)
         : undefined,
     ],
+  };
+}
+
+/** GET /api/v2/locations: the caller's visible locations, filtered, keyset-paginated. */
+export async function listLocations({ ctx, query }: { ctx: AuthContext; query: LocationListQuery }) {
+  const { records, next_cursor } = await listPage({
+    ...locationList(ctx, query),
     fetch: ({ where, orderBy, limit }) =>
       getDb()
         .select(locationSelection)

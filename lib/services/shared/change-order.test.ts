@@ -13,7 +13,7 @@ describe('change-ordered lists never skip a slow writer, and never wait for one'
     const reader = await userContext('viewer', [tenant]);
     const slow = await makeLocation(tenant, { name: 'slow' });
     const fast = await makeLocation(tenant, { name: 'fast' });
-    const before = await makeLocation(tenant, { name: 'before' });
+    await makeLocation(tenant, { name: 'before' });
     const sync = () => listLocations({ ctx: reader, query: locationListQuerySchema.parse({ limit: '1000' }) });
     expect((await sync()).data.map((l) => l.name)).toEqual(['slow', 'fast', 'before']);
 

@@ -6,7 +6,8 @@ import { keyset, type SortKey } from './keyset';
 /** What every list query carries besides its own filters. */
 export type ListQuery = { limit: number; cursor?: string; sort: string; include_deleted?: boolean; date_from?: Date; date_to?: Date };
 
-type ListSpec<Q extends ListQuery, Row extends { id: string }, R> = {
+/** What a list is over: everything but how its rows are fetched. Exports share it with the list. */
+export type ListFilterSpec<Q extends ListQuery, Row extends { id: string }> = {
   ctx: AuthContext;
   /** Needed to list at all (403). */
   permission: Permission;
@@ -25,6 +26,9 @@ type ListSpec<Q extends ListQuery, Row extends { id: string }, R> = {
   deletedColumn?: AnyColumn;
   /** The list's own filters. */
   filters: (SQL | undefined)[];
+};
+
+type ListSpec<Q extends ListQuery, Row extends { id: string }, R> = ListFilterSpec<Q, Row> & {
   /** Runs the query with the WHERE, ORDER BY and LIMIT built here. */
   fetch: (clauses: { where: SQL | undefined; orderBy: SQL[]; limit: number }) => Promise<R[]>;
   /** The row a fetched record pages by (its sort value and id). */
@@ -32,15 +36,13 @@ type ListSpec<Q extends ListQuery, Row extends { id: string }, R> = {
 };
 
 /**
- * One page of a keyset-paginated list: the permission check, the caller's scope, the deleted and
- * change-window filters, a cursor bound to caller, endpoint, filters and sort (see cursor.ts),
- * `limit + 1` rows fetched to know whether a next page exists, and its `next_cursor`.
+ * The WHERE and ORDER BY of a list, after the permission check: the caller's scope, the deleted and
+ * change-window filters, the list's own filters and where the cursor (bound to caller, endpoint,
+ * filters and sort, see cursor.ts) starts; and `page`, which cuts a page and its `next_cursor`.
  */
-export async function listPage<Q extends ListQuery, Row extends { id: string }, R>(
-  spec: ListSpec<Q, Row, R>,
-): Promise<{ records: R[]; next_cursor: string | null }> {
+export async function listClauses<Q extends ListQuery, Row extends { id: string }>(spec: ListFilterSpec<Q, Row>) {
   requirePermission(spec.ctx, spec.permission);
-  const { limit, cursor, sort, ...filters } = spec.query;
+  const { limit: _limit, cursor, sort, ...filters } = spec.query;
   const { after, orderBy, page } = await keyset({
     sorts: spec.sorts,
     sort,
@@ -57,6 +59,15 @@ export async function listPage<Q extends ListQuery, Row extends { id: string }, 
     ...spec.filters,
     after,
   );
+  return { where, orderBy, page };
+}
+
+/** One page of a keyset-paginated list: `limit + 1` rows fetched to know whether a next page exists. */
+export async function listPage<Q extends ListQuery, Row extends { id: string }, R>(
+  spec: ListSpec<Q, Row, R>,
+): Promise<{ records: R[]; next_cursor: string | null }> {
+  const { where, orderBy, page } = await listClauses(spec);
+  const limit = spec.query.limit;
   const records = await spec.fetch({ where, orderBy, limit: limit + 1 });
   const { rows, next_cursor } = page(records, limit, spec.rowOf);
   return { records: rows, next_cursor };
