@@ -43,13 +43,13 @@ const WRONG_CONTENT_TYPES = [
 export function requestArbitraries(document: OpenApiDocument, endpoints: Endpoint[], fixtures: Fixtures) {
   const resolve = resolver(document);
   // Weighted so the richest attacks (schema violations, queries, raw bodies) get most of the runs.
-  const arbitraries: { arbitrary: fc.Arbitrary<FuzzRequest>; weight: number }[] = [];
-  const add = (weight: number, arbitrary: fc.Arbitrary<FuzzRequest>) => arbitraries.push({ arbitrary, weight });
+  const arbitraries: { arbitrary: fc.Arbitrary<FuzzRequest>; weight: number; operation: string }[] = [];
   for (const endpoint of endpoints) {
     const { definition } = endpoint;
     const operation = document.paths[definition.path]?.[definition.method.toLowerCase()];
     if (!operation || definition.public) continue;
     const name = `${definition.method} ${definition.path}`;
+    const add = (weight: number, arbitrary: fc.Arbitrary<FuzzRequest>) => arbitraries.push({ arbitrary, weight, operation: name });
     const parameters = operation.parameters ?? [];
     const pathNames = parameters.filter((p) => p.in === 'path').map((p) => p.name);
     const queryParameters = parameters.filter((p) => p.in === 'query');
