@@ -76,7 +76,28 @@ function connect(runtime: Record<string, string> = {}): Connection {
     connection: { ...sessionTimeouts(env), ...runtime },
   });
   syncDebug(sql);
+  prepareRepeatedStatements(sql);
   return { sql, db: drizzle(sql, { schema, casing: 'snake_case' }) };
+}
+
+/** Statements worth keeping prepared: plain DML with few parameters (so few distinct texts). */
+const PREPARED_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
+const MOST_PREPARED_PARAMETERS = 32;
+
+/**
+ * drizzle sends every query unprepared (postgres.js `unsafe` with `prepare: false`), so Postgres
+ * parses and plans the same few statement texts on every request. Here a statement of the app's
+ * own fixed shapes is prepared once per connection (postgres.js keeps them by text). Left
+ * unprepared: DECLARE/FETCH and other utility statements (their texts name cursors) and statements
+ * with many parameters (`in ($1 … $n)` of a page of ids: a text per page size).
+ */
+function prepareRepeatedStatements(sql: postgres.Sql) {
+  const unprepared = sql.unsafe.bind(sql);
+  sql.unsafe = ((query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+    unprepared(query, args, {
+      ...options,
+      prepare: PREPARED_STATEMENT.test(query) && (args?.length ?? 0) <= MOST_PREPARED_PARAMETERS,
+    })) as postgres.Sql['unsafe'];
 }
 
 /** The drizzle database for this process. The only place a client is created. */

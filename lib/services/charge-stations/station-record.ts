@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { visibility, type AuthContext } from '@/lib/auth/context';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Queryable } from '@/lib/db/client';
@@ -50,20 +50,18 @@ export const NO_EVSES: EvseTree = { evses: [], connectors: [], tariffs: [] };
 /** The custom group names of some stations. */
 export type StationGroupRow = { stationId: string; name: string };
 
-/** The EVSE trees of the stations (3 queries, connectors and tariff codes in parallel). */
+/**
+ * The EVSE trees of the stations: 3 queries sent together, connectors and tariff codes found
+ * through their EVSE's station (not the EVSE uids, which would need the first answer).
+ */
 export async function loadEvseTree(db: Queryable, stationIds: string[]): Promise<EvseTree> {
-  const evseRows = await db
-    .select()
-    .from(evses)
-    .where(inArray(evses.stationId, stationIds))
-    .orderBy(asc(evses.stationId), asc(evses.position));
-  const evseUids = evseRows.map((e) => e.uid);
-  const [connectorRows, tariffRows] = evseUids.length
-    ? await Promise.all([
-        db.select().from(connectors).where(inArray(connectors.evseUid, evseUids)).orderBy(asc(connectors.position)),
-        db.select().from(connectorTariffs).where(inArray(connectorTariffs.evseUid, evseUids)).orderBy(asc(connectorTariffs.position)),
-      ])
-    : [[], []];
+  const ofStations = (evseUid: AnyColumn) =>
+    inArray(evseUid, db.select({ uid: evses.uid }).from(evses).where(inArray(evses.stationId, stationIds)));
+  const [evseRows, connectorRows, tariffRows] = await Promise.all([
+    db.select().from(evses).where(inArray(evses.stationId, stationIds)).orderBy(asc(evses.stationId), asc(evses.position)),
+    db.select().from(connectors).where(ofStations(connectors.evseUid)).orderBy(asc(connectors.position)),
+    db.select().from(connectorTariffs).where(ofStations(connectorTariffs.evseUid)).orderBy(asc(connectorTariffs.position)),
+  ]);
   return { evses: evseRows, connectors: connectorRows, tariffs: tariffRows };
 }
 
