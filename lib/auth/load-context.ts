@@ -66,19 +66,22 @@ export async function contextForUser(db: Queryable, userId: string): Promise<Aut
 }
 
 /** Only refresh last_used_at this often, so a busy key does not write on every request. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** A live API key as authentication needs it: its context, and what decides how long that holds. */
+export type LoadedApiKey = { ctx: AuthContext; id: string; lastUsedAt: Date | null; expiresAt: Date | null };
 
 /**
- * The context of a live API key (not revoked, not expired), or null. One statement per request:
- * the key with its role and the role's permissions; last_used_at is written only when it is
- * older than LAST_USED_RESOLUTION_MS (the guard in SQL keeps concurrent requests from rewriting it).
+ * A live API key (not revoked, not expired) by its secret's hash, or null. One statement: the key
+ * with its role and the role's permissions.
  */
-export async function contextForApiKey(db: Queryable, secret: string): Promise<AuthContext | null> {
+export async function loadApiKey(db: Queryable, secretHash: string): Promise<LoadedApiKey | null> {
   const rows = await db
     .select({
       id: apiKeys.id,
       tenantId: apiKeys.tenantId,
       lastUsedAt: apiKeys.lastUsedAt,
+      expiresAt: apiKeys.expiresAt,
       cpoWide: roles.cpoWide,
       seesPool: roles.seesPool,
       permissionId: rolePermissions.permissionId,
@@ -88,7 +91,7 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
     .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
     .where(
       and(
-        eq(apiKeys.secretHash, hashApiKeySecret(secret)),
+        eq(apiKeys.secretHash, secretHash),
         isNull(apiKeys.revokedAt),
         isNull(apiKeys.deletedAt),
         or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
@@ -96,20 +99,36 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
     );
   const key = rows[0];
   if (!key) return null;
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: sql`now()` })
-      .where(
-        and(
-          eq(apiKeys.id, key.id),
-          or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION_MS} * interval '1 millisecond'`),
-        ),
-      );
-  }
   const permissions = rows.map((row) => row.permissionId).filter((id): id is Permission => id !== null && isPermission(id));
   const role = { cpoWide: key.cpoWide, seesPool: key.seesPool, permissions };
+  const actor = { kind: 'api_key' as const, id: key.id };
   // CPO-wide roles only on CPO-wide keys, every other role on a tenant key; anything else grants nothing.
-  if (role.cpoWide !== (key.tenantId === null)) return buildContext({ kind: 'api_key', id: key.id }, []);
-  return buildContext({ kind: 'api_key', id: key.id }, [{ tenantId: key.tenantId, ...role }]);
+  const ctx =
+    role.cpoWide !== (key.tenantId === null) ? buildContext(actor, []) : buildContext(actor, [{ tenantId: key.tenantId, ...role }]);
+  return { ctx, id: key.id, lastUsedAt: key.lastUsedAt, expiresAt: key.expiresAt };
+}
+
+/** Whether the key's last_used_at is due to be written again. */
+export const lastUseDue = (lastUsedAt: Date | null, now = Date.now()) =>
+  !lastUsedAt || now - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
+
+/** Writes last_used_at; the guard in SQL keeps concurrent requests (and instances) from rewriting it. */
+export async function touchApiKey(db: Queryable, id: string): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION_MS} * interval '1 millisecond'`),
+      ),
+    );
+}
+
+/** The context of a live API key, or null, straight from the database (the cache is api-key-cache.ts). */
+export async function contextForApiKey(db: Queryable, secret: string): Promise<AuthContext | null> {
+  const key = await loadApiKey(db, hashApiKeySecret(secret));
+  if (!key) return null;
+  if (lastUseDue(key.lastUsedAt)) await touchApiKey(db, key.id);
+  return key.ctx;
 }

@@ -6,7 +6,8 @@ import { isUuid } from '@/lib/domain/ids';
 import { AppError } from '@/lib/errors';
 import { auth } from './auth';
 import { mayFocus, type AuthContext } from './context';
-import { contextForApiKey, contextForUser } from './load-context';
+import { cachedApiKeyContext } from './api-key-cache';
+import { contextForUser } from './load-context';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -18,7 +19,7 @@ export async function contextFromRequest(request: Request, requestId: string): P
   const header = request.headers.get('authorization');
   if (header) {
     const secret = BEARER.exec(header)?.[1];
-    const ctx = secret ? await contextForApiKey(getDb(), secret) : null;
+    const ctx = secret ? await cachedApiKeyContext(secret) : null;
     if (!ctx) throw new AppError('unauthorized', 'The API key is missing, invalid, revoked or expired.');
     return { ...ctx, requestId };
   }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { forgetApiKeys } from '@/lib/auth/api-key-cache';
 import type { AuthContext } from '@/lib/auth/context';
 import { apiKeys } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -31,4 +32,6 @@ export async function revokeApiKey({ ctx, id, expectedVersion }: { ctx: AuthCont
       after: toApiKey(row!),
     });
   });
+  // Every instance drops cached keys on the NOTIFY; this one at once.
+  forgetApiKeys();
 }

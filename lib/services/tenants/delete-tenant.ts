@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { forgetApiKeys } from '@/lib/auth/api-key-cache';
 import { requireCpoWide, type AuthContext } from '@/lib/auth/context';
 import { apiKeys, chargeStations, locations, memberships, tenants } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
@@ -48,4 +49,6 @@ export async function deleteTenant({ ctx, id, expectedVersion }: { ctx: AuthCont
       },
     });
   });
+  // Every instance drops cached keys on the NOTIFY; this one at once.
+  forgetApiKeys();
 }
