@@ -57,16 +57,18 @@ async function pageTimings() {
     const api = await apiVersusBaseline({
       databaseUrl,
       productBase: base,
+      productPid: server.pid!,
       baselinePort: port + 2,
       apiKey: DEMO_API_KEYS[0]!,
       rounds: small ? 2 : 4,
       seconds: small ? 2 : 10,
       tsx,
+      env: childEnv,
     });
     console.log('\nAPI against its baseline (same JSON checked first; median of alternating rounds, 32 connections)\n');
     printTable(
       ['scenario', 'product req/s', 'p99', 'baseline req/s', 'p99', 'ratio', 'rounds'],
-      api.map((r) => [
+      api.rates.map((r) => [
         r.scenario,
         r.product.reqPerSec.toFixed(0),
         `${r.product.p99}`,
@@ -74,6 +76,19 @@ async function pageTimings() {
         `${r.baseline.p99}`,
         r.ratio.toFixed(2),
         r.roundRatios.map((x) => x.toFixed(2)).join(' / '),
+      ]),
+    );
+    console.log('\nLong transfers, one request (or one full sync) per side\n');
+    printTable(
+      ['scenario', 'product s', 'RSS +', 'baseline s', 'RSS +', 'time ratio', 'check'],
+      api.transfers.map((t) => [
+        t.scenario,
+        t.product.seconds.toFixed(1),
+        kb(t.product.rssGrowth),
+        t.baseline.seconds.toFixed(1),
+        kb(t.baseline.rssGrowth),
+        t.timeRatio.toFixed(2),
+        t.check,
       ]),
     );
     const cookie = await signIn(base, 'admin@cpo.example', 'demo-password-2026');
@@ -129,11 +144,21 @@ function writeResults(run: {
     '',
     '| scenario | compared | product req/s | p50 / p99 | baseline req/s | p50 / p99 | ratio | per round | target | met |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...run.api.map(
+    ...run.api.rates.map(
       (r) =>
         `| ${r.scenario} | ${r.compared} | ${r.product.reqPerSec.toFixed(0)} | ${ms(r.product.p50)} / ${ms(r.product.p99)} | ` +
         `${r.baseline.reqPerSec.toFixed(0)} | ${ms(r.baseline.p50)} / ${ms(r.baseline.p99)} | ${r.ratio.toFixed(2)} | ` +
         `${r.roundRatios.map((x) => x.toFixed(2)).join(' / ')} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    '## Long transfers against the baseline (one request, or one full sync, per side)',
+    '',
+    '| scenario | product | server RSS growth | baseline | baseline RSS growth | time ratio | checked | target | met |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...run.api.transfers.map(
+      (t) =>
+        `| ${t.scenario} | ${t.product.seconds.toFixed(1)} s | ${kb(t.product.rssGrowth)} | ${t.baseline.seconds.toFixed(1)} s | ` +
+        `${kb(t.baseline.rssGrowth)} | ${t.timeRatio.toFixed(2)} | ${t.check} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`,
     ),
     '',
     `## Portal and API latency (${runs} sequential requests after 3 warm-ups, ms)`,
