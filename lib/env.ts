@@ -32,6 +32,8 @@ const envSchema = z
       .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII')
       .optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+    /** Most requests of one caller in one second (within RATE_LIMIT_PER_MINUTE). */
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
     OCPP_PORT: port(9220),
     OCPP_UNKNOWN_STATIONS: z.enum(['pool', 'reject']).default('pool'),
     /** `off`: `npm start` serves the web app without a gateway (stations are served by `npm run ocpp` elsewhere). */

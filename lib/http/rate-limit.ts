@@ -5,7 +5,7 @@ import { leaseRequests, type QuotaWindow, type WindowState } from '@/lib/service
 
 /**
  * Per caller (API key, or portal user calling the API with the session cookie):
- * RATE_LIMIT_PER_MINUTE (default 6000) and at most BURST in one second, shared by every app
+ * RATE_LIMIT_PER_MINUTE (default 6000) and at most RATE_LIMIT_BURST (1000) in one second, shared by every app
  * instance through the `rate_limits` table.
  *
  * Each instance leases tokens from the shared windows and spends them in memory, so a request
@@ -17,7 +17,6 @@ import { leaseRequests, type QuotaWindow, type WindowState } from '@/lib/service
  * the bounded slack: other instances cannot use it (they may admit that much less in the minute),
  * and it may be spent in the next burst second (that second may admit that much more per instance).
  */
-const BURST = 1000;
 const LEASE_SHARE = 40;
 /** A lease half spent sooner than this doubles the next one; one that lasted longer than SLOW_LEASE_MS halves it. */
 const QUICK_LEASE_MS = 250;
@@ -37,24 +36,24 @@ type Caller = {
   blocked: { until: number; window: number } | null;
   pending: Promise<void> | null;
 };
-type Limiter = { perMinute: number; windows: Window[]; maxLease: number; callers: Map<string, Caller>; sweptAt: number };
+type Limiter = { perMinute: number; burst: number; windows: Window[]; maxLease: number; callers: Map<string, Caller>; sweptAt: number };
 
 export type RateLimitQuota = { limit: number; remaining: number; resetSeconds: number };
 
 const holder = globalThis as typeof globalThis & { __clmApiLimiter?: Limiter };
 
-function limiter(perMinute: number): Limiter {
-  if (holder.__clmApiLimiter?.perMinute !== perMinute) {
+function limiter(perMinute: number, burst: number): Limiter {
+  if (holder.__clmApiLimiter?.perMinute !== perMinute || holder.__clmApiLimiter.burst !== burst) {
     // Shortest window first (see leaseRequests); the burst window only where it can bind.
     const windows =
-      perMinute > BURST
+      perMinute > burst
         ? [
-            { seconds: 1, limit: BURST },
+            { seconds: 1, limit: burst },
             { seconds: 60, limit: perMinute },
           ]
         : [{ seconds: 60, limit: perMinute }];
     const maxLease = Math.max(1, Math.floor(Math.min(...windows.map((w) => w.limit)) / LEASE_SHARE));
-    holder.__clmApiLimiter = { perMinute, windows, maxLease, callers: new Map(), sweptAt: Date.now() };
+    holder.__clmApiLimiter = { perMinute, burst, windows, maxLease, callers: new Map(), sweptAt: Date.now() };
   }
   return holder.__clmApiLimiter;
 }
@@ -69,9 +68,9 @@ export function rateLimitMeter() {
   let quota: RateLimitQuota | undefined;
   return {
     async consume(ctx: AuthContext): Promise<void> {
-      const perMinute = getEnv().RATE_LIMIT_PER_MINUTE;
+      const { RATE_LIMIT_PER_MINUTE: perMinute, RATE_LIMIT_BURST: burst } = getEnv();
       if (perMinute === 0 || ctx.actor.kind === 'system') return;
-      const taken = await take(limiter(perMinute), actorRef(ctx.actor));
+      const taken = await take(limiter(perMinute, burst), actorRef(ctx.actor));
       quota = taken.quota;
       if (taken.spent) {
         const per = taken.spent.seconds === 60 ? 'minute' : 'second';

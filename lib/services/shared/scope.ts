@@ -12,3 +12,20 @@ export function visibleCondition(vis: Visibility, tenantColumn: Column): SQL | u
   if (vis.pool) parts.push(isNull(tenantColumn));
   return parts.length ? or(...parts) : sql`false`;
 }
+
+/**
+ * visibleCondition for a statement built once and run with parameters (see
+ * `scopeParameters`): the same three cases — every tenant, the listed tenants, the pool.
+ */
+export function visibleConditionPlaceholders(tenantColumn: Column): SQL {
+  return sql`(${sql.placeholder('scopeAll')}::boolean
+    or ${tenantColumn} = any(${sql.placeholder('scopeTenants')}::uuid[])
+    or (${sql.placeholder('scopePool')}::boolean and ${tenantColumn} is null))`;
+}
+
+/** The parameters of visibleConditionPlaceholders for a caller's visibility. */
+export function scopeParameters(vis: Visibility) {
+  return vis.allTenants
+    ? { scopeAll: true, scopeTenants: [] as string[], scopePool: false }
+    : { scopeAll: false, scopeTenants: vis.tenantIds, scopePool: vis.pool };
+}
