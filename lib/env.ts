@@ -11,6 +11,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    /** A read replica for exports (their cursor and batches); unset: the primary (DATABASE_URL). */
+    DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     /** Connections in this process's pool; the embedded database allows exactly one. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** Opening a connection gives up after this long: a database that is down answers 503 quickly. */

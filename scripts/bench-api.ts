@@ -48,7 +48,7 @@ type Options = {
 };
 
 /** A CPO-wide key for the whole-estate scenarios (exports, sync); made once in the bench database. */
-const CPO_KEY_SECRET = 'clm_bench_cpo_wide_key';
+export const CPO_KEY_SECRET = 'clm_bench_cpo_wide_key';
 
 type Caller = { product: Record<string, string>; baseline: Record<string, string> };
 

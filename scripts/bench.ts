@@ -44,6 +44,11 @@ const seedSeconds = (performance.now() - seedStarted) / 1000;
 if (!fs.existsSync('.next/BUILD_ID')) step('next build', () => spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: childEnv }));
 
 if (!limitsOnly) await pageTimings();
+if (!small && !limitsOnly) {
+  step('query plans → bench/PLANS.md', () =>
+    spawnSync(process.execPath, [...tsx, 'scripts/bench-plans.ts', 'bench/PLANS.md'], { stdio: 'inherit', env: childEnv }),
+  );
+}
 if (!small) await limiterCost();
 
 async function pageTimings() {

@@ -11,16 +11,21 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 type Connection = { sql: postgres.Sql; db: Database };
-type Holder = typeof globalThis & { __clmDb?: Connection; __clmTelemetryDb?: Connection; __clmStatementListeners?: Set<StatementListener> };
-/** Sees the text of every statement the pool sends (tests count statements with it). */
-export type StatementListener = (statement: string) => void;
+type Holder = typeof globalThis & {
+  __clmDb?: Connection;
+  __clmTelemetryDb?: Connection;
+  __clmReadDb?: Connection;
+  __clmStatementListeners?: Set<StatementListener>;
+};
+/** Sees every statement the pool sends, with its parameters as sent (tests count statements, the bench explains them). */
+export type StatementListener = (statement: string, parameters: unknown[]) => void;
 
 // One pool per process, kept on globalThis so dev-mode module reloads do not open more.
 const holder = globalThis as Holder;
 const listeners = (holder.__clmStatementListeners ??= new Set());
 
-const notify = (_connection: number, statement: string) => {
-  for (const listener of listeners) listener(statement);
+const notify = (_connection: number, statement: string, parameters: unknown[]) => {
+  for (const listener of listeners) listener(statement, parameters);
 };
 
 /**
@@ -51,13 +56,13 @@ function sessionTimeouts(env: Env): Record<string, string> {
   };
 }
 
-function connect(runtime: Record<string, string> = {}): Connection {
+function connect(runtime: Record<string, string> = {}, databaseUrl = getEnv().DATABASE_URL): Connection {
   const env = getEnv();
-  if (!env.DATABASE_URL) {
+  if (!databaseUrl) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, `npm run dev` or `npm run demo`.');
   }
   // libpq convention: `?host=/dir` names a Unix-socket directory (the embedded database uses one).
-  const url = new URL(env.DATABASE_URL);
+  const url = new URL(databaseUrl);
   const socketDir = url.searchParams.get('host');
   url.searchParams.delete('host');
   const sql = postgres(url.toString(), {
@@ -113,11 +118,13 @@ export function getSql(): postgres.Sql {
 }
 
 /**
- * A connection of the pool held for one long read (an export's cursor); `release` gives it back.
- * Never on a pool of one (the embedded database): it would stop every other query meanwhile.
+ * A connection held for one long read (an export's cursor); `release` gives it back. From the
+ * replica's pool when DATABASE_READ_URL is set, else the main pool. Never on a pool of one (the
+ * embedded database): it would stop every other query meanwhile.
  */
 export async function reserveDb(): Promise<{ db: Database; release: () => void }> {
-  const pool = getSql();
+  const readUrl = getEnv().DATABASE_READ_URL;
+  const pool = readUrl ? (holder.__clmReadDb ??= connect({}, readUrl)).sql : getSql();
   const reserved = await pool.reserve();
   // drizzle reads the driver's options (type parsers) from the client; a reserved connection has
   // none of its own and shares the pool's.
@@ -139,7 +146,7 @@ export function getTelemetryDb(): Database {
 }
 
 export async function closeDb(): Promise<void> {
-  const connections = [holder.__clmDb, holder.__clmTelemetryDb];
-  holder.__clmDb = holder.__clmTelemetryDb = undefined;
+  const connections = [holder.__clmDb, holder.__clmTelemetryDb, holder.__clmReadDb];
+  holder.__clmDb = holder.__clmTelemetryDb = holder.__clmReadDb = undefined;
   await Promise.all(connections.map((conn) => conn?.sql.end({ timeout: 5 })));
 }

@@ -127,7 +127,9 @@ export const chargeStations = pgTable(
     index('charge_stations_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('charge_stations_updated_idx').on(t.updatedAt, t.id),
     index('charge_stations_created_idx').on(t.createdAt, t.id),
-    index('charge_stations_name_idx').on(t.name, t.id),
+    // Lists sort unnamed stations as '' (see list-charge-stations.ts): the index has that expression.
+    index('charge_stations_name_idx').on(sql`coalesce(${t.name}, '')`, t.id),
+    index('charge_stations_tenant_name_idx').on(t.tenantId, sql`coalesce(${t.name}, '')`, t.id),
     index('charge_stations_location_idx').on(t.locationId),
     index('charge_stations_serial_idx').on(t.serialNumber),
     index('charge_stations_status_idx').on(t.status),

@@ -1,12 +1,13 @@
-import { inArray } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { chargeStations } from '@/lib/db/schema';
 import type { ChargeStation, ChargeStationExportQuery } from '@/lib/schemas/charge-station';
-import { EXPORT_BATCH, exportBatches, inOrder } from '@/lib/services/shared/export-cursor';
+import { EXPORT_BATCH, exportBatches, tableRowReader } from '@/lib/services/shared/export-cursor';
 import { listClauses } from '@/lib/services/shared/list-query';
 import { getDb } from '@/lib/db/client';
 import { stationList } from './list-charge-stations';
 import { toChargeStations } from './station-record';
+
+const readStation = tableRowReader(chargeStations);
 
 /** Every station matching the list's filters, in its order, as batches (one cursor, see export-cursor.ts). */
 export async function* exportChargeStations({
@@ -18,16 +19,10 @@ export async function* exportChargeStations({
 }): AsyncGenerator<ChargeStation[]> {
   const { format: _format, ...filters } = query;
   const { where, orderBy } = await listClauses(stationList(ctx, { ...filters, limit: EXPORT_BATCH }));
-  const ids = getDb()
-    .select({ id: chargeStations.id })
+  const rows = getDb()
+    .select()
     .from(chargeStations)
     .where(where)
     .orderBy(...orderBy);
-  yield* exportBatches(ids, async (db, batch) => {
-    const rows = await db.select().from(chargeStations).where(inArray(chargeStations.id, batch));
-    return toChargeStations(
-      db,
-      inOrder(rows, batch, (row) => row.id),
-    );
-  });
+  yield* exportBatches(rows, (db, batch) => toChargeStations(db, batch.map(readStation)));
 }

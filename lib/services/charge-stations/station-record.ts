@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { visibility, type AuthContext } from '@/lib/auth/context';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Queryable } from '@/lib/db/client';
@@ -17,7 +17,7 @@ import { notFound } from '@/lib/errors';
 import type { ChargeStation, ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
 import { isUuid } from '@/lib/domain/ids';
-import { visibleCondition } from '@/lib/services/shared/scope';
+import { anyUuid, visibleCondition } from '@/lib/services/shared/scope';
 
 /** Scope condition for stations: the caller's tenants, plus the pool for roles that see it. */
 export const stationScope = (ctx: AuthContext, permission: Permission = 'station:read') =>
@@ -50,18 +50,20 @@ export const NO_EVSES: EvseTree = { evses: [], connectors: [], tariffs: [] };
 /** The custom group names of some stations. */
 export type StationGroupRow = { stationId: string; name: string };
 
-/**
- * The EVSE trees of the stations: 3 queries sent together, connectors and tariff codes found
- * through their EVSE's station (not the EVSE uids, which would need the first answer).
- */
+/** The EVSE trees of the stations (3 queries, connectors and tariff codes in parallel). */
 export async function loadEvseTree(db: Queryable, stationIds: string[]): Promise<EvseTree> {
-  const ofStations = (evseUid: AnyColumn) =>
-    inArray(evseUid, db.select({ uid: evses.uid }).from(evses).where(inArray(evses.stationId, stationIds)));
-  const [evseRows, connectorRows, tariffRows] = await Promise.all([
-    db.select().from(evses).where(inArray(evses.stationId, stationIds)).orderBy(asc(evses.stationId), asc(evses.position)),
-    db.select().from(connectors).where(ofStations(connectors.evseUid)).orderBy(asc(connectors.position)),
-    db.select().from(connectorTariffs).where(ofStations(connectorTariffs.evseUid)).orderBy(asc(connectorTariffs.position)),
-  ]);
+  const evseRows = await db
+    .select()
+    .from(evses)
+    .where(anyUuid(evses.stationId, stationIds))
+    .orderBy(asc(evses.stationId), asc(evses.position));
+  const evseUids = evseRows.map((e) => e.uid);
+  const [connectorRows, tariffRows] = evseUids.length
+    ? await Promise.all([
+        db.select().from(connectors).where(anyUuid(connectors.evseUid, evseUids)).orderBy(asc(connectors.position)),
+        db.select().from(connectorTariffs).where(anyUuid(connectorTariffs.evseUid, evseUids)).orderBy(asc(connectorTariffs.position)),
+      ])
+    : [[], []];
   return { evses: evseRows, connectors: connectorRows, tariffs: tariffRows };
 }
 
@@ -71,7 +73,7 @@ export function loadStationGroups(db: Queryable, stationIds: string[]): Promise<
     .select({ stationId: stationCustomGroups.stationId, name: customGroups.name })
     .from(stationCustomGroups)
     .innerJoin(customGroups, eq(customGroups.id, stationCustomGroups.groupId))
-    .where(inArray(stationCustomGroups.stationId, stationIds))
+    .where(anyUuid(stationCustomGroups.stationId, stationIds))
     .orderBy(asc(customGroups.name));
 }
 

@@ -1,10 +1,10 @@
-import { inArray } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import type { Location, LocationExportQuery } from '@/lib/schemas/location';
 import { EXPORT_BATCH, exportBatches, inOrder } from '@/lib/services/shared/export-cursor';
 import { listClauses } from '@/lib/services/shared/list-query';
+import { anyUuid } from '@/lib/services/shared/scope';
 import { locationList } from './list-locations';
 import { locationSelection, toLocation } from './location-record';
 
@@ -17,8 +17,10 @@ export async function* exportLocations({ ctx, query }: { ctx: AuthContext; query
     .from(locations)
     .where(where)
     .orderBy(...orderBy);
-  yield* exportBatches(ids, async (db, batch) => {
-    const records = await db.select(locationSelection).from(locations).where(inArray(locations.id, batch));
+  // Ids only: a location's record has computed fields (groups, counts) loaded per batch.
+  yield* exportBatches(ids, async (db, fetched: { id: string }[]) => {
+    const batch = fetched.map((row) => row.id);
+    const records = await db.select(locationSelection).from(locations).where(anyUuid(locations.id, batch));
     return inOrder(records, batch, (record) => record.row.id).map(toLocation);
   });
 }

@@ -2,9 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
+import { chargeStationExportQuerySchema } from '@/lib/schemas/charge-station';
 import { locationExportQuerySchema, locationListQuerySchema } from '@/lib/schemas/location';
+import { createChargeStation, exportChargeStations, getChargeStation } from '@/lib/services/charge-stations';
 import { exportLocations, listLocations } from '@/lib/services/locations';
-import { makeTenant, userContext } from '@/test/fixtures';
+import { makeLocation, makeTariff, makeTenant, userContext } from '@/test/fixtures';
 import { countStatements } from '@/test/statements';
 import { EXPORT_BATCH } from './export-cursor';
 
@@ -57,7 +59,7 @@ describe('exports read one server-side cursor', () => {
     expect(statements.filter((s) => /^declare /i.test(s))).toHaveLength(1);
     const others = statements.filter((s) => !/^declare /i.test(s) && /from "locations"/.test(s));
     expect(others).toHaveLength(3); // one load by id per batch
-    for (const load of others) expect(load).toMatch(/where "locations"\."id" in \(/);
+    for (const load of others) expect(load).toMatch(/where "locations"\."id" = any\(\$1::uuid\[\]\)/);
   });
 
   it('sees one snapshot: a change committed while the export runs is not in it', async () => {
@@ -85,5 +87,51 @@ describe('exports read one server-side cursor', () => {
       sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
     );
     expect(open[0]!.n).toBe(0);
+  });
+
+  it('reads station rows from the cursor exactly as GET reads them (dates, numbers, JSON, arrays, EVSE tree, groups)', async () => {
+    const tenant = (await makeTenant('Rows')).id;
+    const location = (await makeLocation(tenant)).id;
+    const tariff = await makeTariff('ROWS', [tenant]);
+    const admin = await userContext('customer_admin', [tenant]);
+    for (const [i, name] of [null, 'Zuid', '=SUM(A1)'].entries()) {
+      await createChargeStation({
+        ctx: admin,
+        input: {
+          ocpp_id: `ROWS-${Date.now().toString(36)}-${i}`,
+          name,
+          location_id: location,
+          charger_type: 'AC',
+          max_power_kw: 22.5,
+          custom_groups: ['b-group', 'a-group'],
+          remarks: 'line one\nline two',
+          configuration: { HeartbeatInterval: '300' },
+          evses: [
+            {
+              evse_id: `NL*GFX*E${i}*1`,
+              capabilities: ['RFID_READER'],
+              connectors: [
+                {
+                  id: '1',
+                  standard: 'IEC_62196_T2',
+                  format: 'SOCKET',
+                  power_type: 'AC_3_PHASE',
+                  max_voltage: 400,
+                  max_amperage: 32,
+                  max_electric_power: 22000,
+                  tariff_ids: [tariff],
+                },
+              ],
+            },
+          ],
+        },
+      });
+    }
+    const exported = [];
+    for await (const batch of exportChargeStations({ ctx: admin, query: chargeStationExportQuerySchema.parse({ format: 'ndjson' }) })) {
+      exported.push(...batch);
+    }
+    expect(exported).toHaveLength(3);
+    for (const station of exported) expect(station).toEqual(await getChargeStation({ ctx: admin, id: station.id }));
   });
 });

@@ -29,3 +29,11 @@ export function scopeParameters(vis: Visibility) {
     ? { scopeAll: true, scopeTenants: [] as string[], scopePool: false }
     : { scopeAll: false, scopeTenants: vis.tenantIds, scopePool: vis.pool };
 }
+
+/**
+ * `column = any($1::uuid[])`: one parameter for a whole page of ids, so the statement has one text
+ * whatever the page size (and stays prepared), where `inArray` spells out `in ($1 … $n)`.
+ */
+export function anyUuid(column: Column | SQL.Aliased | SQL, ids: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param(ids)}::uuid[])`;
+}
