@@ -129,6 +129,7 @@ export async function reserveDb(): Promise<{ db: Database; release: () => void }
   // drizzle reads the driver's options (type parsers) from the client; a reserved connection has
   // none of its own and shares the pool's.
   const client = Object.assign(reserved, { options: pool.options });
+  prepareRepeatedStatements(client as unknown as postgres.Sql);
   return { db: drizzle(client, { schema, casing: 'snake_case' }), release: () => reserved.release() };
 }
 

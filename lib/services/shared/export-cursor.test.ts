@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { t2SocketExample } from '@/lib/api/examples';
 import { getDb } from '@/lib/db/client';
 import { locations } from '@/lib/db/schema';
 import { chargeStationExportQuerySchema } from '@/lib/schemas/charge-station';
@@ -110,18 +111,7 @@ describe('exports read one server-side cursor', () => {
             {
               evse_id: `NL*GFX*E${i}*1`,
               capabilities: ['RFID_READER'],
-              connectors: [
-                {
-                  id: '1',
-                  standard: 'IEC_62196_T2',
-                  format: 'SOCKET',
-                  power_type: 'AC_3_PHASE',
-                  max_voltage: 400,
-                  max_amperage: 32,
-                  max_electric_power: 22000,
-                  tariff_ids: [tariff],
-                },
-              ],
+              connectors: [{ ...t2SocketExample, tariff_ids: [tariff] }],
             },
           ],
         },
