@@ -51,19 +51,19 @@ const LOCK_LOW = CHANGE_ORDER_LOCK % 2 ** 32;
 async function changeHorizon(): Promise<string> {
   // statement_timestamp() is taken before the lock table is read, so a writer that takes the lock
   // after that read stamps a later time. Its own statement: the rows are read in a later snapshot.
-  // Stamps are stored rounded to the millisecond (timestamp(3)), possibly below the time taken: a
-  // stamp taken at or after the bound is stored at or after the bound's millisecond, so the
-  // horizon is that millisecond (rounding is monotone: t ≥ b ⇒ round(t) ≥ round(b) ≥ trunc(b)).
+  // Stamps are stored rounded to the millisecond (timestamp(3)), possibly below the time taken, so
+  // the horizon is the bound rounded the same way (a cast to timestamptz(3)): rounding is monotone,
+  // so a stamp taken at or after the bound is stored at or after the horizon.
   // A holder whose start Postgres does not show (another role without pg_read_all_stats, or
   // track_activities off) holds everything back rather than nothing; one shown idle has committed.
   const [row] = await getDb().execute<{ horizon: string }>(sql`
-    select date_trunc('milliseconds', least(
+    select (least(
       statement_timestamp(),
       (select min(coalesce(a.xact_start, case when a.state = 'idle' then null else '-infinity'::timestamptz end))
         from pg_locks l join pg_stat_activity a on a.pid = l.pid
         where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
           and l.classid = ${sql.raw(String(LOCK_HIGH))} and l.objid = ${sql.raw(String(LOCK_LOW))} and l.objsubid = 1)
-    ))::text as horizon`);
+    ))::timestamptz(3)::text as horizon`);
   return row!.horizon;
 }
 
