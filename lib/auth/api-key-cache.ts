@@ -3,12 +3,12 @@ import { getDb, getSql } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { hashApiKeySecret } from './api-key-secret';
 import type { AuthContext } from './context';
-import { lastUseDue, loadApiKey, touchApiKey, type LoadedApiKey } from './load-context';
+import { contextForApiKey, loadApiKey, touchApiKeyIfDue, type LoadedApiKey } from './load-context';
 
 /** The channel migration 0007's triggers notify on any change to api_keys, roles or role_permissions. */
 const AUTH_CHANGED_CHANNEL = 'auth_changed';
 /** How long an entry is used at most: the bound if a notification were ever lost. */
-export const API_KEY_CACHE_TTL_MS = 10_000;
+const API_KEY_CACHE_TTL_MS = 10_000;
 /** Most keys kept; past it the oldest entry goes first. */
 const MOST_ENTRIES = 10_000;
 
@@ -25,7 +25,8 @@ type CacheState = {
 const holder = globalThis as typeof globalThis & { __clmApiKeyCache?: CacheState };
 const state = (holder.__clmApiKeyCache ??= { entries: new Map(), generation: 0, listening: false, started: false });
 
-function forgetAll() {
+/** Drops this process's entries now (also what a notification does). */
+export function forgetApiKeys(): void {
   state.generation++;
   state.entries.clear();
 }
@@ -39,8 +40,8 @@ function listen() {
   if (state.started) return;
   state.started = true;
   getSql()
-    .listen(AUTH_CHANGED_CHANNEL, forgetAll, () => {
-      forgetAll();
+    .listen(AUTH_CHANGED_CHANNEL, forgetApiKeys, () => {
+      forgetApiKeys();
       state.listening = true;
     })
     .catch(() => {
@@ -57,38 +58,22 @@ function listen() {
  */
 export async function cachedApiKeyContext(secret: string): Promise<AuthContext | null> {
   const db = getDb();
-  if (getEnv().DATABASE_POOL_MAX === 1) return (await loadAndTouch(secret, Date.now()))?.ctx ?? null;
+  if (getEnv().DATABASE_POOL_MAX === 1) return contextForApiKey(db, secret);
   listen();
   const hash = hashApiKeySecret(secret);
   const now = Date.now();
   const hit = state.listening ? state.entries.get(hash) : undefined;
   if (hit && now - hit.cachedAt < API_KEY_CACHE_TTL_MS && (!hit.expiresAt || hit.expiresAt.getTime() > now)) {
-    if (lastUseDue(hit.lastUsedAt, now)) {
-      hit.lastUsedAt = new Date(now);
-      await touchApiKey(db, hit.id);
-    }
+    await touchApiKeyIfDue(db, hit, now);
     return hit.ctx;
   }
   const generation = state.generation;
-  const key = await loadAndTouch(secret, now, hash);
+  const key = await loadApiKey(db, hash);
+  if (key) await touchApiKeyIfDue(db, key, now);
   state.entries.delete(hash);
   if (key && state.listening && generation === state.generation) {
     if (state.entries.size >= MOST_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
     state.entries.set(hash, { ...key, cachedAt: now });
   }
   return key?.ctx ?? null;
-}
-
-async function loadAndTouch(secret: string, now: number, hash = hashApiKeySecret(secret)): Promise<LoadedApiKey | null> {
-  const key = await loadApiKey(getDb(), hash);
-  if (key && lastUseDue(key.lastUsedAt, now)) {
-    await touchApiKey(getDb(), key.id);
-    key.lastUsedAt = new Date(now);
-  }
-  return key;
-}
-
-/** Drops this process's entries now (the writer's own instance need not wait for the notification). */
-export function forgetApiKeys(): void {
-  forgetAll();
 }

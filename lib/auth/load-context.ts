@@ -66,7 +66,7 @@ export async function contextForUser(db: Queryable, userId: string): Promise<Aut
 }
 
 /** Only refresh last_used_at this often, so a busy key does not write on every request. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** A live API key as authentication needs it: its context, and what decides how long that holds. */
 export type LoadedApiKey = { ctx: AuthContext; id: string; lastUsedAt: Date | null; expiresAt: Date | null };
@@ -108,18 +108,19 @@ export async function loadApiKey(db: Queryable, secretHash: string): Promise<Loa
   return { ctx, id: key.id, lastUsedAt: key.lastUsedAt, expiresAt: key.expiresAt };
 }
 
-/** Whether the key's last_used_at is due to be written again. */
-export const lastUseDue = (lastUsedAt: Date | null, now = Date.now()) =>
-  !lastUsedAt || now - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
-
-/** Writes last_used_at; the guard in SQL keeps concurrent requests (and instances) from rewriting it. */
-export async function touchApiKey(db: Queryable, id: string): Promise<void> {
+/**
+ * Writes last_used_at when it is over LAST_USED_RESOLUTION_MS old, and notes the write on `key`;
+ * the guard in SQL keeps concurrent requests (and instances) from rewriting it.
+ */
+export async function touchApiKeyIfDue(db: Queryable, key: LoadedApiKey, now = Date.now()): Promise<void> {
+  if (key.lastUsedAt && now - key.lastUsedAt.getTime() <= LAST_USED_RESOLUTION_MS) return;
+  key.lastUsedAt = new Date(now);
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(
       and(
-        eq(apiKeys.id, id),
+        eq(apiKeys.id, key.id),
         or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - ${LAST_USED_RESOLUTION_MS} * interval '1 millisecond'`),
       ),
     );
@@ -129,6 +130,6 @@ export async function touchApiKey(db: Queryable, id: string): Promise<void> {
 export async function contextForApiKey(db: Queryable, secret: string): Promise<AuthContext | null> {
   const key = await loadApiKey(db, hashApiKeySecret(secret));
   if (!key) return null;
-  if (lastUseDue(key.lastUsedAt)) await touchApiKey(db, key.id);
+  await touchApiKeyIfDue(db, key);
   return key.ctx;
 }
