@@ -51,6 +51,11 @@ const envSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    /** `true`: webhooks may be sent to private, loopback and link-local addresses (tests, on-premise receivers). */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Origins (scheme://host[:port]) whose browser scripts may call /api/v2 cross-origin; empty → CORS closed. */
     CORS_ORIGINS: z
       .string()

@@ -10,6 +10,7 @@ import { META_TAG, metaEndpoints } from './meta';
 import { tariffsEndpoints } from './tariffs';
 import { tenantsEndpoints } from './tenants';
 import { usersEndpoints } from './users';
+import { webhooksEndpoints } from './webhooks';
 
 /**
  * The document describes every endpoint, itself included, so this endpoint sits beside the list
@@ -39,6 +40,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...usersEndpoints,
   ...apiKeysEndpoints,
   ...auditEventsEndpoints,
+  ...webhooksEndpoints,
 ];
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;

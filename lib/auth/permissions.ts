@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'tariff:read',
   'tariff:manage',
   'audit:read',
+  'webhook:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -134,7 +134,42 @@ export const RESET_TYPES = ['SOFT', 'HARD'] as const;
 export const OCPP_DIRECTIONS = ['IN', 'OUT'] as const;
 export const OCPP_MESSAGE_TYPES = ['CALL', 'CALLRESULT', 'CALLERROR'] as const;
 
-export const AUDIT_ENTITIES = ['tenant', 'user', 'api_key', 'location', 'charge_station', 'tariff', 'hardware_template'] as const;
+/** What a webhook subscription may receive (docs/INTEGRATIONS.md#events). */
+export const WEBHOOK_EVENT_TYPES = [
+  'location.created',
+  'location.updated',
+  'location.deleted',
+  'charge_station.created',
+  'charge_station.updated',
+  'charge_station.deleted',
+  'charge_station.linked',
+  'charge_station.unlinked',
+  'charge_station.status_changed',
+  'charge_station.connected',
+  'charge_station.disconnected',
+  'availability.applied',
+  'availability.rejected',
+  'commissioning.completed',
+  'import.completed',
+] as const;
+/** Sent only by `POST /webhooks/{id}/test`; no subscription lists it. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
+export const IMPORT_ENTITIES = ['locations', 'charge_stations'] as const;
+export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export const IMPORT_ROW_OUTCOMES = ['PENDING', 'CREATED', 'UPDATED', 'VALID', 'FAILED'] as const;
+
+export const AUDIT_ENTITIES = [
+  'tenant',
+  'user',
+  'api_key',
+  'location',
+  'charge_station',
+  'tariff',
+  'hardware_template',
+  'webhook',
+  'import',
+] as const;
 
 export type TenantKind = (typeof TENANT_KINDS)[number];
 export type ChargerType = (typeof CHARGER_TYPES)[number];
@@ -143,6 +178,11 @@ export type EvseStatus = (typeof EVSE_STATUSES)[number];
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AvailabilitySync = (typeof AVAILABILITY_SYNC_STATES)[number];
 export type ConfigurationSync = (typeof CONFIGURATION_SYNC_STATES)[number];
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
 export type StationCommandKind = (typeof STATION_COMMAND_KINDS)[number];
 export type StationCommandStatus = (typeof STATION_COMMAND_STATUSES)[number];
 export type TestStepName = (typeof TEST_STEP_NAMES)[number];

@@ -7,3 +7,4 @@ export * from './hardware-templates';
 export * from './audit';
 export * from './idempotency';
 export * from './rate-limits';
+export * from './integrations';

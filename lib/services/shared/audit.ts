@@ -2,6 +2,7 @@ import { actorRef, type AuthContext } from '@/lib/auth/context';
 import type { Tx } from '@/lib/db/client';
 import { auditEvents, type AuditChanges } from '@/lib/db/schema';
 import type { AuditEntity } from '@/lib/domain/vocabulary';
+import { eventTypeOfAudit, queueEvent } from './outbox';
 
 type AuditInput = {
   action: `${AuditEntity}.${string}`;
@@ -31,7 +32,10 @@ export function diffChanges(
   return changes;
 }
 
-/** Writes one audit event inside the caller's transaction, so it commits with the change. */
+/**
+ * Writes one audit event inside the caller's transaction, so it commits with the change, and
+ * queues the webhook event the change of a location or station is (shared/outbox.ts).
+ */
 export async function recordAudit(tx: Tx, ctx: AuthContext, input: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({
     actor: actorRef(ctx.actor),
@@ -42,4 +46,7 @@ export async function recordAudit(tx: Tx, ctx: AuthContext, input: AuditInput): 
     changes: diffChanges(input.before, input.after),
     requestId: ctx.requestId ?? null,
   });
+  const type = eventTypeOfAudit(input.action);
+  const data = input.after ?? input.before;
+  if (type && data) queueEvent(tx, { type, tenantId: input.tenantId, objectId: input.entityId, data: { id: input.entityId, ...data } });
 }

@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/lib/db/client';
 import { noteTransaction } from '@/lib/db/faults';
+import { announceDeliveries, flushEvents } from './outbox';
 
 /*
  * Incremental sync pages by updated_at and must never skip a row: a warehouse paging with
@@ -22,21 +24,38 @@ const CHANGE_ORDER_LOCK = 7_405_218_304;
 /** The time of a change, for updated_at (and deleted_at / revoked_at) inside writeTransaction. */
 export const changedAt = sql`clock_timestamp()`;
 
+type OpenTransaction = { tx: Tx; deliveries: number };
+const openTransaction = new AsyncLocalStorage<OpenTransaction>();
+
 /**
  * A transaction for a write of synced data: use it for every mutation. It tells the API's retry
  * (lib/db/faults.ts) whether it committed, failed before COMMIT (rolled back: safe to run again)
- * or failed at COMMIT (in doubt: never run again).
+ * or failed at COMMIT (in doubt: never run again). Called inside another one (an import's batch of
+ * rows) it is a savepoint: its work is undone alone when it throws. The webhook events the work
+ * queued are written before COMMIT (shared/outbox.ts).
  */
 export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const outer = openTransaction.getStore();
+  if (outer) {
+    return outer.tx.transaction(async (tx) => {
+      const value = await openTransaction.run({ tx, deliveries: 0 }, () => work(tx));
+      outer.deliveries += await flushEvents(tx);
+      return value;
+    });
+  }
   let committing = false;
+  const open: OpenTransaction = { tx: undefined as unknown as Tx, deliveries: 0 };
   try {
     const result = await getDb().transaction(async (tx) => {
+      open.tx = tx;
       await tx.execute(sql`select pg_advisory_xact_lock_shared(${CHANGE_ORDER_LOCK})`);
-      const value = await work(tx);
+      const value = await openTransaction.run(open, () => work(tx));
+      open.deliveries += await flushEvents(tx);
       committing = true;
       return value;
     });
     noteTransaction('committed');
+    if (open.deliveries) announceDeliveries();
     return result;
   } catch (error) {
     noteTransaction(committing ? 'uncertain' : 'rolled-back', error);
