@@ -5,6 +5,7 @@ import { apiKeysEndpoints } from './api-keys';
 import { auditEventsEndpoints } from './audit-events';
 import { chargeStationsEndpoints, maintenanceWindowEndpoints } from './charge-stations';
 import { hardwareTemplatesEndpoints } from './hardware-templates';
+import { importsEndpoints } from './imports';
 import { locationEndpoints } from './locations';
 import { META_TAG, metaEndpoints } from './meta';
 import { tariffsEndpoints } from './tariffs';
@@ -41,6 +42,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...apiKeysEndpoints,
   ...auditEventsEndpoints,
   ...webhooksEndpoints,
+  ...importsEndpoints,
 ];
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;

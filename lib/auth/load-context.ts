@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/lib/db/client';
+import { isUuid } from '@/lib/domain/ids';
 import { apiKeys, memberships, rolePermissions, roles, users } from '@/lib/db/schema';
 import { isPermission, type Permission } from './permissions';
 import { hashApiKeySecret } from './api-key-secret';
@@ -75,7 +76,11 @@ export type LoadedApiKey = { ctx: AuthContext; id: string; lastUsedAt: Date | nu
  * A live API key (not revoked, not expired) by its secret's hash, or null. One statement: the key
  * with its role and the role's permissions.
  */
-export async function loadApiKey(db: Queryable, secretHash: string): Promise<LoadedApiKey | null> {
+export function loadApiKey(db: Queryable, secretHash: string): Promise<LoadedApiKey | null> {
+  return loadLiveApiKey(db, eq(apiKeys.secretHash, secretHash));
+}
+
+async function loadLiveApiKey(db: Queryable, which: SQL): Promise<LoadedApiKey | null> {
   const rows = await db
     .select({
       id: apiKeys.id,
@@ -90,12 +95,7 @@ export async function loadApiKey(db: Queryable, secretHash: string): Promise<Loa
     .innerJoin(roles, eq(roles.id, apiKeys.roleId))
     .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
     .where(
-      and(
-        eq(apiKeys.secretHash, secretHash),
-        isNull(apiKeys.revokedAt),
-        isNull(apiKeys.deletedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
+      and(which, isNull(apiKeys.revokedAt), isNull(apiKeys.deletedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))),
     );
   const key = rows[0];
   if (!key) return null;
@@ -132,4 +132,17 @@ export async function contextForApiKey(db: Queryable, secret: string): Promise<A
   if (!key) return null;
   await touchApiKeyIfDue(db, key);
   return key.ctx;
+}
+
+/**
+ * The context of an actor named as audit and jobs store it (`user:<uuid>`, `api_key:<uuid>`), or
+ * null when it can no longer act (disabled, revoked, expired, deleted). Background work started by
+ * a caller runs with what the caller may do now, not what it could when it started.
+ */
+export async function contextForActor(db: Queryable, actor: string): Promise<AuthContext | null> {
+  const [kind, id] = actor.split(':');
+  if (!id || !isUuid(id)) return null;
+  if (kind === 'user') return contextForUser(db, id);
+  if (kind === 'api_key') return (await loadLiveApiKey(db, eq(apiKeys.id, id)))?.ctx ?? null;
+  return null;
 }

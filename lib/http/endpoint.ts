@@ -43,6 +43,8 @@ export type EndpointDefinition<P, Q, B> = {
     /** The body may be left out (no Content-Type, no content): the handler then gets `{}`. */
     optional?: boolean;
   };
+  /** A body the handler streams itself (an import file): documented here, read from `request`. */
+  upload?: { description: string; media: Record<string, { schema: z.ZodType; example: string }> };
   success: {
     status: 200 | 201 | 202 | 204;
     description: string;

@@ -25,7 +25,8 @@ function errorStatuses(endpoint: Endpoint['definition']): number[] {
   if (!endpoint.public) [401, 403, 429].forEach((s) => statuses.add(s));
   if (endpoint.query || endpoint.body) statuses.add(400);
   if (endpoint.path.includes('{')) statuses.add(404);
-  if (endpoint.body) [413, 415, 422].forEach((s) => statuses.add(s));
+  if (endpoint.body || endpoint.upload) [413, 415, 422].forEach((s) => statuses.add(s));
+  if (endpoint.upload) statuses.add(400);
   if (honoursIfMatch(endpoint)) statuses.add(412);
   if (endpoint.method === 'POST' && !endpoint.public) statuses.add(409);
   return [...statuses].sort();
@@ -134,6 +135,17 @@ function routeConfig(endpoint: Endpoint['definition']): RouteConfig {
               required: !endpoint.body.optional,
               content: Object.fromEntries(
                 bodyTypes.map((type) => [type, { schema: endpoint.body!.schema, example: endpoint.body!.example }]),
+              ),
+            },
+          }
+        : {}),
+      ...(endpoint.upload
+        ? {
+            body: {
+              required: true,
+              description: endpoint.upload.description,
+              content: Object.fromEntries(
+                Object.entries(endpoint.upload.media).map(([type, { schema, example }]) => [type, { schema, example }]),
               ),
             },
           }

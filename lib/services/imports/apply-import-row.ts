@@ -1,0 +1,93 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
+import type { Tx } from '@/lib/db/client';
+import { chargeStations, locations } from '@/lib/db/schema';
+import type { ImportEntity } from '@/lib/domain/vocabulary';
+import { AppError } from '@/lib/errors';
+import { chargeStationCreateSchema } from '@/lib/schemas/charge-station';
+import { locationCreateSchema } from '@/lib/schemas/location';
+import { parseOrThrow } from '@/lib/schemas/parse';
+import { createChargeStation, linkChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
+import { createLocation, updateLocation } from '@/lib/services/locations';
+import { visibleCondition } from '@/lib/services/shared/scope';
+
+export type RowOutcome = 'CREATED' | 'UPDATED';
+
+/** The tenant a location row names, or the caller's only one: where its external_id is looked up. */
+function rowTenant(ctx: AuthContext, body: Record<string, unknown>): string | null {
+  if (typeof body.tenant_id === 'string') return body.tenant_id;
+  const writable = tenantsWith(ctx, 'location:write');
+  return writable?.length === 1 ? writable[0]! : null;
+}
+
+/**
+ * A location row: the caller's location with its external_id in the row's tenant is updated
+ * (merge patch of the row's fields), else one is created. The lookup is scoped like every read, so
+ * another tenant's external_id is never matched: the row then creates its own.
+ */
+async function upsertLocation(tx: Tx, ctx: AuthContext, body: Record<string, unknown>): Promise<RowOutcome> {
+  const tenantId = rowTenant(ctx, body);
+  if (typeof body.external_id === 'string' && body.external_id.trim() && tenantId) {
+    const [existing] = await tx
+      .select({ id: locations.id })
+      .from(locations)
+      .where(
+        and(
+          eq(locations.tenantId, tenantId),
+          eq(locations.externalId, body.external_id.trim()),
+          isNull(locations.deletedAt),
+          visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
+        ),
+      );
+    if (existing) {
+      const { tenant_id: _tenant, ...patch } = body;
+      await updateLocation({ ctx, id: existing.id, body: patch, mode: 'merge' });
+      return 'UPDATED';
+    }
+  }
+  await createLocation({ ctx, input: parseOrThrow(locationCreateSchema, body) });
+  return 'CREATED';
+}
+
+const STATION_CREATE_ONLY = ['ocpp_id', 'tenant_id', 'location_id', 'template_id'] as const;
+
+/**
+ * A station row: the caller's station with its ocpp_id is updated (merge patch of its writable
+ * fields; a different location_id links it there), else it is created. A station the caller cannot
+ * see is not matched: creating it then fails as its ocpp_id is taken (409).
+ */
+async function upsertStation(tx: Tx, ctx: AuthContext, body: Record<string, unknown>): Promise<RowOutcome> {
+  const ocppId = typeof body.ocpp_id === 'string' ? body.ocpp_id : null;
+  if (!ocppId) throw new AppError('validation', 'The row is invalid.', { errors: [{ path: '/ocpp_id', message: 'is required' }] });
+  const [existing] = await tx
+    .select({ id: chargeStations.id, tenantId: chargeStations.tenantId, locationId: chargeStations.locationId })
+    .from(chargeStations)
+    .where(
+      and(
+        eq(chargeStations.ocppId, ocppId),
+        isNull(chargeStations.deletedAt),
+        visibleCondition(visibility(ctx, 'station:read'), chargeStations.tenantId),
+      ),
+    );
+  if (!existing) {
+    await createChargeStation({ ctx, input: parseOrThrow(chargeStationCreateSchema, body) });
+    return 'CREATED';
+  }
+  const { tenant_id: tenantId, location_id: locationId } = body;
+  if (typeof tenantId === 'string' && !locationId && tenantId !== existing.tenantId) {
+    throw new AppError('validation', 'The row is invalid.', {
+      errors: [{ path: '/tenant_id', message: 'the station belongs to another tenant; link it to a location of this one instead' }],
+    });
+  }
+  const patch = Object.fromEntries(Object.entries(body).filter(([key]) => !(STATION_CREATE_ONLY as readonly string[]).includes(key)));
+  if (Object.keys(patch).length) await updateChargeStation({ ctx, id: existing.id, body: patch, mode: 'merge' });
+  if (typeof locationId === 'string' && locationId !== existing.locationId) {
+    await linkChargeStation({ ctx, id: existing.id, locationId });
+  }
+  return 'UPDATED';
+}
+
+/** Applies one row with the API's verbs (validation, permissions, audit, webhook events); throws its AppError when refused. */
+export function applyImportRow(tx: Tx, ctx: AuthContext, entity: ImportEntity, body: Record<string, unknown>): Promise<RowOutcome> {
+  return entity === 'locations' ? upsertLocation(tx, ctx, body) : upsertStation(tx, ctx, body);
+}

@@ -1,0 +1,149 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { systemContext, type AuthContext } from '@/lib/auth/context';
+import { contextForActor } from '@/lib/auth/load-context';
+import { getDb, type Queryable, type Tx } from '@/lib/db/client';
+import { importRows, imports, type ImportRow, type ImportRowError } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { unavailableError } from '@/lib/services/faults';
+import { recordAudit } from '@/lib/services/shared/audit';
+import { writeTransaction } from '@/lib/services/shared/change-order';
+import { applyImportRow, type RowOutcome } from './apply-import-row';
+import { toImport } from './import-record';
+
+/** Rows per transaction: each row is a savepoint in it, the batch's outcomes commit with its changes. */
+const BATCH_ROWS = 100;
+/** A claimed job's lease, renewed by every batch; a job whose worker died is taken over after it. */
+const LEASE_S = 30;
+
+type PendingRow = { line: number; body: Record<string, unknown> | null; errors: ImportRowError[] | null };
+type Outcome = {
+  line: number;
+  outcome: 'CREATED' | 'UPDATED' | 'VALID' | 'FAILED';
+  errors: ImportRowError[] | null;
+  /** What the row did (in a dry run: would do). */
+  applied?: RowOutcome;
+};
+
+/** The oldest open job no live worker holds, marked RUNNING under a fresh lease. */
+async function claimImport(): Promise<ImportRow | null> {
+  const [job] = await getDb().execute<{ id: string }>(sql`
+    update imports set status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()),
+      locked_until = clock_timestamp() + make_interval(secs => ${LEASE_S})
+    where id = (
+      select id from imports
+      where status in ('QUEUED', 'RUNNING') and (locked_until is null or locked_until < clock_timestamp())
+      order by created_at limit 1
+      for update skip locked)
+    returning id`);
+  if (!job) return null;
+  const [row] = await getDb().select().from(imports).where(eq(imports.id, job.id));
+  return row ?? null;
+}
+
+function rowErrors(error: unknown): ImportRowError[] {
+  if (error instanceof AppError) return error.extra.errors?.length ? error.extra.errors : [{ path: '', message: error.detail }];
+  return [{ path: '', message: 'the row could not be applied (unexpected error; see the server log)' }];
+}
+
+/** One row in a savepoint of its own: applied whole, or undone whole and reported. */
+async function applyRow(ctx: AuthContext, job: ImportRow, row: PendingRow): Promise<Outcome> {
+  if (!row.body) return { line: row.line, outcome: 'FAILED', errors: row.errors };
+  try {
+    const outcome = await writeTransaction((tx) => applyImportRow(tx, ctx, job.entity, row.body!));
+    return { line: row.line, outcome: job.dryRun ? 'VALID' : outcome, errors: null, applied: outcome };
+  } catch (error) {
+    // A database fault is not the row's: the batch stops and is retried whole.
+    if (unavailableError(error)) throw error;
+    if (!(error instanceof AppError)) console.error(`import ${job.id} line ${row.line}`, error);
+    return { line: row.line, outcome: 'FAILED', errors: rowErrors(error) };
+  }
+}
+
+/** Stores a batch's outcomes and counts, and renews the lease. */
+async function storeOutcomes(db: Queryable, job: ImportRow, outcomes: Outcome[]) {
+  const counted = (what: Outcome['outcome']) => outcomes.filter((o) => (o.applied ?? o.outcome) === what).length;
+  await db.execute(sql`
+    update import_rows r set outcome = v.outcome, errors = v.errors
+    from json_to_recordset(${JSON.stringify(outcomes.map(({ line, outcome, errors }) => ({ line, outcome, errors })))}::json) as v(line int, outcome text, errors jsonb)
+    where r.import_id = ${job.id} and r.line = v.line`);
+  await db
+    .update(imports)
+    .set({
+      processed: sql`${imports.processed} + ${outcomes.length}`,
+      created: sql`${imports.created} + ${counted('CREATED')}`,
+      updated: sql`${imports.updated} + ${counted('UPDATED')}`,
+      failed: sql`${imports.failed} + ${counted('FAILED')}`,
+      lockedUntil: sql`clock_timestamp() + make_interval(secs => ${LEASE_S})`,
+    })
+    .where(eq(imports.id, job.id));
+}
+
+const DRY_RUN = Symbol('dry run: undo the batch');
+
+/**
+ * A batch of rows in one transaction. Committed with its outcomes, so a crash loses the batch
+ * whole and the next worker applies it again: no row is applied twice. A dry run undoes the
+ * batch's changes and keeps only the outcomes.
+ */
+async function applyBatch(ctx: AuthContext, job: ImportRow, rows: PendingRow[]): Promise<void> {
+  let outcomes: Outcome[] = [];
+  const work = async (tx: Tx) => {
+    outcomes = [];
+    for (const row of rows) outcomes.push(await applyRow(ctx, job, row));
+    if (job.dryRun) throw DRY_RUN;
+    await storeOutcomes(tx, job, outcomes);
+  };
+  if (!job.dryRun) return void (await writeTransaction(work));
+  await writeTransaction(work).catch((error) => {
+    if (error !== DRY_RUN) throw error;
+  });
+  await storeOutcomes(getDb(), job, outcomes);
+}
+
+async function finish(job: ImportRow, ctx: AuthContext, error: string | null): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const [row] = await tx
+      .update(imports)
+      .set({ status: error ? 'FAILED' : 'SUCCEEDED', error, finishedAt: sql`clock_timestamp()`, lockedUntil: null })
+      .where(eq(imports.id, job.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'import.completed',
+      entity: 'import',
+      entityId: job.id,
+      tenantId: job.tenantId,
+      after: await toImport(tx, row!),
+    });
+  });
+}
+
+/**
+ * One round of the import worker: claims a job and applies its pending rows batch by batch with the
+ * caller's permissions as they are now. True when it ran a job (there may be more).
+ */
+export async function runImports(): Promise<boolean> {
+  const job = await claimImport();
+  if (!job) return false;
+  const ctx = await contextForActor(getDb(), job.requestedBy);
+  if (!ctx) {
+    await finish(
+      job,
+      systemContext(job.requestId ?? undefined),
+      'The caller that started the import can no longer act (disabled, revoked or expired).',
+    );
+    return true;
+  }
+  ctx.requestId = job.requestId ?? undefined;
+  for (;;) {
+    const rows = await getDb()
+      .select({ line: importRows.line, body: importRows.body, errors: importRows.errors })
+      .from(importRows)
+      .where(and(eq(importRows.importId, job.id), eq(importRows.outcome, 'PENDING')))
+      .orderBy(asc(importRows.line))
+      .limit(BATCH_ROWS);
+    if (!rows.length) break;
+    await applyBatch(ctx, job, rows);
+  }
+  await finish(job, ctx, null);
+  return true;
+}
