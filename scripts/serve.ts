@@ -58,6 +58,8 @@ console.log(`Charge Location Management ready on http://${shownHost}:${env.PORT}
 // gateways of their own.
 const gateway =
   env.OCPP_GATEWAY === 'on' ? await (await import('./product-gateway')).startProductGateway(env, { embedded: Boolean(embedded) }) : null;
+// Imports and webhook deliveries, in every instance (they share the work through the database).
+const jobs = (await import('@/lib/services/jobs')).startBackgroundJobs();
 console.log(`Database: ${embedded ? `embedded PGlite in ${process.env.DATA_DIR || '.data'}/pglite` : 'DATABASE_URL'}`);
 if (demo) {
   const { printDemoAccess } = await import('./demo-access');
@@ -74,6 +76,7 @@ async function shutdown() {
   stopping = true;
   server.close();
   await simulated?.stop();
+  await jobs.stop();
   await gateway?.close();
   await app.close?.();
   await closeDb();

@@ -6,3 +6,4 @@ export { listImports } from './list-imports';
 export { importErrorReport } from './import-error-report';
 export { runImports } from './run-imports';
 export { csvColumns } from './read-import-file';
+export { onImportQueued } from './import-wakeup';

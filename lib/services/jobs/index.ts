@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { startBackgroundJobs } from './start-background-jobs';
