@@ -15,7 +15,7 @@ import { startWebhookReceiver } from './support/webhook-receiver';
 
 const WEBHOOK_WAIT_MS = 20_000;
 
-const baseUrl = (process.env.CLM_API_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const baseUrl = process.env.CLM_API_URL || 'http://127.0.0.1:3000';
 const apiKey = process.env.CLM_API_KEY;
 if (!apiKey) {
   console.error('CLM_API_KEY is required: an admin API key of the server at CLM_API_URL (e.g. its ADMIN_API_KEY).');
@@ -27,34 +27,6 @@ const send = retryingFetch({ log });
 const api = createApiClient({ baseUrl, apiKey, fetch: send });
 // Stands for the CRM record's id: the Idempotency-Keys and external ids derive from it.
 const record = randomBytes(4).toString('hex');
-
-type Subscription = { id: string; url: string; events: string[]; secret?: string | null };
-
-/**
- * The webhook subscription calls, typed from SPEC section 8 (request body, 201 with `secret` once,
- * DELETE → 204), on the same key and retrying fetch as the typed client. They stay in this one
- * place because /api/v2/webhooks is called by hand until the generated schema describes it; then
- * they become `api.POST('/api/v2/webhooks', …)` and `api.DELETE('/api/v2/webhooks/{id}', …)`.
- */
-const webhooks = {
-  async create(body: { url: string; events: string[]; description?: string }, idempotencyKey: string): Promise<Subscription> {
-    const response = await send(
-      new Request(`${baseUrl}/api/v2/webhooks`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(body),
-      }),
-    );
-    if (response.status !== 201) throw new Error(`POST /api/v2/webhooks: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Subscription;
-  },
-  async remove(id: string): Promise<void> {
-    const response = await send(
-      new Request(`${baseUrl}/api/v2/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${apiKey}` } }),
-    );
-    if (response.status !== 204) throw new Error(`DELETE /api/v2/webhooks/${id}: ${response.status} ${await response.text()}`);
-  },
-};
 
 /** The created object of a typed POST, or an error naming the status and the problem's detail. */
 async function created<T extends { id: string }>(what: string, call: Promise<{ data?: T; error?: unknown; response: Response }>) {
@@ -68,14 +40,25 @@ async function created<T extends { id: string }>(what: string, call: Promise<{ d
   return data;
 }
 
+/** Deletes the webhook subscription; DELETE answers 204 without a body. */
+async function deleteSubscription(id: string) {
+  const { response, error } = await api.DELETE('/api/v2/webhooks/{id}', { params: { path: { id } } });
+  if (response.status !== 204) throw new Error(`deleting webhook subscription ${id}: ${response.status} ${error?.detail ?? ''}`);
+  log(`webhook subscription ${id} deleted`);
+}
+
 async function main() {
   const receiver = await startWebhookReceiver(log);
-  let subscription: Subscription | null = null;
+  let subscriptionId: string | null = null;
   try {
-    subscription = await webhooks.create(
-      { url: receiver.url, events: ['location.created'], description: `CRM example ${record}` },
-      `crm-${record}-webhook`,
+    const subscription = await created(
+      'webhook subscription',
+      api.POST('/api/v2/webhooks', {
+        params: { header: { 'Idempotency-Key': `crm-${record}-webhook` } },
+        body: { url: receiver.url, events: ['location.created'], description: `CRM example ${record}` },
+      }),
     );
+    subscriptionId = subscription.id;
     // A replay of the create (a retry after a lost answer) does not carry the secret again.
     if (!subscription.secret) throw new Error(`webhook subscription ${subscription.id} came back without its secret`);
     receiver.setSecret(subscription.secret);
@@ -110,15 +93,11 @@ async function main() {
     if (event.data.tenant_id !== tenant.id) throw new Error(`the webhook names tenant ${String(event.data.tenant_id)}, not ${tenant.id}`);
     log(`location.created for ${location.id} arrived after ${((Date.now() - started) / 1000).toFixed(1)} s, signature verified`);
   } finally {
-    if (subscription) {
-      const { id } = subscription;
-      await webhooks.remove(id).then(
-        () => log(`webhook subscription ${id} deleted`),
-        (error: unknown) => {
-          console.error(`crm: ${error instanceof Error ? error.message : String(error)}`);
-          process.exitCode = 1;
-        },
-      );
+    if (subscriptionId) {
+      await deleteSubscription(subscriptionId).catch((error: unknown) => {
+        console.error(`crm: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      });
     }
     await receiver.close();
   }
