@@ -45,8 +45,12 @@ const LAYERS = {
   ],
   // The OCPP gateway: sockets and protocol adapters. Like app/, it reaches data through service verbs.
   'lib/ocpp': ['lib/services', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
-  // Simulated charge stations (demo, tests, benchmark): an OCPP client, nothing of the server.
-  'lib/simulator': ['lib/domain'],
+  // The typed REST client generated from the OpenAPI document: for integrations outside the app (the
+  // examples, the station simulator, scripts), so nothing of the app imports it and it imports nothing.
+  'lib/api-client': [],
+  // Simulated charge stations (demo, tests, benchmark): an OCPP client, nothing of the server; like an
+  // installer's app it may register itself through the REST API.
+  'lib/simulator': ['lib/domain', 'lib/api-client'],
   // Demo data for the scripts; writes rows in bulk, straight to the tables.
   'lib/seed': ['lib/services', 'lib/auth', 'lib/db', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
   // Pages, route handlers, server actions: everything in lib/ except the database and the seed.
@@ -72,7 +76,9 @@ const LAYERS = {
   // the header policy (lib/http/security-headers.ts, lib/http/cors.ts).
   proxy: ['lib/auth', 'lib/http', 'lib/env.ts'],
   // Journeys drive simulated stations against the e2e server's gateway.
-  e2e: ['lib/seed', 'lib/simulator', 'lib/schemas', 'lib/domain', 'test'],
+  e2e: ['lib/seed', 'lib/simulator', 'lib/api-client', 'lib/schemas', 'lib/domain', 'test'],
+  // Integrations as a customer writes them: the REST API through the typed client, nothing else of the product.
+  examples: ['lib/api-client'],
 };
 
 /** Layers a folder may import types from but must not run (a component cannot call server code). */

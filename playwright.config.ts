@@ -35,7 +35,8 @@ export default defineConfig({
     // Creates its own database, seeds the demo data and serves the production build.
     command: 'node_modules/.bin/tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts',
     url: `${E2E_BASE_URL}/api/health`,
-    env: { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1', OCPP_PORT: String(E2E_OCPP_PORT) },
+    // WEBHOOK_ALLOW_PRIVATE: the CRM example's webhook receiver listens on 127.0.0.1.
+    env: { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1', OCPP_PORT: String(E2E_OCPP_PORT), WEBHOOK_ALLOW_PRIVATE: 'true' },
     timeout: 180_000,
     // E2E_REUSE_SERVER=1 runs against a server already up on E2E_PORT (started with `tsx --import ./scripts/node-server-runtime.mjs e2e/support/server.ts`).
     reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),

