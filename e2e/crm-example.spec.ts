@@ -30,10 +30,6 @@ test('the CRM example (npm run example:crm) runs against the server and exits 0'
   test.setTimeout(EXAMPLE_TIMEOUT_MS + 10_000);
   const { code, output } = await runExample();
   await test.info().attach('example output', { body: output, contentType: 'text/plain' });
-  // Waiting for webhook deliveries: the server does not run the delivery worker
-  // (deliverDueWebhooks) yet, so everything but the delivery happens. Only that failure is
-  // expected; any other is not, and once deliveries arrive the test must pass.
-  test.fail(output.includes('no matching webhook within'), 'waiting for webhook deliveries from the server');
-  expect(code, output).toBe(0);
   expect(output).toContain('signature verified');
+  expect(code).toBe(0);
 });
