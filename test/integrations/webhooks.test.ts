@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 
@@ -14,54 +12,13 @@ const { writeTransaction } = await import('@/lib/services/shared/change-order');
 const webhooks = await import('@/lib/services/webhooks');
 const { isPrivateAddress, sendWebhook } = await import('@/lib/services/webhooks/send-webhook');
 const { API_PLACE, makeTenant, userContext } = await import('@/test/fixtures');
-
-type Received = { headers: http.IncomingHttpHeaders; body: string };
-
-/** A real HTTP receiver on loopback that answers each request with the next queued status (default 204). */
-function startReceiver() {
-  const received: Received[] = [];
-  const statuses: number[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.statusCode = statuses.shift() ?? 204;
-      res.end();
-    });
-  });
-  return new Promise<{ url: string; received: Received[]; statuses: number[]; close: () => Promise<void> }>((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-        received,
-        statuses,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
+const { deliverAll, startReceiver } = await import('./receiver');
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver();
 });
 afterAll(() => receiver.close());
-
-/** Runs delivery rounds until the subscription has nothing due and unblocked (bounded). */
-async function deliverAll(subscriptionId: string) {
-  for (let round = 0; round < 50; round += 1) {
-    await webhooks.deliverDueWebhooks();
-    const [{ due }] = (await getDb().execute(
-      sql`select count(*)::int as due from webhook_deliveries d
-          where subscription_id = ${subscriptionId} and status = 'PENDING' and next_attempt_at <= clock_timestamp()
-            and not exists (select 1 from webhook_deliveries p where p.subscription_id = d.subscription_id
-              and p.object_id = d.object_id and p.status = 'PENDING' and p.seq < d.seq)`,
-    )) as unknown as [{ due: number }];
-    if (due === 0) return;
-  }
-  throw new Error('deliveries still due after 50 rounds');
-}
 
 const bodies = (subscriptionSecret: string) =>
   receiver.received.map((r) => {

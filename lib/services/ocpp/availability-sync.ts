@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '@/lib/db/client';
+import { writeStationEvents } from './station-events';
 
 // Shared by the verbs that move availability_sync (docs/OCPP.md#availability-sync). A connector
 // confirms INOPERATIVE by reporting Unavailable and OPERATIVE by reporting anything else.
@@ -32,8 +33,10 @@ export async function applyConfirmedAvailability(db: Queryable, stationId: strin
  */
 export async function refreshStationAvailabilitySync(db: Database, stationId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select 1 from charge_stations where id = ${stationId} for update`);
-    await tx.execute(sql`
+    const [before] = await tx.execute<{ sync: string }>(
+      sql`select availability_sync as sync from charge_stations where id = ${stationId} for update`,
+    );
+    const after = await tx.execute<{ sync: string }>(sql`
       update charge_stations s
       set availability_sync = case when not s.connected then 'OFFLINE' else evse_states.state end
       from (
@@ -45,6 +48,12 @@ export async function refreshStationAvailabilitySync(db: Database, stationId: st
         from evses where station_id = ${stationId}
         having count(*) > 0
       ) evse_states
-      where s.id = ${stationId}`);
+      where s.id = ${stationId}
+      returning s.availability_sync as sync`);
+    // The station reached the availability asked of it, or refused it: news for integrations.
+    const reached = after[0]?.sync;
+    if (reached !== before?.sync && (reached === 'APPLIED' || reached === 'REJECTED')) {
+      await writeStationEvents(tx, reached === 'APPLIED' ? 'availability.applied' : 'availability.rejected', [stationId]);
+    }
   });
 }

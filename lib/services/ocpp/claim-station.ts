@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { writeStationEvents } from './station-events';
 import { telemetryWrite } from './telemetry-write';
 
 /** NOTIFY channel telling the gateway that held a station that another one took it over. */
@@ -21,6 +22,7 @@ export async function claimStation(args: { stationId: string; gatewayId: string 
     if (previousGatewayId && previousGatewayId !== args.gatewayId) {
       await tx.execute(sql`select pg_notify(${STATION_MOVED_CHANNEL}, ${args.stationId})`);
     }
+    await writeStationEvents(tx, 'charge_station.connected', [args.stationId]);
     return { previousGatewayId };
   });
 }

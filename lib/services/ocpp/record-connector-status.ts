@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { EvseStatus } from '@/lib/domain/vocabulary';
-import { telemetryDb } from './telemetry-write';
+import type { Queryable } from '@/lib/db/client';
+import { hasSubscribers, writeStationEvents } from './station-events';
+import { telemetryDb, telemetryWrite } from './telemetry-write';
 
 const PRECEDENCE: EvseStatus[] = ['OUTOFORDER', 'CHARGING', 'RESERVED', 'AVAILABLE', 'INOPERATIVE'];
 
@@ -44,7 +46,9 @@ export async function recordConnectorStatuses(
     at: r.at.toISOString(),
     status: r.status,
   }));
-  const rows = await telemetryDb().execute<{ i: number; evse_uid: string }>(sql`
+  // The status_changed events are written with the change when someone subscribes to them.
+  const wanted = await hasSubscribers(telemetryDb(), 'charge_station.status_changed');
+  const write = (db: Queryable) => db.execute<{ i: number | null; evse_uid: string | null; changed: string | null }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         as i(i int, station_id uuid, connector int, reported_status text, error_code text, at timestamptz, status text)
@@ -85,8 +89,18 @@ export async function recordConnectorStatuses(
       update charge_stations s set status = ss.status
         from station_status ss
        where s.id = ss.station_id and s.status is distinct from ss.status
+       returning s.id
     )
-    select i, evse_uid from target`);
-  const byIndex = new Map(rows.map((row) => [row.i, row.evse_uid]));
+    select i, evse_uid, null::uuid as changed from target
+    union all select null, null, id from station_written`);
+  const rows = wanted
+    ? await telemetryWrite(async (tx) => {
+        const written = await write(tx);
+        const changed = written.flatMap((row) => (row.changed ? [row.changed] : []));
+        await writeStationEvents(tx, 'charge_station.status_changed', changed);
+        return written;
+      })
+    : await write(telemetryDb());
+  const byIndex = new Map(rows.flatMap((row) => (row.i === null ? [] : [[row.i, row.evse_uid!] as const])));
   return reports.map((_, i) => (byIndex.has(i) ? { evseUid: byIndex.get(i)! } : null));
 }

@@ -6,6 +6,7 @@ import type { TestStepName } from '@/lib/domain/vocabulary';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
 import { bumpVersion } from '@/lib/services/charge-stations/station-record';
+import { writeStationEvents } from './station-events';
 
 export type TestStepState = TestStep & { name: TestStepName };
 
@@ -87,6 +88,7 @@ export async function finishTestRun({ runId, steps }: { runId: string; steps: Te
         after: { commissioning_status: commissioningStatus, test_run_id: runId, test_run_status: status },
       },
     );
+    await writeStationEvents(tx, 'commissioning.completed', [run.stationId]);
     return status;
   });
 }
