@@ -745,7 +745,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a webhook subscription
-     * @description Removes the subscription and its delivery log; nothing more is sent.
+     * @description Ends the subscription: nothing more is sent, and it is no longer listed.
      */
     delete: operations['deleteWebhook'];
     options?: never;

@@ -78,7 +78,7 @@ export const {
     example: { events: ['location.created', 'location.updated'], enabled: true },
     run: updateWebhook,
   },
-  delete: { description: 'Removes the subscription and its delivery log; nothing more is sent.', run: deleteWebhook },
+  delete: { description: 'Ends the subscription: nothing more is sent, and it is no longer listed.', run: deleteWebhook },
 });
 
 export const listWebhookDeliveriesEndpoint = defineEndpoint({

@@ -8,6 +8,7 @@ import { PROBLEM_ERRORS_MAX } from '@/lib/schemas/problem';
 import { createChargeStation } from '@/lib/services/charge-stations';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
 import { createLocation } from '@/lib/services/locations';
+import { createWebhook } from '@/lib/services/webhooks';
 import { makeApiKey, makeTariff, makeTenant, makeUser } from '@/test/fixtures';
 
 // The bounds the OpenAPI document states are the bounds the server enforces: for every operation,
@@ -67,6 +68,12 @@ beforeAll(async () => {
   ids.tenants = tenant;
   ids.users = (await makeUser('viewer', [tenant])).id;
   ids['api-keys'] = (await makeApiKey('viewer', tenant)).key.id;
+  ids.webhooks = (
+    await createWebhook({
+      ctx: system,
+      input: { url: 'https://hooks.example.com/bounds', events: ['location.created'], tenant_id: tenant, enabled: false },
+    })
+  ).id;
   ids['hardware-templates'] = (await createHardwareTemplate({ ctx: system, input: { name: 'Bounds', charger_type: 'AC' } })).id;
 });
 

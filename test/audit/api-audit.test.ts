@@ -34,7 +34,7 @@ describe('audit completeness over the API', () => {
 
   it.each(mutations.map((e) => [`${e.definition.method} ${e.definition.path}`, e] as const))('%s', async (_name, endpoint) => {
     const recipe = API_RECIPES[endpoint.definition.operationId]!;
-    const call = (prepared: Prepared, key: string) => callEndpoint(endpoint, { key, params: prepared.params, body: prepared.body });
+    const call = (prepared: Prepared, key: string) => callEndpoint(endpoint, { key, ...prepared });
 
     // Once successfully: one event, the expected one, in the same transaction as the change.
     const prepared = await recipe.prepare(tenantId);

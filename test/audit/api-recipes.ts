@@ -5,12 +5,20 @@ import { createApiKey } from '@/lib/services/api-keys';
 import { addMaintenanceWindow, createChargeStation } from '@/lib/services/charge-stations';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
 import { createUser } from '@/lib/services/users';
+import { createWebhook, sendTestWebhook } from '@/lib/services/webhooks';
 import { API_PLACE, makeLocation, makeStation, makeTariff, makeTenant } from '@/test/fixtures';
 
 /** Which rows a change touches: the fingerprint of these must be the same after a rolled-back attempt. */
 export type Target = { table: string; column: string; value: string };
 
-export type Prepared = { params?: Record<string, string>; body?: unknown; target: Target };
+export type Prepared = {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: string;
+  upload?: { type: string; text: string };
+  headers?: Record<string, string>;
+  target: Target;
+};
 
 /** How to perform one mutating operation once, successfully, on fresh objects; and the audit event it must write. */
 export type Recipe = { entity: string; action: string; prepare: (tenantId: string) => Promise<Prepared> };
@@ -223,6 +231,61 @@ export const API_RECIPES: Record<string, Recipe> = {
       return { body: { name, role: 'viewer', tenant_id: t }, target: { table: 'api_keys', column: 'name', value: name } };
     },
   },
+  createWebhook: {
+    entity: 'webhook',
+    action: 'webhook.created',
+    prepare: async (t) => {
+      const description = `Audit ${tag()}`;
+      return {
+        body: { url: 'https://hooks.example.com/audit', events: ['location.created'], description, tenant_id: t },
+        target: { table: 'webhook_subscriptions', column: 'description', value: description },
+      };
+    },
+  },
+  patchWebhook: {
+    entity: 'webhook',
+    action: 'webhook.updated',
+    prepare: async (t) => ({ ...byId('webhook_subscriptions', (await auditWebhook(t)).id), body: { description: 'Patched' } }),
+  },
+  deleteWebhook: {
+    entity: 'webhook',
+    action: 'webhook.deleted',
+    prepare: async (t) => byId('webhook_subscriptions', (await auditWebhook(t)).id),
+  },
+  testWebhook: {
+    entity: 'webhook',
+    action: 'webhook.tested',
+    prepare: async (t) => byId('webhook_subscriptions', (await auditWebhook(t)).id),
+  },
+  retryWebhookDelivery: {
+    entity: 'webhook',
+    action: 'webhook.delivery_retried',
+    prepare: async (t) => {
+      const webhook = await auditWebhook(t);
+      const delivery = await sendTestWebhook({ ctx: systemContext(), id: webhook.id });
+      return {
+        params: { id: webhook.id, delivery_id: delivery.id },
+        target: { table: 'webhook_deliveries', column: 'id', value: delivery.id },
+      };
+    },
+  },
+  createImport: {
+    entity: 'import',
+    action: 'import.created',
+    prepare: async (t) => {
+      // The request id names the job: it is stored with it.
+      const requestId = `audit-${tag()}`;
+      return {
+        query: 'entity=locations&dry_run=true',
+        upload: {
+          type: 'text/csv',
+          text: `tenant_id,name,address,city,country,latitude,longitude\n${t},Audit,Laan 1,Utrecht,NLD,52.1,5.1\n`,
+        },
+        headers: { 'x-request-id': requestId },
+        target: { table: 'imports', column: 'request_id', value: requestId },
+      };
+    },
+  },
   revokeApiKey: {
     entity: 'api_key',
     action: 'api_key.revoked',
@@ -230,6 +293,14 @@ export const API_RECIPES: Record<string, Recipe> = {
       byId('api_keys', (await createApiKey({ ctx: systemContext(), input: { name: `Audit ${tag()}`, role: 'viewer', tenant_id: t } })).id),
   },
 };
+
+/** A disabled subscription: no delivery round of another test file sends to it. */
+function auditWebhook(tenantId: string) {
+  return createWebhook({
+    ctx: systemContext(),
+    input: { url: 'https://hooks.example.com/audit', events: ['location.created'], tenant_id: tenantId, enabled: false },
+  });
+}
 
 function auditUser(tenantId: string) {
   return createUser({

@@ -49,6 +49,7 @@ export async function sameTransaction(auditId: string, target: Target, entityId:
       select xmin::text from ${sql.identifier(target.table)} where id::text = ${entityId}
       union all select xmin::text from station_commands where station_id::text = ${entityId}
       union all select xmin::text from station_test_runs where station_id::text = ${entityId}
+      union all select xmin::text from webhook_deliveries where subscription_id::text = ${entityId}
     ) as same`);
   return rows[0]!.same;
 }

@@ -56,6 +56,23 @@ async function makeFixtures(): Promise<Fixtures> {
     true,
   );
   const stationPath = '/api/v2/charge-stations/{id}';
+  const { systemContext } = await import('@/lib/auth/context');
+  const { createWebhook, sendTestWebhook } = await import('@/lib/services/webhooks');
+  const { createImport } = await import('@/lib/services/imports');
+  const system = systemContext();
+  const webhook = await createWebhook({
+    ctx: system,
+    input: { url: 'https://hooks.example.com/fuzz', events: ['location.created'], tenant_id: tenant.id, enabled: false },
+  });
+  const delivery = await sendTestWebhook({ ctx: system, id: webhook.id });
+  const file = `tenant_id,name,address,city,country,latitude,longitude\n${tenant.id},Fuzz,Laan 1,Utrecht,NLD,52.1,5.1\n`;
+  const imported = await createImport({
+    ctx: system,
+    entity: 'locations',
+    dryRun: true,
+    mediaType: 'text/csv',
+    body: new Blob([file]).stream(),
+  });
   return {
     keys: {
       cpo,
@@ -69,6 +86,13 @@ async function makeFixtures(): Promise<Fixtures> {
       '/api/v2/tenants/{id}:id': tenant.id,
       '/api/v2/users/{id}:id': (await makeUser('viewer', [tenant.id])).id,
       '/api/v2/api-keys/{id}:id': (await makeApiKey('viewer', tenant.id)).key.id,
+      '/api/v2/webhooks/{id}:id': webhook.id,
+      '/api/v2/webhooks/{id}/deliveries:id': webhook.id,
+      '/api/v2/webhooks/{id}/test:id': webhook.id,
+      '/api/v2/webhooks/{id}/deliveries/{delivery_id}/retry:id': webhook.id,
+      delivery_id: delivery.id,
+      '/api/v2/imports/{id}:id': imported.id,
+      '/api/v2/imports/{id}/error-report:id': imported.id,
       [`${stationPath}:id`]: station.id,
       id: station.id,
       run_id: '6f1c1c53-1b59-4f7e-9d0a-7a3c7d7e2b10',

@@ -17,18 +17,30 @@ export async function callEndpoint(
     params = {},
     query = '',
     body,
-  }: { key?: string; userId?: string; params?: Record<string, string>; query?: string; body?: unknown },
+    upload,
+    headers: extra = {},
+  }: {
+    key?: string;
+    userId?: string;
+    params?: Record<string, string>;
+    query?: string;
+    body?: unknown;
+    /** A body sent as is (an import file). */
+    upload?: { type: string; text: string };
+    headers?: Record<string, string>;
+  },
 ): Promise<ApiAnswer> {
-  if (userId) return (await signedIn(userId, () => callEndpoint(endpoint, { params, query, body }))).result;
+  if (userId) return (await signedIn(userId, () => callEndpoint(endpoint, { params, query, body, upload, headers: extra }))).result;
   const definition = endpoint.definition;
   let path = definition.path;
   for (const [name, value] of Object.entries(params)) path = path.replace(`{${name}}`, encodeURIComponent(value));
-  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  const headers: Record<string, string> = { ...extra, ...(key ? { authorization: `Bearer ${key}` } : {}) };
   if (body !== undefined) headers['content-type'] = definition.body?.mergePatch ? 'application/merge-patch+json' : 'application/json';
+  if (upload) headers['content-type'] = upload.type;
   const request = new NextRequest(new URL(`${path}${query ? `?${query}` : ''}`, 'http://localhost'), {
     method: definition.method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: upload ? upload.text : body === undefined ? undefined : JSON.stringify(body),
   });
   const response = await endpoint(request, { params: Promise.resolve(params) });
   return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? '' };

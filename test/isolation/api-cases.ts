@@ -29,6 +29,8 @@ function theirIdFor(world: World, e: Endpoint): string {
     tenants: world.their.tenant,
     users: world.their.user,
     'api-keys': world.their.apiKey,
+    webhooks: world.their.webhook,
+    imports: world.their.import,
   };
   return ids[collection]!;
 }
@@ -37,7 +39,12 @@ function theirIdFor(world: World, e: Endpoint): string {
 const missingIdFor = (e: Endpoint) =>
   def(e).path.startsWith('/api/v2/tariffs/') ? `NOPE-${randomUUID().slice(0, 8).toUpperCase()}` : randomUUID();
 
-const subParams = (command: string, run: string) => ({ command_id: command, run_id: run, index: '0' });
+const subParams = (command: string, run: string, delivery: string = randomUUID()) => ({
+  command_id: command,
+  run_id: run,
+  delivery_id: delivery,
+  index: '0',
+});
 
 function expectNoLeak(answer: ApiAnswer, world: World, role: Role, where: string) {
   expect(leaksIn(answer.text, world, role), `${where} leaked`).toEqual([]);
@@ -77,7 +84,7 @@ function byIdCases(): MatrixCase[] {
             world,
             role,
             e,
-            { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun) },
+            { id: theirIdFor(world, e), ...subParams(world.their.command, world.their.testRun, world.their.delivery) },
             { id: missingIdFor(e), ...subParams(randomUUID(), randomUUID()) },
             def(e).body?.example,
             via,
@@ -160,6 +167,8 @@ const THEIR_AUDITED: [string, (w: World) => string][] = [
   ['tenant', (w) => w.their.tenant],
   ['user', (w) => w.their.user],
   ['api_key', (w) => w.their.apiKey],
+  ['webhook', (w) => w.their.webhook],
+  ['import', (w) => w.their.import],
 ];
 
 const AUDIT_VARIANTS: ListVariant[] = THEIR_AUDITED.flatMap(([entity, id]) => [
@@ -272,6 +281,14 @@ const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', coordin
 const own = (w: World) => ({ id: w.ownStation });
 
 const FORGERIES: Forgery[] = [
+  {
+    name: 'subscribe to their tenant’s events',
+    method: 'POST',
+    path: '/api/v2/webhooks',
+    body: (_w, id) => ({ url: 'https://hooks.example.com/forged', events: ['location.created'], tenant_id: id }),
+    theirs: (w) => w.other,
+    missing: randomUUID,
+  },
   {
     name: 'create a location in their tenant',
     method: 'POST',

@@ -3,11 +3,13 @@ import { t2SocketExample } from '@/lib/api/examples';
 import { inArray, sql } from 'drizzle-orm';
 import type { AuthContext } from '@/lib/auth/context';
 import { systemContext } from '@/lib/auth/context';
-import { contextForUser } from '@/lib/auth/load-context';
+import { contextForApiKey, contextForUser } from '@/lib/auth/load-context';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, ocppMessages, stationCommands, stationTestRuns } from '@/lib/db/schema';
 import { createApiKey } from '@/lib/services/api-keys';
 import { createHardwareTemplate } from '@/lib/services/hardware-templates';
+import { createImport } from '@/lib/services/imports';
+import { createWebhook, sendTestWebhook } from '@/lib/services/webhooks';
 import { addMaintenanceWindow, createChargeStation } from '@/lib/services/charge-stations';
 import { createLocation } from '@/lib/services/locations';
 import { createTariff } from '@/lib/services/tariffs';
@@ -48,6 +50,9 @@ export type World = {
     tariff: string;
     user: string;
     apiKey: string;
+    webhook: string;
+    delivery: string;
+    import: string;
     command: string;
     testRun: string;
     group: string;
@@ -180,6 +185,30 @@ export async function buildWorld(): Promise<World> {
     },
   });
   const apiKey = await createApiKey({ ctx: theirCtx, input: { name: `Key ${m}`, role: 'viewer', tenant_id: other } });
+  const webhooks = [];
+  for (const n of [1, 2]) {
+    webhooks.push(
+      await createWebhook({
+        ctx: theirCtx,
+        input: {
+          url: `https://hooks.example.com/${m}/${n}`,
+          events: ['location.created'],
+          description: `Hook ${m} ${n}`,
+          tenant_id: other,
+        },
+      }),
+    );
+  }
+  const delivery = await sendTestWebhook({ ctx: theirCtx, id: webhooks[0]!.id });
+  // Their imports, by their tenant's key (so in their tenant); two, so the lists have a second page.
+  const theirKeyCtx = (await contextForApiKey(db, theirKey.secret))!;
+  const theirImports = [];
+  for (const n of [1, 2]) {
+    const file = `external_id,name,address,city,country,latitude,longitude\nIMP-${m}-${n},Imported ${m},Laan 1,Utrecht,NLD,52.1,5.1\nIMP-${m}-bad,,,,,,\n`;
+    theirImports.push(
+      await createImport({ ctx: theirKeyCtx, entity: 'locations', dryRun: true, mediaType: 'text/csv', body: new Blob([file]).stream() }),
+    );
+  }
 
   const poolStation = await createChargeStation({
     ctx: system,
@@ -210,6 +239,9 @@ export async function buildWorld(): Promise<World> {
       tariff: theirTariff,
       user: user.id,
       apiKey: apiKey.id,
+      webhook: webhooks[0]!.id,
+      delivery: delivery.id,
+      import: theirImports[0]!.id,
       command: command!.id,
       testRun: testRun!.id,
       group,
@@ -253,6 +285,7 @@ export async function theirRowsFingerprint(world: World): Promise<string> {
     union all select 'evses', md5(string_agg(e::text, '|' order by e.uid)) from evses e join charge_stations s on s.id = e.station_id where s.tenant_id in ${tenants}
     union all select 'connectors', md5(string_agg(c::text, '|' order by c::text)) from connectors c join evses e on e.uid = c.evse_uid join charge_stations s on s.id = e.station_id where s.tenant_id in ${tenants}
     union all select 'station_commands', md5(string_agg(c::text, '|' order by c.id)) from station_commands c join charge_stations s on s.id = c.station_id where s.tenant_id in ${tenants}
+    union all select 'webhook_subscriptions', md5(string_agg(t::text, '|' order by t.id)) from webhook_subscriptions t where t.tenant_id in ${tenants}
     union all select 'api_keys', md5(string_agg(t::text, '|' order by t.id)) from api_keys t where t.tenant_id in ${tenants}
     union all select 'memberships', md5(string_agg(t::text, '|' order by t::text)) from memberships t where t.tenant_id in ${tenants}
     union all select 'users', md5(string_agg(u::text, '|' order by u.id)) from users u where u.id in (select user_id from memberships where tenant_id in ${tenants})

@@ -26,6 +26,8 @@ export const webhookSubscriptions = pgTable(
     createdAt: changeTime(),
     updatedAt: changeTime(),
     version: integer().notNull().default(1),
+    /** Unsubscribed: kept (disabled) so its audit trail and delivery log stay explainable, never shown or sent. */
+    deletedAt: tstz(),
   },
   (t) => [index('webhook_subscriptions_tenant_idx').on(t.tenantId, t.createdAt)],
 );

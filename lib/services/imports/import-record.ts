@@ -1,5 +1,5 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { actorRef, canCpoWide, type AuthContext } from '@/lib/auth/context';
+import { and, asc, eq, or } from 'drizzle-orm';
+import { actorRef, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Queryable } from '@/lib/db/client';
 import { importRows, imports, type ImportRow } from '@/lib/db/schema';
@@ -7,15 +7,22 @@ import { isUuid } from '@/lib/domain/ids';
 import type { ImportEntity } from '@/lib/domain/vocabulary';
 import { notFound } from '@/lib/errors';
 import { IMPORT_ERRORS_SHOWN, type Import } from '@/lib/schemas/import';
+import { anyUuid } from '@/lib/services/shared/scope';
 
 /** The permission each row of an import needs at least (the row's own verb checks the rest). */
 export const IMPORT_PERMISSION: Record<ImportEntity, Permission> = { locations: 'location:write', charge_stations: 'station:write' };
 
-/** Who sees an import: the caller that started it, and CPO-wide writers of its entity. */
+/**
+ * Who sees an import: the caller that started it, and whoever may write its entity in its tenant
+ * (all tenants for a CPO-wide writer).
+ */
 export function importScope(ctx: AuthContext) {
-  const mine = eq(imports.requestedBy, actorRef(ctx.actor));
-  const everyEntity = (['locations', 'charge_stations'] as const).filter((entity) => canCpoWide(ctx, IMPORT_PERMISSION[entity]));
-  return everyEntity.length ? or(mine, sql`${imports.entity} = any(${`{${everyEntity.join(',')}}`}::text[])`) : mine;
+  const byEntity = (['locations', 'charge_stations'] as const).map((entity) => {
+    const tenants = tenantsWith(ctx, IMPORT_PERMISSION[entity]);
+    if (tenants === null) return eq(imports.entity, entity);
+    return tenants.length ? and(eq(imports.entity, entity), anyUuid(imports.tenantId, tenants)) : undefined;
+  });
+  return or(eq(imports.requestedBy, actorRef(ctx.actor)), ...byEntity);
 }
 
 export async function getImportOrThrow(db: Queryable, ctx: AuthContext, id: string): Promise<ImportRow> {

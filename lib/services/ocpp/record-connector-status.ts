@@ -48,7 +48,8 @@ export async function recordConnectorStatuses(
   }));
   // The status_changed events are written with the change when someone subscribes to them.
   const wanted = await hasSubscribers(telemetryDb(), 'charge_station.status_changed');
-  const write = (db: Queryable) => db.execute<{ i: number | null; evse_uid: string | null; changed: string | null }>(sql`
+  const write = (db: Queryable) =>
+    db.execute<{ i: number | null; evse_uid: string | null; changed: string | null }>(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         as i(i int, station_id uuid, connector int, reported_status text, error_code text, at timestamptz, status text)

@@ -22,6 +22,7 @@ export async function listWebhooks({ ctx, query }: { ctx: AuthContext; query: We
     sorts: SORTS,
     idColumn: webhookSubscriptions.id,
     changedColumn: webhookSubscriptions.updatedAt,
+    deletedColumn: webhookSubscriptions.deletedAt,
     filters: [query.tenant ? eq(webhookSubscriptions.tenantId, query.tenant) : undefined],
     fetch: ({ where, orderBy, limit }) =>
       getDb()

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { can, canCpoWide, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import type { Queryable } from '@/lib/db/client';
 import { webhookSubscriptions, type WebhookSubscriptionRow } from '@/lib/db/schema';
@@ -59,7 +59,7 @@ export async function getWebhookOrThrow(
   const query = db
     .select()
     .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.id, id), webhookScope(ctx)));
+    .where(and(eq(webhookSubscriptions.id, id), isNull(webhookSubscriptions.deletedAt), webhookScope(ctx)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('Webhook');
   return row;
