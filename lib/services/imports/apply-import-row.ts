@@ -9,6 +9,7 @@ import { locationCreateSchema } from '@/lib/schemas/location';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { createChargeStation, linkChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
 import { createLocation, updateLocation } from '@/lib/services/locations';
+import { writeTransaction } from '@/lib/services/shared/change-order';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
 export type RowOutcome = 'CREATED' | 'UPDATED';
@@ -87,7 +88,11 @@ async function upsertStation(tx: Tx, ctx: AuthContext, body: Record<string, unkn
   return 'UPDATED';
 }
 
-/** Applies one row with the API's verbs (validation, permissions, audit, webhook events); throws its AppError when refused. */
-export function applyImportRow(tx: Tx, ctx: AuthContext, entity: ImportEntity, body: Record<string, unknown>): Promise<RowOutcome> {
-  return entity === 'locations' ? upsertLocation(tx, ctx, body) : upsertStation(tx, ctx, body);
+/**
+ * Applies one row with the API's verbs (validation, permissions, audit, webhook events) inside the
+ * batch's transaction; throws its AppError when refused. A verb is a savepoint of its own; an
+ * update of a station that also links it is two verbs, so the row has a savepoint around both.
+ */
+export function applyImportRow(ctx: AuthContext, entity: ImportEntity, body: Record<string, unknown>): Promise<RowOutcome> {
+  return writeTransaction((tx) => (entity === 'locations' ? upsertLocation(tx, ctx, body) : upsertStation(tx, ctx, body)));
 }

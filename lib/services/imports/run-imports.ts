@@ -3,6 +3,7 @@ import { systemContext, type AuthContext } from '@/lib/auth/context';
 import { contextForActor } from '@/lib/auth/load-context';
 import { getDb, type Queryable, type Tx } from '@/lib/db/client';
 import { importRows, imports, type ImportRow, type ImportRowError } from '@/lib/db/schema';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { unavailableError } from '@/lib/services/faults';
 import { recordAudit } from '@/lib/services/shared/audit';
@@ -14,6 +15,27 @@ import { toImport } from './import-record';
 const BATCH_ROWS = 100;
 /** A claimed job's lease, renewed by every batch; a job whose worker died is taken over after it. */
 const LEASE_S = 30;
+/** Batches applied at once, each on a connection of its own (while one waits for Postgres another runs). */
+const MOST_PARALLEL_BATCHES = 4;
+
+/** Parallel batches: a quarter of the pool at most, so the API keeps connections; one on a pool of one. */
+const parallelBatches = () => Math.max(1, Math.min(MOST_PARALLEL_BATCHES, Math.floor(getEnv().DATABASE_POOL_MAX / 4)));
+
+/** What a row upserts by: rows of one key land in one batch, in line order, so the file's order holds for them. */
+function rowKey(row: PendingRow): string {
+  const { ocpp_id: ocppId, external_id: externalId, tenant_id: tenantId } = row.body ?? {};
+  return typeof ocppId === 'string' ? ocppId : typeof externalId === 'string' ? `${String(tenantId)}/${externalId}` : String(row.line);
+}
+
+function partition(rows: PendingRow[], parts: number): PendingRow[][] {
+  const groups: PendingRow[][] = Array.from({ length: parts }, () => []);
+  for (const row of rows) {
+    let hash = 0;
+    for (const char of rowKey(row)) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+    groups[Math.abs(hash) % parts]!.push(row);
+  }
+  return groups.filter((group) => group.length);
+}
 
 type PendingRow = { line: number; body: Record<string, unknown> | null; errors: ImportRowError[] | null };
 type Outcome = {
@@ -45,11 +67,11 @@ function rowErrors(error: unknown): ImportRowError[] {
   return [{ path: '', message: 'the row could not be applied (unexpected error; see the server log)' }];
 }
 
-/** One row in a savepoint of its own: applied whole, or undone whole and reported. */
+/** One row, in savepoints of its own (apply-import-row.ts): applied whole, or undone whole and reported. */
 async function applyRow(ctx: AuthContext, job: ImportRow, row: PendingRow): Promise<Outcome> {
   if (!row.body) return { line: row.line, outcome: 'FAILED', errors: row.errors };
   try {
-    const outcome = await writeTransaction((tx) => applyImportRow(tx, ctx, job.entity, row.body!));
+    const outcome = await applyImportRow(ctx, job.entity, row.body);
     return { line: row.line, outcome: job.dryRun ? 'VALID' : outcome, errors: null, applied: outcome };
   } catch (error) {
     // A database fault is not the row's: the batch stops and is retried whole.
@@ -134,15 +156,27 @@ export async function runImports(): Promise<boolean> {
     return true;
   }
   ctx.requestId = job.requestId ?? undefined;
-  for (;;) {
-    const rows = await getDb()
-      .select({ line: importRows.line, body: importRows.body, errors: importRows.errors })
-      .from(importRows)
-      .where(and(eq(importRows.importId, job.id), eq(importRows.outcome, 'PENDING')))
-      .orderBy(asc(importRows.line))
-      .limit(BATCH_ROWS);
-    if (!rows.length) break;
-    await applyBatch(ctx, job, rows);
+  const parts = parallelBatches();
+  try {
+    for (;;) {
+      const rows = await getDb()
+        .select({ line: importRows.line, body: importRows.body, errors: importRows.errors })
+        .from(importRows)
+        .where(and(eq(importRows.importId, job.id), eq(importRows.outcome, 'PENDING')))
+        .orderBy(asc(importRows.line))
+        .limit(BATCH_ROWS * parts);
+      if (!rows.length) break;
+      await Promise.all(partition(rows, parts).map((group) => applyBatch(ctx, job, group)));
+    }
+  } catch (error) {
+    // A database fault (a deadlock between batches, a lost connection): the next round takes the
+    // job up again at once instead of after the lease.
+    await getDb()
+      .update(imports)
+      .set({ lockedUntil: null })
+      .where(eq(imports.id, job.id))
+      .catch(() => {});
+    throw error;
   }
   await finish(job, ctx, null);
   return true;
