@@ -13,10 +13,9 @@ const ERRORS_SHOWN = 10;
 export function ImportJobView({ job, children }: { job: Import; children?: ReactNode }) {
   const id = useId();
   const running = importRunning(job.status);
-  const would = job.dry_run ? 'Would ' : '';
   const counts: [string, number][] = [
-    [`${would}create`, job.created],
-    [`${would}update`, job.updated],
+    [job.dry_run ? 'Would create' : 'Created', job.created],
+    [job.dry_run ? 'Would update' : 'Updated', job.updated],
     [job.dry_run ? 'Would fail' : 'Failed', job.failed],
   ];
   return (

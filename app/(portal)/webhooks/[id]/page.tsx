@@ -7,7 +7,7 @@ import { Panel } from '@/components/layout/panel';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { DeliveriesTable } from '@/components/webhooks/deliveries-table';
 import { EditWebhookForm } from '@/components/webhooks/edit-webhook-form';
-import { WebhookControls } from '@/components/webhooks/webhook-controls';
+import { EnabledToggle, SendTestForm } from '@/components/webhooks/webhook-controls';
 import { WebhookStatus } from '@/components/webhooks/webhook-status';
 import { loadListPage } from '@/lib/portal/list-page';
 import { loadDetailPage } from '@/lib/portal/or-not-found';
@@ -40,7 +40,13 @@ export default async function WebhookPage({ params, searchParams }: Props) {
       <h1 className="break-all text-2xl font-semibold">{webhook.url}</h1>
       <DetailList
         rows={[
-          ['Status', <WebhookStatus key="status" webhook={webhook} />],
+          [
+            'Status',
+            <div key="status" className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+              <WebhookStatus webhook={webhook} />
+              {mayManage && <EnabledToggle webhook={webhook} action={setWebhookEnabledAction} />}
+            </div>,
+          ],
           ['Events of', webhook.tenant_id ? (tenants[webhook.tenant_id] ?? webhook.tenant_id) : 'All tenants (CPO-wide)'],
           [
             'Events',
@@ -54,8 +60,8 @@ export default async function WebhookPage({ params, searchParams }: Props) {
           updatedRow(webhook),
         ]}
       />
-      {mayManage && <WebhookControls webhook={webhook} sendTest={sendTestWebhookAction} setEnabled={setWebhookEnabledAction} />}
       <Panel id="delivery-log" title="Delivery log" framed={false}>
+        {mayManage && <SendTestForm webhook={webhook} action={sendTestWebhookAction} />}
         {pending && <LiveRefresh intervalMs={2000} />}
         <DeliveriesTable webhookId={webhook.id} rows={page.data} retry={mayManage ? retryDeliveryAction : undefined} />
         <Pager params={listParams} nextCursor={page.next_cursor} />
