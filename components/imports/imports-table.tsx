@@ -4,11 +4,13 @@ import { useMemo } from 'react';
 import Link from 'next/link';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
+import { EmptyList } from '@/components/data-table/empty-list';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import type { Import } from '@/lib/schemas/import';
 import { IMPORT_ENTITY_LABELS, IMPORT_STATUS_LABELS } from '@/lib/view/imports';
 import { formatTimestamp } from '@/lib/format';
 
+const EMPTY = 'No imports yet.';
 const col = createColumnHelper<ServerTableFeatures, Import>();
 const count = (value: number) => <span className="tabular-nums">{value.toLocaleString('en')}</span>;
 
@@ -53,5 +55,6 @@ export function ImportsTable({ rows }: { rows: Import[] }) {
       ]),
     [],
   );
-  return <DataTable caption="Recent imports" columns={columns} data={rows} emptyMessage="No imports yet." />;
+  if (rows.length === 0) return <EmptyList>{EMPTY}</EmptyList>;
+  return <DataTable caption="Recent imports" columns={columns} data={rows} emptyMessage={EMPTY} />;
 }

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
+import { EmptyList } from '@/components/data-table/empty-list';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -10,6 +11,7 @@ import type { FormAction } from '@/lib/actions/define-action';
 import type { WebhookDelivery } from '@/lib/schemas/webhook';
 import { formatTimestamp } from '@/lib/format';
 
+const EMPTY = 'Nothing delivered yet. Send a test event to try it.';
 const col = createColumnHelper<ServerTableFeatures, WebhookDelivery>();
 
 const STATUS_STYLE: Record<WebhookDelivery['status'], string> = {
@@ -61,7 +63,6 @@ export function DeliveriesTable({ webhookId, rows, retry }: { webhookId: string;
       ]),
     [retry, webhookId],
   );
-  return (
-    <DataTable caption="Delivery log" columns={columns} data={rows} emptyMessage="Nothing delivered yet. Send a test event to try it." />
-  );
+  if (rows.length === 0) return <EmptyList>{EMPTY}</EmptyList>;
+  return <DataTable caption="Delivery log" columns={columns} data={rows} emptyMessage={EMPTY} />;
 }

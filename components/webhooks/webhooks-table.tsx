@@ -3,12 +3,14 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
+import { EmptyList } from '@/components/data-table/empty-list';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { RowLink } from '@/components/data-table/row-link';
 import type { Webhook } from '@/lib/schemas/webhook';
 import { formatTimestamp } from '@/lib/format';
 import { WebhookStatus } from './webhook-status';
 
+const EMPTY = 'No webhooks yet.';
 const col = createColumnHelper<ServerTableFeatures, Webhook>();
 
 export function WebhooksTable({ rows, tenants }: { rows: Webhook[]; tenants: Record<string, string> }) {
@@ -42,5 +44,6 @@ export function WebhooksTable({ rows, tenants }: { rows: Webhook[]; tenants: Rec
       ]),
     [tenants],
   );
-  return <DataTable caption="Webhooks" columns={columns} data={rows} emptyMessage="No webhooks yet." />;
+  if (rows.length === 0) return <EmptyList>{EMPTY}</EmptyList>;
+  return <DataTable caption="Webhooks" columns={columns} data={rows} emptyMessage={EMPTY} />;
 }
