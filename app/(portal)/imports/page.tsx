@@ -4,7 +4,7 @@ import { ImportUploader } from '@/components/imports/import-uploader';
 import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { Panel } from '@/components/layout/panel';
-import { requirePageContext } from '@/lib/auth/page-context';
+import { requirePagePermission } from '@/lib/auth/page-context';
 import { AppError } from '@/lib/errors';
 import { importableEntities } from '@/lib/portal/imports';
 import { loadListPage } from '@/lib/portal/list-page';
@@ -27,7 +27,8 @@ async function shownImport(load: () => Promise<Awaited<ReturnType<typeof getImpo
 }
 
 export default async function ImportsPage({ searchParams }: Props) {
-  const ctx = await requirePageContext();
+  // Again here: Next renders the page alongside its layout, so the layout's check alone would not stop the list verb.
+  const ctx = await requirePagePermission(['location:write', 'station:write']);
   const { show, ...filters } = await searchParams;
   const [{ page, notice, params }, shown] = await Promise.all([
     loadListPage(importListQuerySchema, filters, { limit: '20' }, (query) => listImports({ ctx, query })),
