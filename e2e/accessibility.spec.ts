@@ -1,32 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, signIn } from './support/session';
+import { audit } from './support/audit';
+import { signIn } from './support/session';
 
 // Every main page, as the role that uses it: no serious or critical axe violations (WCAG 2.1 A/AA),
 // no page-level horizontal scroll at 390 px, and a screenshot on desktop and phone.
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
 async function firstId(page: Page, collection: string): Promise<string> {
   const body = await (await page.request.get(`/api/v2/${collection}?limit=1`)).json();
   return body.data[0].id;
-}
-
-async function audit(page: Page, name: string) {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState('load');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${name} at ${viewport.name}`).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} scrolls sideways at ${viewport.name}`).toBeLessThanOrEqual(0);
-    await screenshot(page, `${name}-${viewport.name}`);
-  }
 }
 
 test('sign-in page', async ({ page }) => {
@@ -52,6 +32,9 @@ const CPO_ADMIN_PAGES: [string, string | ((page: Page) => Promise<string>)][] = 
   ['tenants', '/tenants'],
   ['users', '/users'],
   ['api-keys', '/api-keys'],
+  ['webhooks', '/webhooks'],
+  ['webhook-new', '/webhooks/new'],
+  ['imports', '/imports'],
   ['audit', '/audit'],
 ];
 

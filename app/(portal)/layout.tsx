@@ -18,7 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <PortalShell
       user={{ name: session?.user?.name ?? '', email: session?.user?.email ?? '' }}
-      items={NAV_ITEMS.filter((item) => can(ctx, item.permission))}
+      items={NAV_ITEMS.filter((item) => [item.permission].flat().some((permission) => can(ctx, permission)))}
       signOut={signOutAction}
       switcher={
         choices.length > 0 && (

@@ -12,12 +12,12 @@ export async function requirePageContext(): Promise<AuthContext> {
 }
 
 /**
- * The context for a page only holders of `permission` (somewhere) may open; others get the same
- * 404 as a missing page. Call it from a layout above the page's loading.tsx, or the status is
- * already 200 when the page decides.
+ * The context for a page only holders of `permission` (or of one of a list, somewhere) may open;
+ * others get the same 404 as a missing page. Call it from a layout above the page's loading.tsx,
+ * or the status is already 200 when the page decides.
  */
-export async function requirePagePermission(permission: Permission): Promise<AuthContext> {
+export async function requirePagePermission(permission: Permission | readonly Permission[]): Promise<AuthContext> {
   const ctx = await requirePageContext();
-  if (!can(ctx, permission)) notFound();
+  if (![permission].flat().some((p) => can(ctx, p))) notFound();
   return ctx;
 }

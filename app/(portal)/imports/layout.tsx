@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import { requirePagePermission } from '@/lib/auth/page-context';
+
+/** Checked here, above the page's loading state, so a refused visit answers HTTP 404. */
+export default async function Layout({ children }: { children: ReactNode }) {
+  await requirePagePermission(['location:write', 'station:write']);
+  return children;
+}

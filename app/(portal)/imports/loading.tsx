@@ -1,0 +1,3 @@
+export default function Loading() {
+  return <p className="p-4 text-slate-500">Loading imports…</p>;
+}
