@@ -14,6 +14,8 @@ import * as tariffs from '@/app/(portal)/tariffs/actions';
 import * as tenantDetail from '@/app/(portal)/tenants/[id]/actions';
 import * as tenants from '@/app/(portal)/tenants/actions';
 import * as users from '@/app/(portal)/users/actions';
+import * as webhookDetail from '@/app/(portal)/webhooks/[id]/actions';
+import * as webhooks from '@/app/(portal)/webhooks/actions';
 import type { FormAction } from '@/lib/actions/define-action';
 import { getDb } from '@/lib/db/client';
 import type { FormFields } from '@/test/portal/run-action';
@@ -36,6 +38,8 @@ export const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   'app/(portal)/tenants/actions.ts': tenants,
   'app/(portal)/tenants/[id]/actions.ts': tenantDetail,
   'app/(portal)/users/actions.ts': users,
+  'app/(portal)/webhooks/actions.ts': webhooks,
+  'app/(portal)/webhooks/[id]/actions.ts': webhookDetail,
 };
 
 /** Not changes of an audited entity: sign-in starts a session; the tenant switcher only sets the user's own view cookie. */
@@ -67,6 +71,48 @@ const template = (p: Prepared) => ({
 const place = { address: 'Parklaan 12', city: 'Utrecht', country: 'NLD', latitude: '52.09', longitude: '5.12' };
 
 export const ACTION_RECIPES: Record<string, ActionRecipe> = {
+  'app/(portal)/webhooks/actions.ts#createWebhookAction': {
+    action: webhooks.createWebhookAction,
+    api: API_RECIPES.createWebhook!,
+    form: (p, _v, t) => ({
+      url: String(body(p).url),
+      events: ['location.created'],
+      description: String(body(p).description),
+      tenant_id: t,
+    }),
+  },
+  'app/(portal)/webhooks/[id]/actions.ts#updateWebhookAction': {
+    action: webhookDetail.updateWebhookAction,
+    api: API_RECIPES.patchWebhook!,
+    form: (p, v) => ({
+      id: id(p),
+      version: v,
+      url: 'https://hooks.invalid/edited',
+      events: ['commissioning.completed'],
+      description: 'Edited',
+    }),
+  },
+  'app/(portal)/webhooks/[id]/actions.ts#setWebhookEnabledAction': {
+    action: webhookDetail.setWebhookEnabledAction,
+    api: API_RECIPES.patchWebhook!,
+    // Enabled from the disabled state the recipe creates it in (its event never happens in the audit tenant).
+    form: (p, v) => ({ id: id(p), version: v, enabled: 'true' }),
+  },
+  'app/(portal)/webhooks/[id]/actions.ts#deleteWebhookAction': {
+    action: webhookDetail.deleteWebhookAction,
+    api: API_RECIPES.deleteWebhook!,
+    form: (p, v) => ({ id: id(p), version: v }),
+  },
+  'app/(portal)/webhooks/[id]/actions.ts#sendTestWebhookAction': {
+    action: webhookDetail.sendTestWebhookAction,
+    api: API_RECIPES.testWebhook!,
+    form: (p) => ({ id: id(p) }),
+  },
+  'app/(portal)/webhooks/[id]/actions.ts#retryDeliveryAction': {
+    action: webhookDetail.retryDeliveryAction,
+    api: API_RECIPES.retryWebhookDelivery!,
+    form: (p) => ({ id: id(p), delivery_id: p.params!.delivery_id! }),
+  },
   'app/(portal)/locations/actions.ts#createLocationAction': {
     action: locations.createLocationAction,
     api: API_RECIPES.createLocation!,

@@ -237,7 +237,7 @@ export const API_RECIPES: Record<string, Recipe> = {
     prepare: async (t) => {
       const description = `Audit ${tag()}`;
       return {
-        body: { url: 'https://hooks.example.com/audit', events: ['location.created'], description, tenant_id: t },
+        body: { url: 'https://hooks.invalid/audit', events: ['commissioning.completed'], description, tenant_id: t },
         target: { table: 'webhook_subscriptions', column: 'description', value: description },
       };
     },
@@ -294,11 +294,14 @@ export const API_RECIPES: Record<string, Recipe> = {
   },
 };
 
-/** A disabled subscription: no delivery round of another test file sends to it. */
+/**
+ * A disabled subscription to an event the audit suite never causes in its tenant: even enabled (by
+ * a recipe) no delivery round of another test file has anything to send to it.
+ */
 function auditWebhook(tenantId: string) {
   return createWebhook({
     ctx: systemContext(),
-    input: { url: 'https://hooks.example.com/audit', events: ['location.created'], tenant_id: tenantId, enabled: false },
+    input: { url: 'https://hooks.invalid/audit', events: ['commissioning.completed'], tenant_id: tenantId, enabled: false },
   });
 }
 

@@ -3,7 +3,7 @@ import type { Queryable } from '@/lib/db/client';
 import { chargeStations } from '@/lib/db/schema';
 import type { WebhookEventType } from '@/lib/domain/vocabulary';
 import { toChargeStations } from '@/lib/services/charge-stations/station-record';
-import { announceDeliveries, writeEvent } from '@/lib/services/shared/outbox';
+import { announceDeliveries, writeEvents } from '@/lib/services/shared/outbox';
 
 /** Whether any enabled subscription wants `type`: telemetry writes pay for events only when someone listens. */
 export async function hasSubscribers(db: Queryable, type: WebhookEventType): Promise<boolean> {
@@ -24,9 +24,10 @@ export async function writeStationEvents(db: Queryable, type: WebhookEventType, 
     .select()
     .from(chargeStations)
     .where(and(inArray(chargeStations.id, [...stationIds]), isNull(chargeStations.deletedAt)));
-  let written = 0;
-  for (const station of await toChargeStations(db, rows)) {
-    written += (await writeEvent(db, { type, tenantId: station.tenant_id, objectId: station.id, data: station })).length;
-  }
-  if (written) announceDeliveries();
+  const stations = await toChargeStations(db, rows);
+  const written = await writeEvents(
+    db,
+    stations.map((station) => ({ type, tenantId: station.tenant_id, objectId: station.id, data: station })),
+  );
+  if (written.length) announceDeliveries();
 }

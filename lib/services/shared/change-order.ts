@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/lib/db/client';
 import { noteTransaction } from '@/lib/db/faults';
-import { announceDeliveries, flushEvents } from './outbox';
+import { announceDeliveries, flushEvents, moveEvents } from './outbox';
 
 /*
  * Incremental sync pages by updated_at and must never skip a row: a warehouse paging with
@@ -24,7 +24,7 @@ const CHANGE_ORDER_LOCK = 7_405_218_304;
 /** The time of a change, for updated_at (and deleted_at / revoked_at) inside writeTransaction. */
 export const changedAt = sql`clock_timestamp()`;
 
-type OpenTransaction = { tx: Tx; deliveries: number };
+type OpenTransaction = { tx: Tx };
 const openTransaction = new AsyncLocalStorage<OpenTransaction>();
 
 /**
@@ -38,24 +38,25 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   const outer = openTransaction.getStore();
   if (outer) {
     return outer.tx.transaction(async (tx) => {
-      const value = await openTransaction.run({ tx, deliveries: 0 }, () => work(tx));
-      outer.deliveries += await flushEvents(tx);
+      const value = await openTransaction.run({ tx }, () => work(tx));
+      moveEvents(tx, outer.tx);
       return value;
     });
   }
   let committing = false;
-  const open: OpenTransaction = { tx: undefined as unknown as Tx, deliveries: 0 };
+  const open: OpenTransaction = { tx: undefined as unknown as Tx };
+  let deliveries = 0;
   try {
     const result = await getDb().transaction(async (tx) => {
       open.tx = tx;
       await tx.execute(sql`select pg_advisory_xact_lock_shared(${CHANGE_ORDER_LOCK})`);
       const value = await openTransaction.run(open, () => work(tx));
-      open.deliveries += await flushEvents(tx);
+      deliveries = await flushEvents(tx);
       committing = true;
       return value;
     });
     noteTransaction('committed');
-    if (open.deliveries) announceDeliveries();
+    if (deliveries) announceDeliveries();
     return result;
   } catch (error) {
     noteTransaction(committing ? 'uncertain' : 'rolled-back', error);
