@@ -137,14 +137,14 @@ try {
   // 2. Webhook latency under a burst of changes.
   const arrivals = new Map<string, number>();
   let unverified = 0;
-  let webhook: Webhook | undefined;
+  const verifier: { webhook?: Webhook } = {};
   const receiver = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       res.writeHead(204).end();
       try {
-        const event = webhook!.verify(body, req.headers as Record<string, string>) as { data: { id: string; version: number } };
+        const event = verifier.webhook!.verify(body, req.headers as Record<string, string>) as { data: { id: string; version: number } };
         arrivals.set(`${event.data.id}:${event.data.version}`, performance.now());
       } catch {
         unverified += 1;
@@ -157,7 +157,7 @@ try {
     events: ['location.updated'],
     tenant_id: tenant.id,
   });
-  webhook = new Webhook(subscription.secret);
+  verifier.webhook = new Webhook(subscription.secret);
   const locations: string[] = [];
   await inBatches(
     Array.from({ length: Math.min(changeCount, 200) }, (_, i) => i),

