@@ -57,8 +57,11 @@ describe('listAuditEvents', () => {
   });
 
   it('shows a CPO admin every event, including those without a tenant', async () => {
-    const ids = (await listAuditEvents({ ctx: cpo, query: query({ limit: '1000' }) })).data.map((e) => e.entity_id);
-    expect(ids).toEqual(expect.arrayContaining([ownKey, otherKey, tenantEvent, 'AC-TEST']));
+    // One entity at a time: other test files write thousands of events into the shared database meanwhile.
+    for (const id of [ownKey, otherKey, tenantEvent, 'AC-TEST']) {
+      const ids = (await listAuditEvents({ ctx: cpo, query: query({ entity_id: id }) })).data.map((e) => e.entity_id);
+      expect(ids, id).toContain(id);
+    }
   });
 
   it('needs audit:read (403)', async () => {
