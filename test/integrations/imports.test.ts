@@ -208,6 +208,24 @@ describe('NDJSON import of charge stations', () => {
     expect(stationEvses).toHaveLength(1);
     expect(await getDb().select().from(connectors).where(eq(connectors.evseUid, stationEvses[0]!.uid))).toHaveLength(2);
 
+    // A NUL character cannot be stored by Postgres: that row fails alone, with its line.
+    const nul = await send(
+      key,
+      [
+        JSON.stringify({ ocpp_id: `${p}-4`, charger_type: 'AC', tenant_id: tenant.id, name: 'a\u0000b' }),
+        JSON.stringify({ ocpp_id: `${p}-5`, charger_type: 'AC', tenant_id: tenant.id }),
+      ].join('\n'),
+      'entity=charge_stations',
+      'application/x-ndjson',
+    );
+    expect(nul.status).toBe(202);
+    await drain();
+    expect(await shown(key, nul.body.id)).toMatchObject({
+      created: 1,
+      failed: 1,
+      errors: [{ line: 1, path: '', message: 'contains a NUL character (U+0000), which cannot be stored' }],
+    });
+
     const rerun = await send(key, JSON.stringify({ ocpp_id: `${p}-3`, name: 'Faster' }), 'entity=charge_stations', 'application/x-ndjson');
     await drain();
     expect(await shown(key, rerun.body.id)).toMatchObject({ created: 0, updated: 1, failed: 0 });

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 
@@ -179,6 +181,26 @@ describe('webhook deliveries to a real receiver', () => {
   });
 });
 
+describe('a receiver that answers and then trickles its body', () => {
+  it('is done with at its status line: it cannot hold the worker', async () => {
+    const trickling = http.createServer((_req, res) => {
+      res.writeHead(200);
+      res.write('.'); // and never ends
+    });
+    await new Promise<void>((resolve) => trickling.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(trickling.address() as AddressInfo).port}/`;
+    const started = Date.now();
+    const result = await sendWebhook(
+      { id: 'msg_trickle', body: '{}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', url },
+      { allowPrivate: true },
+    );
+    expect(result).toMatchObject({ ok: true, status: 200 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    trickling.closeAllConnections();
+    await new Promise((resolve) => trickling.close(resolve));
+  });
+});
+
 describe('SSRF guard', () => {
   it('refuses private, loopback and link-local targets unless allowed', async () => {
     receiver.received.length = 0;
@@ -205,6 +227,8 @@ describe('SSRF guard', () => {
     }
     expect(receiver.received).toHaveLength(0);
     expect(await sendWebhook({ ...message, url: 'file:///etc/passwd' }, { allowPrivate: true })).toMatchObject({ ok: false });
+    for (const address of ['::7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'fec0::1'])
+      expect(isPrivateAddress(address), address).toBe(true);
     expect((await sendWebhook({ ...message, url: receiver.url }, { allowPrivate: true })).ok).toBe(true);
   });
 });

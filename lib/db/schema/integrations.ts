@@ -21,8 +21,10 @@ export const webhookSubscriptions = pgTable(
     secret: text().notNull(),
     /** Set when deliveries kept failing for a day and the subscription was switched off. */
     disabledReason: text(),
-    /** The first failed attempt since the last success (null: healthy). */
+    /** The first failed attempt of the current streak of failures (null: healthy). */
     failingSince: tstz(),
+    /** The latest failed attempt: a streak ends when none came for longer than the longest retry delay. */
+    lastFailureAt: tstz(),
     createdAt: changeTime(),
     updatedAt: changeTime(),
     version: integer().notNull().default(1),
@@ -114,6 +116,8 @@ export const imports = pgTable(
     /** Why the whole job failed (the caller lost access, …); row errors are on the rows. */
     error: text(),
     lockedUntil: tstz(),
+    /** Names the worker's claim: a batch commits only while its worker still holds the job. */
+    claimToken: uuid(),
     createdAt: changeTime(),
     startedAt: tstz(),
     finishedAt: tstz(),

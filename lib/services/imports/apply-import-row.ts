@@ -15,7 +15,7 @@ import { visibleCondition } from '@/lib/services/shared/scope';
 export type RowOutcome = 'CREATED' | 'UPDATED';
 
 /** The tenant a location row names, or the caller's only one: where its external_id is looked up. */
-function rowTenant(ctx: AuthContext, body: Record<string, unknown>): string | null {
+export function rowTenant(ctx: AuthContext, body: Record<string, unknown>): string | null {
   if (typeof body.tenant_id === 'string') return body.tenant_id;
   const writable = tenantsWith(ctx, 'location:write');
   return writable?.length === 1 ? writable[0]! : null;

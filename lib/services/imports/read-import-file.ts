@@ -91,6 +91,11 @@ function csvBody(record: Record<string, string>, columns: Map<string, Cell>): Re
   return body;
 }
 
+const NUL = '\u0000';
+/** Postgres text cannot hold U+0000: such a row fails alone, and is kept for the report with it replaced. */
+const NUL_ERROR = { path: '', message: 'contains a NUL character (U+0000), which cannot be stored' };
+const storable = (text: string) => text.replaceAll(NUL, '\uFFFD');
+
 const tooLarge = () => new AppError('payload_too_large', `An import file may have at most ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`);
 
 /** The body's chunks, counted as they stream: past the limit it stops (413) before anything more is parsed. */
@@ -148,10 +153,11 @@ async function* readCsv(chunks: AsyncGenerator<Uint8Array>, entity: ImportEntity
         names = checkHeader(record, columns);
         continue;
       }
-      const source = Object.fromEntries(names.map((name, i) => [name, record[i] ?? '']));
+      const source = Object.fromEntries(names.map((name, i) => [name, storable(record[i] ?? '')]));
       // info.lines is where the record ended; a quoted field may span lines, so count back.
       const line = info.lines - (record.join('').match(/\n/g)?.length ?? 0);
-      yield { line, body: csvBody(source, columns), source, errors: null };
+      if (record.some((cell) => cell.includes(NUL))) yield { line, body: null, source, errors: [NUL_ERROR] };
+      else yield { line, body: csvBody(source, columns), source, errors: null };
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -194,6 +200,10 @@ async function* readNdjson(chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<P
       value = JSON.parse(text);
     } catch (error) {
       yield { line, body: null, source: text, errors: [{ path: '', message: `not JSON: ${(error as Error).message}` }] };
+      continue;
+    }
+    if (text.includes(NUL) || JSON.stringify(value).includes('\\u0000')) {
+      yield { line, body: null, source: storable(text), errors: [NUL_ERROR] };
       continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { systemContext, type AuthContext } from '@/lib/auth/context';
 import { contextForActor } from '@/lib/auth/load-context';
@@ -8,30 +9,35 @@ import { AppError } from '@/lib/errors';
 import { unavailableError } from '@/lib/services/faults';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
-import { applyImportRow, type RowOutcome } from './apply-import-row';
+import { applyImportRow, rowTenant, type RowOutcome } from './apply-import-row';
 import { toImport } from './import-record';
 
 /** Rows per transaction: each row is a savepoint in it, the batch's outcomes commit with its changes. */
 const BATCH_ROWS = 100;
-/** A claimed job's lease, renewed by every batch; a job whose worker died is taken over after it. */
-const LEASE_S = 30;
+/** A claimed job's lease, renewed before and by every batch; a job whose worker died is taken over after it. */
+const LEASE_S = 60;
 /** Batches applied at once, each on a connection of its own (while one waits for Postgres another runs). */
 const MOST_PARALLEL_BATCHES = 4;
 
 /** Parallel batches: a quarter of the pool at most, so the API keeps connections; one on a pool of one. */
 const parallelBatches = () => Math.max(1, Math.min(MOST_PARALLEL_BATCHES, Math.floor(getEnv().DATABASE_POOL_MAX / 4)));
 
-/** What a row upserts by: rows of one key land in one batch, in line order, so the file's order holds for them. */
-function rowKey(row: PendingRow): string {
-  const { ocpp_id: ocppId, external_id: externalId, tenant_id: tenantId } = row.body ?? {};
-  return typeof ocppId === 'string' ? ocppId : typeof externalId === 'string' ? `${String(tenantId)}/${externalId}` : String(row.line);
+/**
+ * What a row upserts by, as the upsert reads it: rows of one key land in one batch, in line order,
+ * so the file's order holds for them.
+ */
+function rowKey(ctx: AuthContext, row: PendingRow): string {
+  const body = row.body ?? {};
+  if (typeof body.ocpp_id === 'string') return body.ocpp_id;
+  if (typeof body.external_id === 'string') return `${rowTenant(ctx, body)}/${body.external_id.trim()}`;
+  return String(row.line);
 }
 
-function partition(rows: PendingRow[], parts: number): PendingRow[][] {
+function partition(ctx: AuthContext, rows: PendingRow[], parts: number): PendingRow[][] {
   const groups: PendingRow[][] = Array.from({ length: parts }, () => []);
   for (const row of rows) {
     let hash = 0;
-    for (const char of rowKey(row)) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+    for (const char of rowKey(ctx, row)) hash = (hash * 31 + char.charCodeAt(0)) | 0;
     groups[Math.abs(hash) % parts]!.push(row);
   }
   return groups.filter((group) => group.length);
@@ -50,7 +56,7 @@ type Outcome = {
 async function claimImport(): Promise<ImportRow | null> {
   const [job] = await getDb().execute<{ id: string }>(sql`
     update imports set status = 'RUNNING', started_at = coalesce(started_at, clock_timestamp()),
-      locked_until = clock_timestamp() + make_interval(secs => ${LEASE_S})
+      locked_until = clock_timestamp() + make_interval(secs => ${LEASE_S}), claim_token = ${randomUUID()}
     where id = (
       select id from imports
       where status in ('QUEUED', 'RUNNING') and (locked_until is null or locked_until < clock_timestamp())
@@ -81,13 +87,24 @@ async function applyRow(ctx: AuthContext, job: ImportRow, row: PendingRow): Prom
   }
 }
 
-/** Stores a batch's outcomes and counts, and renews the lease. */
+class LostClaimError extends Error {}
+
+/**
+ * Stores a batch's outcomes and counts, and renews the lease — only while this worker still holds
+ * the job and the rows are still pending, else it throws and the batch is undone: a worker whose
+ * lease ran out never applies rows another one took over.
+ */
 async function storeOutcomes(db: Queryable, job: ImportRow, outcomes: Outcome[]) {
   const counted = (what: Outcome['outcome']) => outcomes.filter((o) => (o.applied ?? o.outcome) === what).length;
-  await db.execute(sql`
+  const held = await db.execute(sql`select 1 from imports where id = ${job.id} and claim_token = ${job.claimToken} for no key update`);
+  if (!held.length) throw new LostClaimError(`import ${job.id}: another worker took the job over`);
+  const rows = JSON.stringify(outcomes.map(({ line, outcome, errors }) => ({ line, outcome, errors })));
+  const stored = await db.execute(sql`
     update import_rows r set outcome = v.outcome, errors = v.errors
-    from json_to_recordset(${JSON.stringify(outcomes.map(({ line, outcome, errors }) => ({ line, outcome, errors })))}::json) as v(line int, outcome text, errors jsonb)
-    where r.import_id = ${job.id} and r.line = v.line`);
+    from json_to_recordset(${rows}::json) as v(line int, outcome text, errors jsonb)
+    where r.import_id = ${job.id} and r.line = v.line and r.outcome = 'PENDING'
+    returning r.line`);
+  if (stored.length !== outcomes.length) throw new LostClaimError(`import ${job.id}: rows of this batch were applied by another worker`);
   await db
     .update(imports)
     .set({
@@ -127,8 +144,9 @@ async function finish(job: ImportRow, ctx: AuthContext, error: string | null): P
     const [row] = await tx
       .update(imports)
       .set({ status: error ? 'FAILED' : 'SUCCEEDED', error, finishedAt: sql`clock_timestamp()`, lockedUntil: null })
-      .where(eq(imports.id, job.id))
+      .where(and(eq(imports.id, job.id), eq(imports.claimToken, job.claimToken!), eq(imports.status, 'RUNNING')))
       .returning();
+    if (!row) return; // another worker holds (or finished) the job
     await recordAudit(tx, ctx, {
       action: 'import.completed',
       entity: 'import',
@@ -166,15 +184,25 @@ export async function runImports(): Promise<boolean> {
         .orderBy(asc(importRows.line))
         .limit(BATCH_ROWS * parts);
       if (!rows.length) break;
-      await Promise.all(partition(rows, parts).map((group) => applyBatch(ctx, job, group)));
+      const renewed = await getDb()
+        .update(imports)
+        .set({ lockedUntil: sql`clock_timestamp() + make_interval(secs => ${LEASE_S})` })
+        .where(and(eq(imports.id, job.id), eq(imports.claimToken, job.claimToken!)))
+        .returning({ id: imports.id });
+      if (!renewed.length) return true; // taken over by another worker: it finishes the job
+      // Every batch settles before the next window is read (a batch still running would be read again).
+      const settled = await Promise.allSettled(partition(ctx, rows, parts).map((group) => applyBatch(ctx, job, group)));
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   } catch (error) {
+    if (error instanceof LostClaimError) return true;
     // A database fault (a deadlock between batches, a lost connection): the next round takes the
     // job up again at once instead of after the lease.
     await getDb()
       .update(imports)
       .set({ lockedUntil: null })
-      .where(eq(imports.id, job.id))
+      .where(and(eq(imports.id, job.id), eq(imports.claimToken, job.claimToken!)))
       .catch(() => {});
     throw error;
   }

@@ -7,11 +7,15 @@ import { sendWebhook, type DeliveryResult } from './send-webhook';
 export const RETRY_DELAYS_S = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
 /** No attempt after a delivery is this old, and a subscription failing this long is disabled. */
 export const GIVE_UP_AFTER_S = 24 * 3600;
-/** A claimed delivery's lease: longer than an attempt can take (the request timeout). */
+/** A claimed delivery's lease: well beyond an attempt's deadline (DELIVERY_TIMEOUT_MS). */
 const LEASE_S = 60;
+/** Failures further apart than this (the longest retry delay, and some) do not make one streak. */
+const STREAK_GAP_S = 12 * 3600;
 
 type ClaimedDelivery = {
   id: string;
+  /** The claim's lease, as stored: the outcome is written only while it is still this one. */
+  locked_until: string;
   attempts: number;
   age_s: number;
   subscription_id: string;
@@ -46,7 +50,7 @@ async function claimDueDeliveries(limit: number): Promise<ClaimedDelivery[]> {
         limit ${limit}
         for update of c skip locked))
       and s.id = d.subscription_id and e.id = d.event_id
-    returning d.id, d.attempts, extract(epoch from clock_timestamp() - d.created_at)::float8 as age_s,
+    returning d.id, d.locked_until::text, d.attempts, extract(epoch from clock_timestamp() - d.created_at)::float8 as age_s,
       s.id as subscription_id, s.url, s.secret, e.id as event_id, e.payload::text as payload`);
 }
 
@@ -56,27 +60,37 @@ async function recordAttempt(delivery: ClaimedDelivery, result: DeliveryResult):
   const giveUp = !result.ok && (delay === undefined || delivery.age_s + delay > GIVE_UP_AFTER_S);
   const status = result.ok ? 'SUCCEEDED' : giveUp ? 'FAILED' : 'PENDING';
   await getDb().transaction(async (tx) => {
-    await tx.execute(sql`
+    // Only while the claim holds: a retry asked for meanwhile (or another instance after the lease) owns it now.
+    const stored = await tx.execute(sql`
       update webhook_deliveries set status = ${status}, locked_until = null,
         response_status = ${result.status}, duration_ms = ${result.durationMs}, error = ${result.error},
         delivered_at = ${result.ok ? sql`clock_timestamp()` : null},
         next_attempt_at = clock_timestamp() + make_interval(secs => ${giveUp || result.ok ? 0 : delay!})
-      where id = ${delivery.id}`);
+      where id = ${delivery.id} and locked_until = ${delivery.locked_until}::timestamptz
+      returning id`);
+    if (!stored.length) return;
     if (result.ok) {
       await tx.execute(
         sql`update webhook_subscriptions set failing_since = null where id = ${delivery.subscription_id} and failing_since is not null`,
       );
       return;
     }
-    // A day of nothing but failures switches the subscription off, with the reason shown to its owner.
+    // A day of nothing but failures switches the subscription off, with the reason shown to its
+    // owner. A failure long after the previous one starts a new streak (SET reads the old values).
     await tx.execute(sql`
-      update webhook_subscriptions set
-        failing_since = coalesce(failing_since, clock_timestamp()),
-        enabled = case when failing_since <= clock_timestamp() - make_interval(secs => ${GIVE_UP_AFTER_S}) then false else enabled end,
-        disabled_reason = case when failing_since <= clock_timestamp() - make_interval(secs => ${GIVE_UP_AFTER_S})
-          then ${`Disabled after 24 hours of failed deliveries; the last: ${result.error ?? 'no answer'}`} else disabled_reason end,
+      with streak as (
+        select id, case when failing_since is null or last_failure_at < clock_timestamp() - make_interval(secs => ${STREAK_GAP_S})
+                        then clock_timestamp() else failing_since end as since
+        from webhook_subscriptions where id = ${delivery.subscription_id}
+      )
+      update webhook_subscriptions s set
+        failing_since = streak.since,
+        last_failure_at = clock_timestamp(),
+        enabled = case when streak.since <= clock_timestamp() - make_interval(secs => ${GIVE_UP_AFTER_S}) then false else s.enabled end,
+        disabled_reason = case when streak.since <= clock_timestamp() - make_interval(secs => ${GIVE_UP_AFTER_S})
+          then ${`Disabled after 24 hours of failed deliveries; the last: ${result.error ?? 'no answer'}`} else s.disabled_reason end,
         updated_at = clock_timestamp()
-      where id = ${delivery.subscription_id}`);
+      from streak where s.id = streak.id`);
   });
 }
 

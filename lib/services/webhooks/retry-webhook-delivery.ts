@@ -12,7 +12,8 @@ import { getWebhookOrThrow, requireWebhookManage } from './webhook-record';
 
 /**
  * POST /api/v2/webhooks/{id}/deliveries/{delivery_id}/retry: sends the delivery again now, with the
- * same `webhook-id` (receivers deduplicate on it), whatever its status; its 24 h start over.
+ * same `webhook-id` (receivers deduplicate on it), whatever its status; its attempts and 24 h start
+ * over. One being sent right now is left to that attempt (its outcome then decides).
  */
 export async function retryWebhookDelivery({ ctx, id, deliveryId }: { ctx: AuthContext; id: string; deliveryId: string }) {
   const retried = await writeTransaction(async (tx): Promise<WebhookDelivery> => {
@@ -21,7 +22,12 @@ export async function retryWebhookDelivery({ ctx, id, deliveryId }: { ctx: AuthC
     if (!isUuid(deliveryId)) throw notFound('Delivery');
     const [row] = await tx
       .update(webhookDeliveries)
-      .set({ status: 'PENDING', nextAttemptAt: sql`clock_timestamp()`, lockedUntil: null, createdAt: sql`clock_timestamp()` })
+      .set({
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: sql`clock_timestamp()`,
+        createdAt: sql`case when ${webhookDeliveries.lockedUntil} > clock_timestamp() then ${webhookDeliveries.createdAt} else clock_timestamp() end`,
+      })
       .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.subscriptionId, id)))
       .returning({ id: webhookDeliveries.id });
     if (!row) throw notFound('Delivery');

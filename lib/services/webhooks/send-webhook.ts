@@ -28,9 +28,14 @@ for (const [network, prefix] of [
 ] as const)
   blocked.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 127],
+  ['::', 96], // unspecified, loopback and IPv4-compatible (::a.b.c.d)
+  ['::ffff:0:0:0', 96], // IPv4-translated
+  ['64:ff9b::', 96], // NAT64: reaches any IPv4 address, private ones included
+  ['64:ff9b:1::', 48],
+  ['2002::', 16], // 6to4: likewise
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
 ] as const)
   blocked.addSubnet(network, prefix, 'ipv6');
@@ -87,12 +92,18 @@ export async function sendWebhook(message: WebhookMessage, { allowPrivate }: { a
   const url = new URL(message.url);
   const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: DeliveryResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(result);
+    };
     const req = request(
       url,
       {
         method: 'POST',
         lookup: guardedLookup(allowPrivate),
-        timeout: DELIVERY_TIMEOUT_MS,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'charge-location-management-webhooks',
@@ -102,19 +113,18 @@ export async function sendWebhook(message: WebhookMessage, { allowPrivate }: { a
         },
       },
       (res) => {
-        res.resume(); // the body is not needed; drain it so the socket is freed
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          const ok = status >= 200 && status < 300;
-          resolve({ ok, status, durationMs: elapsed(), error: ok ? null : `the receiver answered ${status}` });
-        });
-        res.on('error', (error) => resolve({ ok: false, status: res.statusCode ?? null, durationMs: elapsed(), error: error.message }));
+        // The status is the answer: the body is not read (a receiver trickling one would hold the worker).
+        const status = res.statusCode ?? 0;
+        const ok = status >= 200 && status < 300;
+        res.destroy();
+        settle({ ok, status, durationMs: elapsed(), error: ok ? null : `the receiver answered ${status}` });
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`)));
+    // One deadline for the whole exchange (Node's socket timeout only measures idleness).
+    const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`)), DELIVERY_TIMEOUT_MS);
     req.on('error', (error) => {
       const reason = error instanceof RefusedAddressError ? `refused: ${error.message}` : error.message;
-      resolve({ ok: false, status: null, durationMs: elapsed(), error: reason });
+      settle({ ok: false, status: null, durationMs: elapsed(), error: reason });
     });
     req.end(message.body);
   });

@@ -43,7 +43,7 @@ export function updateWebhook({
       events: input.events,
       description: input.description ?? null,
       enabled: input.enabled,
-      ...(input.enabled && !locked.current.enabled ? { disabledReason: null, failingSince: null } : {}),
+      ...(input.enabled && !locked.current.enabled ? { disabledReason: null, failingSince: null, lastFailureAt: null } : {}),
     }),
     finish: async (_, row) => toWebhook(row),
     audit: { action: 'webhook.updated', entity: 'webhook', tenantId: (_, result) => result.tenant_id },
