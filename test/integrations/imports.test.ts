@@ -6,7 +6,7 @@ import { GET as getOne } from '@/app/api/v2/imports/[id]/route';
 import { GET as errorReport } from '@/app/api/v2/imports/[id]/error-report/route';
 import { POST as upload } from '@/app/api/v2/imports/route';
 import { getDb } from '@/lib/db/client';
-import { chargeStations, connectors, evses, importRows, imports, locations } from '@/lib/db/schema';
+import { auditEvents, chargeStations, connectors, evses, importRows, imports, locations } from '@/lib/db/schema';
 import { runImports } from '@/lib/services/imports';
 import { call } from '@/test/api/request';
 import { makeApiKey, makeLocation, makeTenant } from '@/test/fixtures';
@@ -204,9 +204,51 @@ describe('NDJSON import of charge stations', () => {
     expect(stations).toHaveLength(2);
     const linked = stations.find((s) => s.ocppId === `${p}-1`)!;
     expect(linked.locationId).toBe(location.id);
+    // Audited like a POST, by the caller that uploaded the file, with the whole station as created.
+    const audit = await getDb().select().from(auditEvents).where(eq(auditEvents.entityId, linked.id));
+    expect(audit.map((e) => [e.action, e.actor.startsWith('api_key:')])).toEqual([['charge_station.created', true]]);
+    expect(audit[0]!.changes).toMatchObject({ ocpp_id: { before: null, after: `${p}-1` } });
     const stationEvses = await getDb().select().from(evses).where(eq(evses.stationId, linked.id));
     expect(stationEvses).toHaveLength(1);
     expect(await getDb().select().from(connectors).where(eq(connectors.evseUid, stationEvses[0]!.uid))).toHaveLength(2);
+
+    // Created together (one batch of statements) and one by one alike: another tenant is unknown,
+    // and a second row of the same ocpp_id in the file updates what the first created.
+    const other = await makeTenant('Other');
+    const mixed = await send(
+      key,
+      [
+        JSON.stringify({ ocpp_id: `${p}-6`, charger_type: 'AC', tenant_id: tenant.id, name: 'First' }),
+        JSON.stringify({ ocpp_id: `${p}-7`, charger_type: 'AC', tenant_id: other.id }),
+        JSON.stringify({ ocpp_id: `${p}-6`, name: 'Second' }),
+        JSON.stringify({ ocpp_id: `${p}-8`, charger_type: 'AC', location_id: location.id, custom_groups: ['Imported'] }),
+      ].join('\n'),
+      'entity=charge_stations',
+      'application/x-ndjson',
+    );
+    await drain();
+    expect(await shown(key, mixed.body.id)).toMatchObject({
+      created: 2,
+      updated: 1,
+      failed: 1,
+      errors: [{ line: 2, path: '/tenant_id', message: 'unknown tenant' }],
+    });
+    const [twice] = await getDb()
+      .select()
+      .from(chargeStations)
+      .where(eq(chargeStations.ocppId, `${p}-6`));
+    expect(twice).toMatchObject({ name: 'Second', version: 2, tenantId: tenant.id });
+    expect(
+      await getDb()
+        .select()
+        .from(chargeStations)
+        .where(eq(chargeStations.ocppId, `${p}-7`)),
+    ).toEqual([]);
+    const [grouped] = await getDb()
+      .select()
+      .from(chargeStations)
+      .where(eq(chargeStations.ocppId, `${p}-8`));
+    expect(grouped).toMatchObject({ locationId: location.id, commissioningStatus: 'LINKED' });
 
     // A NUL character cannot be stored by Postgres: that row fails alone, with its line.
     const nul = await send(

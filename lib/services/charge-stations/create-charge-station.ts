@@ -4,7 +4,12 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Tx } from '@/lib/db/client';
 import { chargeStations, hardwareTemplates } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
-import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
+import {
+  chargeStationReplaceSchema,
+  type ChargeStation,
+  type ChargeStationCreateInput,
+  type ChargeStationReplaceInput,
+} from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
@@ -59,6 +64,17 @@ async function withTemplate(tx: Tx, input: ChargeStationCreateInput) {
   };
 }
 
+/** The columns of a new station from its validated fields and where it goes. */
+export function newStationColumns(fields: ChargeStationReplaceInput, place: { tenantId: string | null; locationId: string | null }) {
+  return {
+    ...stationColumns(fields),
+    ...place,
+    // A new station has never connected: its keys are sent when it does.
+    configurationSync: Object.fromEntries(Object.keys(fields.configuration ?? {}).map((key) => [key, 'OFFLINE' as const])),
+    commissioningStatus: place.locationId ? ('LINKED' as const) : ('NEW' as const),
+  };
+}
+
 /** POST /api/v2/charge-stations. */
 export async function createChargeStation({ ctx, input }: { ctx: AuthContext; input: ChargeStationCreateInput }): Promise<ChargeStation> {
   requirePermission(ctx, 'station:write');
@@ -77,15 +93,10 @@ export async function createChargeStation({ ctx, input }: { ctx: AuthContext; in
     const [row] = await tx
       .insert(chargeStations)
       .values({
-        ...stationColumns(fields),
-        tenantId,
-        locationId,
+        ...newStationColumns(fields, { tenantId, locationId }),
         ocppId: ocpp_id,
         templateId: template_id ?? null,
         ocppPasswordHash: ocpp_password ? await hashPassword(ocpp_password) : null,
-        // A new station has never connected: its keys are sent when it does.
-        configurationSync: Object.fromEntries(Object.keys(fields.configuration ?? {}).map((key) => [key, 'OFFLINE' as const])),
-        commissioningStatus: locationId ? 'LINKED' : 'NEW',
       })
       .returning({ id: chargeStations.id });
     const id = row!.id;

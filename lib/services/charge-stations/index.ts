@@ -3,6 +3,7 @@ import 'server-only';
 export { listChargeStations } from './list-charge-stations';
 export { getChargeStation } from './get-charge-station';
 export { createChargeStation } from './create-charge-station';
+export { batchableStation, createChargeStations, type BatchOutcome } from './create-charge-stations';
 export { updateChargeStation } from './update-charge-station';
 export { addMaintenanceWindow } from './add-maintenance-window';
 export { removeMaintenanceWindow } from './remove-maintenance-window';

@@ -125,6 +125,29 @@ const tariffRows = (evseUid: string, connectorId: string, ids: string[] = []): T
 /** The codes as a connector shows them: ordered by position. */
 const shownCodes = (rows: TariffRow[]) => [...rows].sort((a, b) => a.position - b.position).map((r) => r.tariffId);
 
+/** An EVSE's column values from its input (all but its station and uid). */
+export const evseValues = (evse: EvseInput, position: number) => ({
+  position,
+  evseId: evse.evse_id ?? null,
+  capabilities: evse.capabilities ?? [],
+  floorLevel: evse.floor_level ?? null,
+  physicalReference: evse.physical_reference ?? null,
+});
+
+/** An EVSE's connector rows from their input, in order. */
+export const connectorValues = (evseUid: string, inputs: EvseInput['connectors']) =>
+  inputs.map((c, position) => ({
+    evseUid,
+    id: c.id,
+    position,
+    standard: c.standard,
+    format: c.format,
+    powerType: c.power_type,
+    maxVoltage: c.max_voltage,
+    maxAmperage: c.max_amperage,
+    maxElectricPower: c.max_electric_power ?? null,
+  }));
+
 /**
  * Makes the station's EVSEs match the input, writing only the difference: EVSEs with a known `uid`
  * are kept (and updated where a field changed), ones without are added, ones left out are removed
@@ -148,13 +171,7 @@ export async function writeEvses(tx: Tx, stationId: string, evseInputs: EvseInpu
     written = true;
   }
   for (const [position, evse] of evseInputs.entries()) {
-    const values = {
-      position,
-      evseId: evse.evse_id ?? null,
-      capabilities: evse.capabilities ?? [],
-      floorLevel: evse.floor_level ?? null,
-      physicalReference: evse.physical_reference ?? null,
-    };
+    const values = evseValues(evse, position);
     const existing = evse.uid ? known.get(evse.uid) : undefined;
     let uid: string;
     if (existing) {
@@ -199,17 +216,7 @@ async function writeConnectors(
   }
 
   const byId = new Map(current.map((c) => [c.id, c]));
-  const rows = inputs.map((c, position) => ({
-    evseUid,
-    id: c.id,
-    position,
-    standard: c.standard,
-    format: c.format,
-    powerType: c.power_type,
-    maxVoltage: c.max_voltage,
-    maxAmperage: c.max_amperage,
-    maxElectricPower: c.max_electric_power ?? null,
-  }));
+  const rows = connectorValues(evseUid, inputs);
   const upserts = rows.filter((row) => {
     const stored = byId.get(row.id);
     return !stored || differs(row, stored);

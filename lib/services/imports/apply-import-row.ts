@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
 import type { Tx } from '@/lib/db/client';
 import { chargeStations, locations } from '@/lib/db/schema';
@@ -7,7 +7,14 @@ import { AppError } from '@/lib/errors';
 import { chargeStationCreateSchema } from '@/lib/schemas/charge-station';
 import { locationCreateSchema } from '@/lib/schemas/location';
 import { parseOrThrow } from '@/lib/schemas/parse';
-import { createChargeStation, linkChargeStation, updateChargeStation } from '@/lib/services/charge-stations';
+import {
+  batchableStation,
+  createChargeStation,
+  createChargeStations,
+  linkChargeStation,
+  updateChargeStation,
+  type BatchOutcome,
+} from '@/lib/services/charge-stations';
 import { createLocation, updateLocation } from '@/lib/services/locations';
 import { writeTransaction } from '@/lib/services/shared/change-order';
 import { visibleCondition } from '@/lib/services/shared/scope';
@@ -95,4 +102,49 @@ async function upsertStation(tx: Tx, ctx: AuthContext, body: Record<string, unkn
  */
 export function applyImportRow(ctx: AuthContext, entity: ImportEntity, body: Record<string, unknown>): Promise<RowOutcome> {
   return writeTransaction((tx) => (entity === 'locations' ? upsertLocation(tx, ctx, body) : upsertStation(tx, ctx, body)));
+}
+
+/**
+ * The station rows of a batch that create a station and need nothing the one-at-a-time verb alone
+ * does (batchableStation): created together by createChargeStations, in a few statements for all.
+ * Only the first row of each ocpp_id, and only one no visible station has: the rest go one by one
+ * after these, so a later row of the same station updates it. Returns each handled row's outcome by
+ * line (an empty map when the batch's writes failed: then every row goes one by one).
+ */
+export async function createStationsTogether(
+  tx: Tx,
+  ctx: AuthContext,
+  rows: { line: number; body: Record<string, unknown> | null }[],
+): Promise<Map<number, BatchOutcome>> {
+  const firsts = new Map<string, { line: number; body: Record<string, unknown> }>();
+  for (const row of rows) {
+    const ocppId = row.body?.ocpp_id;
+    if (typeof ocppId === 'string' && !firsts.has(ocppId)) firsts.set(ocppId, { line: row.line, body: row.body! });
+  }
+  const existing = firsts.size
+    ? await tx
+        .select({ ocppId: chargeStations.ocppId })
+        .from(chargeStations)
+        .where(
+          and(
+            sql`${chargeStations.ocppId} = any(${sql.param([...firsts.keys()])}::text[])`,
+            isNull(chargeStations.deletedAt),
+            visibleCondition(visibility(ctx, 'station:read'), chargeStations.tenantId),
+          ),
+        )
+    : [];
+  for (const { ocppId } of existing) firsts.delete(ocppId);
+  const candidates = [...firsts.values()].flatMap(({ line, body }) => {
+    if (!batchableStation(body)) return [];
+    const parsed = chargeStationCreateSchema.safeParse(body);
+    return parsed.success ? [{ line, input: parsed.data }] : [];
+  });
+  if (!candidates.length) return new Map();
+  try {
+    const outcomes = await createChargeStations({ ctx, inputs: candidates.map((c) => c.input) });
+    return new Map(candidates.map((c, n) => [c.line, outcomes[n]!]));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return new Map();
+  }
 }

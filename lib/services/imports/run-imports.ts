@@ -9,7 +9,8 @@ import { AppError } from '@/lib/errors';
 import { unavailableError } from '@/lib/services/faults';
 import { recordAudit } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
-import { applyImportRow, rowTenant, type RowOutcome } from './apply-import-row';
+import type { BatchOutcome } from '@/lib/services/charge-stations';
+import { applyImportRow, createStationsTogether, rowTenant, type RowOutcome } from './apply-import-row';
 import { toImport } from './import-record';
 
 /** Rows per transaction: each row is a savepoint in it, the batch's outcomes commit with its changes. */
@@ -73,6 +74,12 @@ function rowErrors(error: unknown): ImportRowError[] {
   return [{ path: '', message: 'the row could not be applied (unexpected error; see the server log)' }];
 }
 
+/** A row's outcome from createChargeStations. */
+function outcomeOf(job: ImportRow, line: number, done: BatchOutcome): Outcome {
+  if ('error' in done) return { line, outcome: 'FAILED', errors: rowErrors(done.error) };
+  return { line, outcome: job.dryRun ? 'VALID' : 'CREATED', errors: null, applied: 'CREATED' };
+}
+
 /** One row, in savepoints of its own (apply-import-row.ts): applied whole, or undone whole and reported. */
 async function applyRow(ctx: AuthContext, job: ImportRow, row: PendingRow): Promise<Outcome> {
   if (!row.body) return { line: row.line, outcome: 'FAILED', errors: row.errors };
@@ -128,7 +135,12 @@ async function applyBatch(ctx: AuthContext, job: ImportRow, rows: PendingRow[]):
   let outcomes: Outcome[] = [];
   const work = async (tx: Tx) => {
     outcomes = [];
-    for (const row of rows) outcomes.push(await applyRow(ctx, job, row));
+    const together = job.entity === 'charge_stations' ? await createStationsTogether(tx, ctx, rows) : new Map<number, BatchOutcome>();
+    for (const row of rows) {
+      const done = together.get(row.line);
+      outcomes.push(done ? outcomeOf(job, row.line, done) : await applyRow(ctx, job, row));
+    }
+    outcomes.sort((a, b) => a.line - b.line);
     if (job.dryRun) throw DRY_RUN;
     await storeOutcomes(tx, job, outcomes);
   };

@@ -36,17 +36,27 @@ export function diffChanges(
  * Writes one audit event inside the caller's transaction, so it commits with the change, and
  * queues the webhook event the change of a location or station is (shared/outbox.ts).
  */
-export async function recordAudit(tx: Tx, ctx: AuthContext, input: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actor: actorRef(ctx.actor),
-    tenantId: input.tenantId,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    changes: diffChanges(input.before, input.after),
-    requestId: ctx.requestId ?? null,
-  });
-  const type = eventTypeOfAudit(input.action);
-  const data = input.after ?? input.before;
-  if (type && data) queueEvent(tx, { type, tenantId: input.tenantId, objectId: input.entityId, data: { id: input.entityId, ...data } });
+export function recordAudit(tx: Tx, ctx: AuthContext, input: AuditInput): Promise<void> {
+  return recordAudits(tx, ctx, [input]);
+}
+
+/** Several audit events of one caller in one statement (a batch of created objects), each with its webhook event. */
+export async function recordAudits(tx: Tx, ctx: AuthContext, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  await tx.insert(auditEvents).values(
+    inputs.map((input) => ({
+      actor: actorRef(ctx.actor),
+      tenantId: input.tenantId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      changes: diffChanges(input.before, input.after),
+      requestId: ctx.requestId ?? null,
+    })),
+  );
+  for (const input of inputs) {
+    const type = eventTypeOfAudit(input.action);
+    const data = input.after ?? input.before;
+    if (type && data) queueEvent(tx, { type, tenantId: input.tenantId, objectId: input.entityId, data: { id: input.entityId, ...data } });
+  }
 }

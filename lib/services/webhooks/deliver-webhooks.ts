@@ -95,7 +95,7 @@ async function recordAttempt(delivery: ClaimedDelivery, result: DeliveryResult):
 }
 
 /** One round of the delivery worker: claims, sends in parallel, records. True when a full batch was found. */
-export async function deliverDueWebhooks({ limit = 20 }: { limit?: number } = {}): Promise<boolean> {
+export async function deliverDueWebhooks({ limit = 50 }: { limit?: number } = {}): Promise<boolean> {
   const claimed = await claimDueDeliveries(limit);
   const allowPrivate = getEnv().WEBHOOK_ALLOW_PRIVATE;
   await Promise.all(
