@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, isNull, sql } from 'drizzle-orm';
-import { can, canCpoWide, tenantsWith, visibility, type AuthContext } from '@/lib/auth/context';
+import { can, canCpoWide, tenantsWith, type AuthContext } from '@/lib/auth/context';
 import type { Tx } from '@/lib/db/client';
-import { chargeStations, connectors, evses, locations, tenants } from '@/lib/db/schema';
+import { chargeStations, connectors, evses, tenants } from '@/lib/db/schema';
 import { AppError, type FieldError } from '@/lib/errors';
 import { chargeStationReplaceSchema, type ChargeStation, type ChargeStationCreateInput } from '@/lib/schemas/charge-station';
 import { parseOrThrow } from '@/lib/schemas/parse';
 import { recordAudits } from '@/lib/services/shared/audit';
 import { writeTransaction } from '@/lib/services/shared/change-order';
-import { anyUuid, visibleCondition } from '@/lib/services/shared/scope';
+import { anyUuid } from '@/lib/services/shared/scope';
 import { newStationColumns } from './create-charge-station';
 import { toChargeStations } from './station-record';
-import { connectorValues, evseValues } from './station-writes';
+import { connectorValues, evseValues, visibleLocationsForShare } from './station-writes';
 
 /** Fields only the one-at-a-time verb handles (templates, password hashing, tariff codes, groups). */
 const ONE_AT_A_TIME = ['template_id', 'ocpp_password', 'custom_groups'] as const;
@@ -119,19 +119,7 @@ type Place = { tenantId: string | null; locationId: string | null };
 /** Where each body goes, as createChargeStation's placement decides it, with two lookups for all. */
 async function placements(tx: Tx, ctx: AuthContext, inputs: ChargeStationCreateInput[]): Promise<(Place | AppError)[]> {
   const locationIds = [...new Set(inputs.flatMap((input) => (input.location_id ? [input.location_id] : [])))];
-  const found = locationIds.length
-    ? await tx
-        .select({ id: locations.id, tenantId: locations.tenantId })
-        .from(locations)
-        .where(
-          and(
-            anyUuid(locations.id, locationIds),
-            isNull(locations.deletedAt),
-            visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
-          ),
-        )
-        .for('share')
-    : [];
+  const found = locationIds.length ? await visibleLocationsForShare(tx, ctx, locationIds) : [];
   const locationTenant = new Map(found.map((row) => [row.id, row.tenantId]));
   const writable = tenantsWith(ctx, 'station:write');
   const only = writable?.length === 1 ? writable[0]! : undefined;

@@ -16,7 +16,8 @@ import { AppError, type FieldError } from '@/lib/errors';
 import type { ChargeStationReplaceInput } from '@/lib/schemas/charge-station';
 import { changedAt } from '@/lib/services/shared/change-order';
 import { ensureCustomGroups } from '@/lib/services/shared/custom-groups';
-import { visibleCondition } from '@/lib/services/shared/scope';
+import { anyUuid, visibleCondition } from '@/lib/services/shared/scope';
+import { isUuid } from '@/lib/domain/ids';
 import { conflict, violatedUniqueConstraint } from '@/lib/services/shared/unique-clash';
 import type { EvseTree } from './station-record';
 
@@ -48,22 +49,22 @@ export async function asOcppIdClash(error: unknown, ctx: AuthContext, ocppId: st
 }
 
 /**
- * The location a station is placed at or linked to, as the caller may see it; 422 at
- * /location_id otherwise. FOR SHARE: a concurrent delete of the location waits for us, or makes
- * us see it gone.
+ * The locations among `ids` the caller may see, with their tenants. FOR SHARE: a concurrent delete
+ * of one waits for us, or makes us see it gone.
  */
-export async function targetLocationOrThrow(tx: Tx, ctx: AuthContext, locationId: string) {
-  const [location] = await tx
+export function visibleLocationsForShare(tx: Tx, ctx: AuthContext, ids: string[]) {
+  return tx
     .select({ id: locations.id, tenantId: locations.tenantId })
     .from(locations)
     .where(
-      and(
-        eq(locations.id, locationId),
-        isNull(locations.deletedAt),
-        visibleCondition(visibility(ctx, 'location:read'), locations.tenantId),
-      ),
+      and(anyUuid(locations.id, ids), isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId)),
     )
     .for('share');
+}
+
+/** The location a station is placed at or linked to, as the caller may see it; 422 at /location_id otherwise. */
+export async function targetLocationOrThrow(tx: Tx, ctx: AuthContext, locationId: string) {
+  const [location] = isUuid(locationId) ? await visibleLocationsForShare(tx, ctx, [locationId]) : [];
   if (!location) {
     throw new AppError('validation', 'The request body is invalid.', { errors: [{ path: '/location_id', message: 'unknown location' }] });
   }
