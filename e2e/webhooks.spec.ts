@@ -82,11 +82,12 @@ test('a CPO admin subscribes a receiver, sees the secret once, sends a test even
     expect(payload.data.url).toBe(receiver.url);
     await audit(page, 'webhook-detail');
 
-    // Retry sends it again with the same webhook-id.
+    // Retry sends it again with the same webhook-id; its attempts start over (so it shows 1 again).
     await row.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(2);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(delivery!.headers['webhook-id']);
-    await expect(row.locator('td').nth(2)).toHaveText('2', { timeout: 15_000 });
+    await expect(row.locator('td').nth(1)).toHaveText('SUCCEEDED', { timeout: 15_000 });
+    await expect(row.locator('td').nth(2)).toHaveText('1');
 
     // Disable, then edit the description; the list shows the state.
     await page.getByRole('button', { name: 'Disable' }).click();
