@@ -12,11 +12,13 @@ const LAYERS = {
   'lib/domain': [],
   // zod schemas: request validation, response shape, OpenAPI document, form field errors.
   'lib/schemas': ['lib/domain', 'lib/errors.ts'],
+  // The portal's languages: request language, messages per area, form error words.
+  'lib/i18n': ['lib/schemas', 'lib/domain'],
   // Tables, client, migrations: knows nothing of who calls it.
   'lib/db': ['lib/domain', 'lib/env.ts'],
   // Who is calling: context, permissions, credentials. It loads the context from the database
   // itself, because every service verb needs the context before anything else.
-  'lib/auth': ['lib/db', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
+  'lib/auth': ['lib/db', 'lib/schemas', 'lib/domain', 'lib/i18n', 'lib/errors.ts', 'lib/env.ts'],
   // The only place that reads and writes business data.
   'lib/services': ['lib/auth', 'lib/db', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
   // The REST wrapper: authenticate, parse, call a verb, map errors. Storage goes through services.
@@ -27,9 +29,9 @@ const LAYERS = {
   'lib/api': ['lib/http', 'lib/openapi', 'lib/services', 'lib/auth', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts'],
   // How the portal shows API objects (prices, audit changes, map markers, key status): pure
   // helpers shared by pages, components and form mappers, so they import nothing that runs on a server.
-  'lib/view': ['lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/env.ts', 'lib/format.ts'],
+  'lib/view': ['lib/schemas', 'lib/domain', 'lib/i18n', 'lib/errors.ts', 'lib/env.ts', 'lib/format.ts'],
   // The server-action wrapper, on the same context resolver as lib/http.
-  'lib/actions': ['lib/services', 'lib/auth', 'lib/schemas', 'lib/domain', 'lib/errors.ts'],
+  'lib/actions': ['lib/services', 'lib/auth', 'lib/http', 'lib/i18n', 'lib/schemas', 'lib/domain', 'lib/errors.ts'],
   // Portal page loaders and view helpers.
   'lib/portal': [
     'lib/view',
@@ -37,6 +39,7 @@ const LAYERS = {
     'lib/actions',
     'lib/http',
     'lib/auth',
+    'lib/i18n',
     'lib/schemas',
     'lib/domain',
     'lib/errors.ts',
@@ -64,6 +67,7 @@ const LAYERS = {
     'lib/portal',
     'lib/services',
     'lib/auth',
+    'lib/i18n',
     'lib/schemas',
     'lib/domain',
     'lib/errors.ts',
@@ -71,7 +75,7 @@ const LAYERS = {
     'lib/format.ts',
   ],
   // Components render props and call the actions they are handed.
-  components: ['lib/view', 'lib/schemas', 'lib/domain', 'lib/errors.ts', 'lib/format.ts'],
+  components: ['lib/view', 'lib/schemas', 'lib/domain', 'lib/i18n', 'lib/errors.ts', 'lib/format.ts'],
   // The Next proxy runs in front of every request: the database-free auth config, the settings and
   // the header policy (lib/http/security-headers.ts, lib/http/cors.ts).
   proxy: ['lib/auth', 'lib/http', 'lib/env.ts'],
@@ -133,6 +137,8 @@ const layerRules = {
             allow: allowed.map((name) => ({ ...target(name), dependency: { kind: 'type' } })),
           })),
           throughBarrels,
+          // The portal's formatting of dates and numbers knows the portal's languages.
+          { from: { element: { type: 'lib', fileInternalPath: 'format.ts' } }, allow: [target('lib/domain')] },
           ...UNRESTRICTED.map((from) => ({ from: source(from), allow: anything })),
           // Tool configs at the top (playwright, vitest) wire test support together like scripts do.
           { from: { element: { type: 'root', fileInternalPath: '*.config.{ts,mjs}' } }, allow: anything },

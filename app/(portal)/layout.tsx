@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/layout/language-switch';
 import { PortalShell } from '@/components/layout/portal-shell';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
 import { TenantSwitcher } from '@/components/layout/tenant-switcher';
+import { chooseLanguage } from '@/lib/actions/choose-language';
 import { auth, signOut } from '@/lib/auth/auth';
 import { can } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/page-context';
@@ -10,7 +13,7 @@ import { switchTenant } from './actions';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageContext();
-  const [session, choices] = await Promise.all([auth(), tenantChoices(ctx)]);
+  const [session, choices, t] = await Promise.all([auth(), tenantChoices(ctx), getTranslations('Shell')]);
   async function signOutAction() {
     'use server';
     await signOut({ redirectTo: '/login' });
@@ -20,12 +23,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       user={{ name: session?.user?.name ?? '', email: session?.user?.email ?? '' }}
       items={NAV_ITEMS.filter((item) => [item.permission].flat().some((permission) => can(ctx, permission)))}
       signOut={signOutAction}
+      language={<LanguageSwitch action={chooseLanguage} />}
       switcher={
         choices.length > 0 && (
           <TenantSwitcher
             choices={choices}
             current={ctx.focusTenantId}
-            allLabel={ctx.cpoWide ? 'All tenants' : 'All my tenants'}
+            allLabel={ctx.cpoWide ? t('allTenants') : t('allMyTenants')}
             action={switchTenant}
           />
         )

@@ -41,8 +41,8 @@ export function KeysTable({ rows, tenants, sort, revoke }: Props) {
           header: () => <SortHeader label="Created" link={sort.created_at} />,
           cell: (info) => formatTimestamp(info.getValue()),
         }),
-        col.accessor('last_used_at', { header: 'Last used', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
-        col.accessor('expires_at', { header: 'Expires', cell: (info) => formatTimestamp(info.getValue(), 'Never') }),
+        col.accessor('last_used_at', { header: 'Last used', cell: (info) => formatTimestamp(info.getValue(), undefined, 'Never') }),
+        col.accessor('expires_at', { header: 'Expires', cell: (info) => formatTimestamp(info.getValue(), undefined, 'Never') }),
         col.display({
           id: 'status',
           header: 'Status',

@@ -25,7 +25,7 @@ export function ImportJobView({ job, children }: { job: Import; children?: React
       </h2>
       <p role="status" className="text-sm">
         <span className="font-medium">{IMPORT_STATUS_LABELS[job.status]}</span>
-        {running ? ' — this page follows the progress.' : ` ${formatTimestamp(job.finished_at, '')}`}
+        {running ? ' — this page follows the progress.' : ` ${formatTimestamp(job.finished_at, undefined, '')}`}
         {job.status === 'SUCCEEDED' && job.dry_run ? ' Nothing was written.' : ''}
       </p>
       <div className="space-y-1">

@@ -1,20 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 /**
  * What an error boundary shows for any failure of a page, a database that is briefly unreachable included: nothing was
  * changed, and no detail of the failure is shown; the digest matches the server log.
  */
 export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('Errors');
   return (
     <div role="alert" className="mx-auto max-w-md space-y-3 p-8 text-center">
-      <h1 className="text-2xl font-semibold">This page is unavailable right now</h1>
-      <p className="text-slate-600">
-        It could not be loaded; the service may be unavailable for a moment. Try again in a few seconds; if it keeps failing, quote this
-        reference to support.
-      </p>
+      <h1 className="text-2xl font-semibold">{t('unavailableTitle')}</h1>
+      <p className="text-slate-600">{t('unavailableText')}</p>
       {error.digest && <p className="font-mono text-sm text-slate-500">{error.digest}</p>}
       <button type="button" onClick={reset} className="rounded bg-brand-700 px-4 py-2 text-white">
-        Try again
+        {t('tryAgain')}
       </button>
     </div>
   );

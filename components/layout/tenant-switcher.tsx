@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 
@@ -12,6 +13,7 @@ type Props = {
 
 /** Narrows every page to one tenant, or back to all; choosing submits at once (the button is the no-JS path). */
 export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
+  const t = useTranslations('Shell');
   const pathname = usePathname();
   // Keep the view's filters; a page cursor belongs to the previous scope.
   const query = new URLSearchParams(useSearchParams());
@@ -20,7 +22,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
   return (
     <form action={action} className="flex items-center gap-2 text-sm">
       <label htmlFor="tenant-switcher" className="text-slate-600">
-        Tenant
+        {t('tenant')}
       </label>
       <select
         id="tenant-switcher"
@@ -39,7 +41,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
       <input type="hidden" name="return_to" value={returnTo} />
       <noscript>
         <button type="submit" className="rounded border border-slate-300 px-2 py-1">
-          Switch
+          {t('switch')}
         </button>
       </noscript>
     </form>

@@ -1,13 +1,15 @@
 import { unstable_rethrow } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import type { AuthContext } from '@/lib/auth/context';
 import { sessionContext } from '@/lib/auth/request-context';
 import { AppError, type AppErrorCode } from '@/lib/errors';
+import { issueWords } from '@/lib/i18n/issue-words';
 import { fieldErrors } from '@/lib/schemas/parse';
 import { retryOnce, unavailableError } from '@/lib/services/faults';
 
-/** The form error for a database fault: no driver detail, and the one thing the user can do. */
-const UNAVAILABLE_MESSAGE = 'The service is unavailable for a moment. Try again in a few seconds.';
+/** The translator of every portal message (no namespace). */
+export type PortalTranslator = Awaited<ReturnType<typeof getTranslations<never>>>;
 
 /** What a portal form gets back from its server action (for `useActionState`). */
 export type ActionState =
@@ -27,37 +29,37 @@ export function defineAction<I, R>(definition: {
   schema: z.ZodType<I>;
   /** The service call; it may `redirect()` (e.g. to a created object), which is passed through. */
   run: (args: { ctx: AuthContext; input: I }) => Promise<R>;
-  success: string;
+  /** What the form says after success, in the user's language: `(t) => t('Users.saved')`. */
+  success: (t: PortalTranslator) => string;
   /** Values the form shows once after success (a created API key's secret). */
   data?: (result: R) => Record<string, string>;
 }) {
   const action: FormAction = async (_previous, form) => {
+    const [t, locale] = await Promise.all([getTranslations('Form'), getLocale()]);
     try {
       const ctx = await retryOnce(sessionContext, 'reads');
-      if (!ctx) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.', fieldErrors: {} };
+      if (!ctx) return { ok: false, code: 'unauthorized', message: t('sessionEnded'), fieldErrors: {} };
       const parsed = definition.schema.safeParse(formObject(form));
       if (!parsed.success) {
-        const errors = Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.path, e.message]));
-        return { ok: false, code: 'validation', message: 'Some fields are not valid.', fieldErrors: errors };
+        const words = issueWords(await getTranslations('Validation'), locale);
+        const errors = Object.fromEntries(fieldErrors(parsed.error, '', words).map((e) => [e.path, e.message]));
+        return { ok: false, code: 'validation', message: t('invalid'), fieldErrors: errors };
       }
       // A dropped connection before anything committed is retried once, as in the API.
       const result = await retryOnce(() => definition.run({ ctx, input: parsed.data }), 'writes');
-      return { ok: true, message: definition.success, data: definition.data?.(result) };
+      return { ok: true, message: definition.success(await getTranslations()), data: definition.data?.(result) };
     } catch (error) {
       unstable_rethrow(error);
       const unavailable = unavailableError(error);
       if (unavailable) {
         console.warn('server action answered unavailable: database fault');
-        return { ok: false, code: unavailable.code, message: UNAVAILABLE_MESSAGE, fieldErrors: {} };
+        return { ok: false, code: unavailable.code, message: t('unavailable'), fieldErrors: {} };
       }
       if (!(error instanceof AppError)) {
         console.error('server action failed', error);
-        return { ok: false, code: 'internal', message: 'Something went wrong; nothing was changed.', fieldErrors: {} };
+        return { ok: false, code: 'internal', message: t('internal'), fieldErrors: {} };
       }
-      const message =
-        error.code === 'precondition_failed'
-          ? 'Someone else changed this in the meantime. Reload to see their change, then try again.'
-          : error.detail;
+      const message = error.code === 'precondition_failed' ? t('conflict') : error.detail;
       const errors = Object.fromEntries((error.extra.errors ?? []).map((e) => [e.path, e.message]));
       return { ok: false, code: error.code, message, fieldErrors: errors };
     }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authConfig } from './auth.config';
+import { rememberLocale } from '@/lib/i18n/locale-cookie';
 import { verifyCredentials } from './verify-credentials';
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -23,7 +24,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await verifyCredentials(parsed.data.email, parsed.data.password, clientIp(request));
-        if (result.ok) return result.user;
+        if (result.ok) {
+          await rememberLocale(result.locale);
+          return result.user;
+        }
         if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
         return null;
       },

@@ -1,6 +1,8 @@
 // Closed value lists of the domain (OCPI 2.2.1 where it applies; docs/DOMAIN.md). The database check
 // constraints, the zod schemas and the UI all read these, so a value is added in one place.
 
+/** The portal's languages; English is the default. */
+export const PORTAL_LOCALES = ['en', 'nl'] as const;
 export const TENANT_KINDS = ['B2B', 'MUNICIPALITY', 'CONDOMINIUM', 'OTHER'] as const;
 export const CHARGER_TYPES = ['AC', 'DC', 'AC_DC'] as const;
 export const STATION_ACCESS = ['PUBLIC', 'SEMI_PUBLIC', 'PRIVATE'] as const;

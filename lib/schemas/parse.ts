@@ -6,7 +6,12 @@ export function jsonPointer(path: readonly PropertyKey[], base = ''): string {
   return base + path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export function fieldErrors(error: z.ZodError, base = ''): FieldError[] {
+/** Words for one issue; the API uses zod's (and the schemas' own) messages, portal forms their translation. */
+export type IssueWords = (issue: z.core.$ZodIssue) => string;
+
+const apiWords: IssueWords = (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
+
+export function fieldErrors(error: z.ZodError, base = '', words: IssueWords = apiWords): FieldError[] {
   // A string failing its pattern or format is reported by that message, not also as too long.
   const explained = new Set(error.issues.filter((issue) => issue.code !== 'too_big').map((issue) => jsonPointer(issue.path)));
   const issues = error.issues.filter(
@@ -15,9 +20,9 @@ export function fieldErrors(error: z.ZodError, base = ''): FieldError[] {
   return issues.flatMap((issue) => {
     // Unknown keys are reported on the object; point at each key so every offending path is listed.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: jsonPointer([...issue.path, key], base), message: 'unknown field' }));
+      return issue.keys.map((key) => ({ path: jsonPointer([...issue.path, key], base), message: words(issue) }));
     }
-    return [{ path: jsonPointer(issue.path, base), message: issue.message }];
+    return [{ path: jsonPointer(issue.path, base), message: words(issue) }];
   });
 }
 

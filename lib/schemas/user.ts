@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_LOCALES } from '@/lib/domain/vocabulary';
 import { entityMeta, listOf, listQueryBase, text, timestamp, uuid } from './common';
 
 const ROLE_ID_MAX = 64;
@@ -37,6 +38,11 @@ const writableFields = {
       'One role per tenant. On PATCH the list replaces the memberships in the tenants where the caller holds user:manage; others stay as they are',
     ),
   disabled: z.boolean().optional().describe('A disabled user cannot sign in'),
+  locale: z
+    .enum(PORTAL_LOCALES)
+    .nullable()
+    .optional()
+    .describe("The portal language the user chose (`en` or `nl`); null: the browser's Accept-Language decides"),
 };
 
 /** POST /api/v2/users (an invite), and the merged result of a PATCH. Unknown fields are rejected. */
@@ -57,6 +63,7 @@ export const userSchema = z
       .max(MEMBERSHIPS_MAX)
       .describe('Roles per tenant; only tenants the caller holds a role in are listed'),
     disabled: z.boolean(),
+    locale: z.enum(PORTAL_LOCALES).nullable().describe("The portal language the user chose; null: the browser's Accept-Language decides"),
     ...entityMeta,
     deleted_at: timestamp().optional().describe('Only with include_deleted=true, on deleted users'),
   })

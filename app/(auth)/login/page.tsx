@@ -1,33 +1,35 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LabeledControl } from '@/components/forms/labeled-control';
+import { LanguageSwitch } from '@/components/layout/language-switch';
+import { chooseLanguage } from '@/lib/actions/choose-language';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { signInWithPassword } from './actions';
 
-export const metadata: Metadata = { title: 'Sign in' };
-
-const MESSAGES: Record<string, string> = {
-  invalid: 'The e-mail address or password is not correct.',
-  rate_limited: 'Too many failed attempts. Wait a few minutes and try again.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Login'))('title') };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { error, callbackUrl } = await searchParams;
-  const message = error ? (MESSAGES[error] ?? MESSAGES.invalid) : undefined;
+  const t = await getTranslations('Login');
+  const message = error ? t(error === 'rate_limited' ? 'rateLimited' : 'invalid') : undefined;
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-4">
+      <LanguageSwitch action={chooseLanguage} />
       <form action={signInWithPassword} className="w-full max-w-sm space-y-4 rounded-lg bg-white p-6 shadow">
-        <h1 className="text-xl font-semibold">Charge Location Management</h1>
-        <p className="text-sm text-slate-600">Sign in to manage your locations and charge stations.</p>
+        <h1 className="text-xl font-semibold">{t('heading')}</h1>
+        <p className="text-sm text-slate-600">{t('intro')}</p>
         {message && (
           <p data-testid="login-error" role="status" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
             {message}
           </p>
         )}
         <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
-        <Credential name="email" label="Email" autoComplete="username" />
-        <Credential name="password" label="Password" autoComplete="current-password" />
-        <SubmitButton pendingLabel="Signing in…" className="w-full">
-          Sign in
+        <Credential name="email" label={t('email')} autoComplete="username" />
+        <Credential name="password" label={t('password')} autoComplete="current-password" />
+        <SubmitButton pendingLabel={t('submitting')} className="w-full">
+          {t('submit')}
         </SubmitButton>
       </form>
     </main>

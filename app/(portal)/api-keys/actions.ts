@@ -26,7 +26,7 @@ export const createKey = defineAction({
     revalidatePath('/api-keys');
     return created;
   },
-  success: 'API key created.',
+  success: (t) => t('Done.apiKeyCreated'),
   data: (created) => ({ key: created.key ?? '', prefix: created.prefix, name: created.name }),
 });
 
@@ -36,5 +36,5 @@ export const revokeKey = defineAction({
     await revokeApiKey({ ctx, id: input.id, expectedVersion: input.version });
     revalidatePath('/api-keys');
   },
-  success: 'API key revoked; it answers 401 from now on.',
+  success: (t) => t('Done.apiKeyRevoked'),
 });

@@ -13,5 +13,5 @@ export const createTemplateAction = defineAction({
     const template = await createHardwareTemplate({ ctx, input });
     redirect(`/hardware-templates/${template.id}`);
   },
-  success: 'Hardware template created.',
+  success: (t) => t('Done.hardwareTemplateCreated'),
 });

@@ -18,7 +18,7 @@ export const linkStationToLocation = defineAction({
     // A linked station leaves the "not yet linked" list: show it as found, where its test is run next.
     redirect(`/installer?${new URLSearchParams({ station: station.ocpp_id })}`);
   },
-  success: 'Linked. The station now belongs to the location’s customer.',
+  success: (t) => t('Done.linked'),
 });
 
 /** The id tag a commissioning charge is started with: the product holds no tokens, so any tag is authorized. */
@@ -39,5 +39,5 @@ export const runCommissioningTest = defineAction({
     await startTestRun({ ctx: unfocused(ctx), id, input: body });
     revalidatePath('/installer');
   },
-  success: 'Test started; the steps show below as they run.',
+  success: (t) => t('Done.testStarted'),
 });

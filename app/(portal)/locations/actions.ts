@@ -16,7 +16,7 @@ export const createLocationAction = defineAction({
     revalidatePath('/locations');
     redirect(`/locations/${created.id}`);
   },
-  success: 'Location created.',
+  success: (t) => t('Done.locationCreated'),
 });
 
 export const updateLocationAction = defineAction({
@@ -27,7 +27,7 @@ export const updateLocationAction = defineAction({
     revalidatePath('/locations');
     redirect(`/locations/${id}`);
   },
-  success: 'Location saved.',
+  success: (t) => t('Done.locationSaved'),
 });
 
 export const deleteLocationAction = defineAction({
@@ -37,5 +37,5 @@ export const deleteLocationAction = defineAction({
     revalidatePath('/locations');
     redirect('/locations');
   },
-  success: 'Location deleted.',
+  success: (t) => t('Done.locationDeleted'),
 });

@@ -11,5 +11,5 @@ export const createTariffAction = defineAction({
     const tariff = await createTariff({ ctx, input });
     redirect(`/tariffs/${encodeURIComponent(tariff.id)}`);
   },
-  success: 'Tariff created.',
+  success: (t) => t('Done.tariffCreated'),
 });

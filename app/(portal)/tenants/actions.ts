@@ -13,5 +13,5 @@ export const createTenantAction = defineAction({
     const tenant = await slugClashAtField(() => createTenant({ ctx, input }));
     redirect(`/tenants/${tenant.id}`);
   },
-  success: 'Tenant created.',
+  success: (t) => t('Done.tenantCreated'),
 });

@@ -28,7 +28,7 @@ export const inviteUser = defineAction({
     revalidatePath('/users');
     return created;
   },
-  success: 'User invited.',
+  success: (t) => t('Done.userInvited'),
   data: (created) => ({ id: created.id, email: created.email, initial_password: created.initial_password ?? '' }),
 });
 
@@ -46,7 +46,7 @@ export const updateProfile = defineAction({
     await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
   },
-  success: 'User saved.',
+  success: (t) => t('Done.userSaved'),
 });
 
 /** The access form: `role:<tenant id>` per listed membership ('' removes it), plus an optional new one. */
@@ -64,7 +64,7 @@ export const updateAccess = defineAction({
     await updateUser({ ctx: unfocused(ctx), id, body, expectedVersion: version });
     revalidatePath(`/users/${id}`);
   },
-  success: 'Access saved.',
+  success: (t) => t('Done.accessSaved'),
 });
 
 export const removeUser = defineAction({
@@ -74,5 +74,5 @@ export const removeUser = defineAction({
     revalidatePath('/users');
     redirect('/users');
   },
-  success: 'User deleted.',
+  success: (t) => t('Done.userDeleted'),
 });

@@ -14,6 +14,6 @@ export const createWebhookAction = defineAction({
     revalidatePath('/webhooks');
     return created;
   },
-  success: 'Webhook created.',
+  success: (t) => t('Done.webhookCreated'),
   data: (created) => ({ id: created.id, url: created.url, secret: created.secret ?? '' }),
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { lifecycleColumns, tstz } from './columns';
 import { tenants } from './tenants';
 
@@ -41,9 +41,14 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     disabled: boolean().notNull().default(false),
     cpoRole: text().references(() => roles.id),
+    /** The portal language the user chose; null = the browser's Accept-Language. */
+    locale: text(),
+    /** Per-table portal settings (columns, density, page size), keyed by table name; see lib/portal/table-preferences. */
+    tablePreferences: jsonb().notNull().default({}),
     ...lifecycleColumns,
   },
   (t) => [
+    check('users_locale_ck', sql`${t.locale} in ('en', 'nl')`),
     uniqueIndex('users_email_live_uq')
       .on(sql`lower(${t.email})`)
       .where(sql`${t.deletedAt} is null`),

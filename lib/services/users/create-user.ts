@@ -42,7 +42,14 @@ export async function createUser({ ctx, input }: { ctx: AuthContext; input: User
     await assertEmailFree(tx, ctx, input.email);
     const [row] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, cpoRole, disabled: input.disabled ?? false })
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        cpoRole,
+        disabled: input.disabled ?? false,
+        locale: input.locale ?? null,
+      })
       .returning();
     if (held.length) {
       await tx.insert(memberships).values(held.map((m) => ({ userId: row!.id, tenantId: m.tenant_id, roleId: m.role })));

@@ -70,6 +70,7 @@ export async function updateUser({ ctx, id, body, expectedVersion }: UpdateUserA
       name: input.name,
       cpoRole,
       disabled,
+      locale: input.locale ?? null,
       ...(passwordChanged ? { passwordHash: await hashPassword(input.password!) } : {}),
     }),
     finish: async ({ tx, locked: { current } }, row, { held }) => {

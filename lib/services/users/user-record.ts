@@ -52,6 +52,7 @@ export function toUser({ row, memberships: held }: UserRecord): User {
     cpo_role: row.cpoRole,
     memberships: held,
     disabled: row.disabled,
+    locale: (row.locale as User['locale']) ?? null,
     version: row.version,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
@@ -67,8 +68,8 @@ export function forCaller(ctx: AuthContext, user: User): User {
 }
 
 /** The writable state of a user, as PATCH merges into (the password is write-only). */
-export function writableUser({ email, name, cpo_role, memberships: held, disabled }: User): UserCreateInput {
-  return { email, name, cpo_role, memberships: held, disabled };
+export function writableUser({ email, name, cpo_role, memberships: held, disabled, locale }: User): UserCreateInput {
+  return { email, name, cpo_role, memberships: held, disabled, locale };
 }
 
 /** The one way to load a live user for a caller; outside its scope is a 404 like a missing one. */

@@ -18,6 +18,6 @@ export const bulkUpdateStations = defineAction({
     revalidatePath('/charge-stations');
     return results;
   },
-  success: 'Bulk action finished; the result of each station is listed below.',
+  success: (t) => t('Done.bulkActionFinished'),
   data: (results) => Object.fromEntries(results.map((r) => [r.id, JSON.stringify({ ok: r.ok, message: r.message })])),
 });

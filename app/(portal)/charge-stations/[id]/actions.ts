@@ -22,7 +22,7 @@ export const setStationAvailability = defineAction({
     await setAvailability({ ctx, id, input: body, expectedVersion: version });
     refresh(id);
   },
-  success: 'Availability saved; the sync state shows when the station has applied it.',
+  success: (t) => t('Done.availabilitySaved'),
 });
 
 /** Tariff codes of every connector, or of one connector (`connector` = `<evse uid>/<connector id>`). */
@@ -40,7 +40,7 @@ export const setStationTariffs = defineAction({
     await setTariffs({ ctx, id, input: body, expectedVersion: version });
     refresh(id);
   },
-  success: 'Tariff codes saved.',
+  success: (t) => t('Done.tariffCodesSaved'),
 });
 
 export const linkStation = defineAction({
@@ -49,7 +49,7 @@ export const linkStation = defineAction({
     await linkChargeStation({ ctx, id: input.id, locationId: input.location_id, expectedVersion: input.version });
     refresh(input.id);
   },
-  success: 'Linked to the location.',
+  success: (t) => t('Done.linkedToTheLocation'),
 });
 
 export const unlinkStation = defineAction({
@@ -58,7 +58,7 @@ export const unlinkStation = defineAction({
     await unlinkChargeStation({ ctx, id: input.id, expectedVersion: input.version });
     refresh(input.id);
   },
-  success: 'Unlinked; the station stays with its customer.',
+  success: (t) => t('Done.unlinked'),
 });
 
 /** SOFT or HARD reset; waits a few seconds for the station's answer (its status goes back to the form). */
@@ -69,6 +69,6 @@ export const resetStation = defineAction({
     refresh(input.id);
     return command;
   },
-  success: 'Reset requested.',
+  success: (t) => t('Done.resetRequested'),
   data: (command) => ({ status: command.status }),
 });

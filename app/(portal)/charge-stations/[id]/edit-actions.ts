@@ -39,7 +39,7 @@ export const saveStationDetails = defineAction({
     await updateChargeStation({ ctx, id, body, mode: 'merge', expectedVersion: version });
     refresh(id);
   },
-  success: 'Station details saved.',
+  success: (t) => t('Done.stationDetailsSaved'),
 });
 
 /** Remarks and custom groups (a new group name creates the group in the station's tenant). */
@@ -51,7 +51,7 @@ export const saveStationNotes = defineAction({
     await updateChargeStation({ ctx, id, body, mode: 'merge', expectedVersion: version });
     refresh(id);
   },
-  success: 'Remarks and groups saved.',
+  success: (t) => t('Done.remarksAndGroupsSaved'),
 });
 
 /** Sets one configuration key, or removes it when `remove` is sent (merge patch with null). */
@@ -68,7 +68,7 @@ export const saveConfigurationKey = defineAction({
     await updateConfiguration({ ctx, id: input.id, patch, expectedVersion: input.version });
     refresh(input.id);
   },
-  success: 'Configuration saved; a connected station gets it right away.',
+  success: (t) => t('Done.configurationSaved'),
 });
 
 /** Adds a maintenance window to those the station had at the version shown. */
@@ -84,7 +84,7 @@ export const addMaintenanceWindow = defineAction({
     await addWindow({ ctx, id, input: window, expectedVersion: version });
     refresh(id);
   },
-  success: 'Maintenance window added.',
+  success: (t) => t('Done.maintenanceWindowAdded'),
 });
 
 export const removeMaintenanceWindow = defineAction({
@@ -93,5 +93,5 @@ export const removeMaintenanceWindow = defineAction({
     await removeWindow({ ctx, id: input.id, index: input.index, expectedVersion: input.version });
     refresh(input.id);
   },
-  success: 'Maintenance window removed.',
+  success: (t) => t('Done.maintenanceWindowRemoved'),
 });

@@ -15,7 +15,7 @@ export const replaceTemplateAction = defineAction({
     await updateHardwareTemplate({ ctx, id, body, mode: 'replace', expectedVersion: version });
     revalidatePath(`/hardware-templates/${id}`);
   },
-  success: 'Hardware template saved. Stations made from it keep their own copy.',
+  success: (t) => t('Done.hardwareTemplateSaved'),
 });
 
 export const deleteTemplateAction = defineAction({
@@ -24,5 +24,5 @@ export const deleteTemplateAction = defineAction({
     await deleteHardwareTemplate({ ctx, id: input.id, expectedVersion: input.version });
     redirect('/hardware-templates');
   },
-  success: 'Hardware template deleted.',
+  success: (t) => t('Done.hardwareTemplateDeleted'),
 });

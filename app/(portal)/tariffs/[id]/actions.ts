@@ -13,7 +13,7 @@ export const replaceTariffAction = defineAction({
     await replaceTariff({ ctx, id, body, expectedVersion: version });
     revalidatePath(`/tariffs/${encodeURIComponent(id)}`);
   },
-  success: 'Tariff saved.',
+  success: (t) => t('Done.tariffSaved'),
 });
 
 export const deleteTariffAction = defineAction({
@@ -22,5 +22,5 @@ export const deleteTariffAction = defineAction({
     await deleteTariff({ ctx, id: input.id, expectedVersion: input.version });
     redirect('/tariffs');
   },
-  success: 'Tariff deleted.',
+  success: (t) => t('Done.tariffDeleted'),
 });

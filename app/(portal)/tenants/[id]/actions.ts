@@ -15,7 +15,7 @@ export const updateTenantAction = defineAction({
     await slugClashAtField(() => updateTenant({ ctx, id, body, expectedVersion: version }));
     revalidatePath(`/tenants/${id}`);
   },
-  success: 'Tenant saved.',
+  success: (t) => t('Done.tenantSaved'),
 });
 
 export const deleteTenantAction = defineAction({
@@ -24,5 +24,5 @@ export const deleteTenantAction = defineAction({
     await deleteTenant({ ctx, id: input.id, expectedVersion: input.version });
     redirect('/tenants');
   },
-  success: 'Tenant deleted.',
+  success: (t) => t('Done.tenantDeleted'),
 });

@@ -15,7 +15,7 @@ export const updateWebhookAction = defineAction({
     await updateWebhook({ ctx, id, body, expectedVersion: version });
     revalidatePath(`/webhooks/${id}`);
   },
-  success: 'Webhook saved.',
+  success: (t) => t('Done.webhookSaved'),
 });
 
 export const setWebhookEnabledAction = defineAction({
@@ -25,7 +25,7 @@ export const setWebhookEnabledAction = defineAction({
     revalidatePath(`/webhooks/${id}`);
     return enabled;
   },
-  success: 'Saved.',
+  success: (t) => t('Done.saved'),
 });
 
 export const deleteWebhookAction = defineAction({
@@ -35,7 +35,7 @@ export const deleteWebhookAction = defineAction({
     revalidatePath('/webhooks');
     redirect('/webhooks');
   },
-  success: 'Webhook deleted.',
+  success: (t) => t('Done.webhookDeleted'),
 });
 
 export const sendTestWebhookAction = defineAction({
@@ -44,7 +44,7 @@ export const sendTestWebhookAction = defineAction({
     await sendTestWebhook({ ctx, id: input.id });
     revalidatePath(`/webhooks/${input.id}`);
   },
-  success: 'Test event queued; it shows in the delivery log below.',
+  success: (t) => t('Done.testEventQueued'),
 });
 
 export const retryDeliveryAction = defineAction({
@@ -53,5 +53,5 @@ export const retryDeliveryAction = defineAction({
     await retryWebhookDelivery({ ctx, id: input.id, deliveryId: input.delivery_id });
     revalidatePath(`/webhooks/${input.id}`);
   },
-  success: 'Sending again.',
+  success: (t) => t('Done.sendingAgain'),
 });
