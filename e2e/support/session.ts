@@ -1,12 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '@/lib/seed/demo-accounts';
 
-/** Signs in through the real form and waits for the dashboard. */
+/** The sign-in form's words in English and in Dutch (SPEC: E-mailadres, Wachtwoord, Inloggen). */
+export const SIGN_IN_WORDS = {
+  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
+  nl: { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen' },
+} as const;
+
+/** Signs in through the real form, in whichever language the page speaks, and waits for the dashboard. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const words = (await page.locator('html').getAttribute('lang')) === 'nl' ? SIGN_IN_WORDS.nl : SIGN_IN_WORDS.en;
+  await page.getByLabel(words.email, { exact: true }).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: words.submit, exact: true }).click();
+  // "Dashboard" in both languages.
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 }
 

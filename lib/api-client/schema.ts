@@ -2645,6 +2645,11 @@ export interface components {
       /** @description Roles per tenant; only tenants the caller holds a role in are listed */
       memberships: components['schemas']['Membership'][];
       disabled: boolean;
+      /**
+       * @description The portal language the user chose; null: the browser's Accept-Language decides
+       * @enum {string|null}
+       */
+      locale: 'en' | 'nl' | null;
       /** Format: int32 */
       version: number;
       /** Format: date-time */
@@ -2674,6 +2679,11 @@ export interface components {
       /** @description Roles per tenant; only tenants the caller holds a role in are listed */
       memberships: components['schemas']['Membership'][];
       disabled: boolean;
+      /**
+       * @description The portal language the user chose; null: the browser's Accept-Language decides
+       * @enum {string|null}
+       */
+      locale: 'en' | 'nl' | null;
       /** Format: int32 */
       version: number;
       /** Format: date-time */
@@ -2703,6 +2713,11 @@ export interface components {
       memberships?: components['schemas']['Membership'][];
       /** @description A disabled user cannot sign in */
       disabled?: boolean;
+      /**
+       * @description The portal language the user chose (`en` or `nl`); null: the browser's Accept-Language decides
+       * @enum {string|null}
+       */
+      locale?: 'en' | 'nl' | null;
     };
     UserPatch: {
       /**
@@ -2719,6 +2734,11 @@ export interface components {
       memberships?: components['schemas']['Membership'][];
       /** @description A disabled user cannot sign in */
       disabled?: boolean;
+      /**
+       * @description The portal language the user chose (`en` or `nl`); null: the browser's Accept-Language decides
+       * @enum {string|null}
+       */
+      locale?: 'en' | 'nl' | null;
     };
     ApiKeyList: {
       data: components['schemas']['ApiKey'][];

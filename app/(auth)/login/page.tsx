@@ -16,7 +16,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const message = error ? t(error === 'rate_limited' ? 'rateLimited' : 'invalid') : undefined;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-4">
-      <LanguageSwitch action={chooseLanguage} />
       <form action={signInWithPassword} className="w-full max-w-sm space-y-4 rounded-lg bg-white p-6 shadow">
         <h1 className="text-xl font-semibold">{t('heading')}</h1>
         <p className="text-sm text-slate-600">{t('intro')}</p>
@@ -32,6 +31,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {t('submit')}
         </SubmitButton>
       </form>
+      {/* After the sign-in form: scripts that sign in without JavaScript post the page's first form. */}
+      <LanguageSwitch action={chooseLanguage} />
     </main>
   );
 }

@@ -223,6 +223,21 @@ describe('getUser and listUsers', () => {
 });
 
 describe('updateUser', () => {
+  it('lets any user save their own portal language, audited, and refuses one the portal does not speak', async () => {
+    const self = actorId(viewer);
+    const saved = await updateUser({ ctx: viewer, id: self, body: { locale: 'nl' } });
+    expect(saved.locale).toBe('nl');
+    const [row] = await getDb().select({ locale: users.locale }).from(users).where(eq(users.id, self));
+    expect(row!.locale).toBe('nl');
+    const [event] = await auditOf(self, 'user.updated');
+    expect(event!.changes.locale).toEqual({ before: null, after: 'nl' });
+    await expect(updateUser({ ctx: viewer, id: self, body: { locale: 'de' } })).rejects.toMatchObject({
+      code: 'validation',
+      extra: { errors: [{ path: '/locale' }] },
+    });
+    expect((await updateUser({ ctx: viewer, id: self, body: { locale: null } })).locale).toBeNull();
+  });
+
   it('merge-patches, bumps the version and audits only the changed fields', async () => {
     const created = await createUser({ ctx: admin, input: newUser({ memberships: [{ tenant_id: own, role: 'viewer' }] }) });
     const updated = await updateUser({
