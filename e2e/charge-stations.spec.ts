@@ -135,7 +135,7 @@ test('a customer admin unlinks a station from its location and links it again', 
   const link = page.getByRole('form', { name: 'Link to a location' });
   await pickLocation(page, 'Link to location', home);
   await link.getByRole('button', { name: 'Link' }).click();
-  await expect(page.getByRole('link', { name: 'Open its location' })).toHaveAttribute('href', `/locations/${station.location_id}`);
+  await expect(page.getByTestId('station-location')).toHaveAttribute('href', `/locations/${station.location_id}`);
   const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after.location_id).toBe(station.location_id);
   const audit = await api.get<List<{ action: string }>>(`/audit-events?entity=charge_station&entity_id=${station.id}&sort=-at&limit=2`);

@@ -17,10 +17,13 @@ type Props = {
 /** An EVSE's status and its availability with the sync state (and what that state means while it is not applied). */
 export function EvseBadges({ evse }: { evse: ChargeStation['evses'][number] }) {
   const t = useTranslations('StationAvailability');
+  const words = useTranslations('Evses');
   return (
     <div className="space-y-1">
-      <p className="flex flex-wrap items-center gap-2">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+        {words('status')}
         <StatusBadge status={{ kind: 'station', value: evse.status }} testId={`evse-status-${evse.uid}`} />
+        {words('availability')}
         <StatusBadge
           status={{ kind: 'availability', value: evse.availability, sync: evse.availability_sync }}
           testId={`evse-availability-${evse.uid}`}
