@@ -50,7 +50,7 @@ test('a customer operator browses, filters and opens their stations; another ten
   expect(lines).toHaveLength(outOfOrder.length + 1);
 
   await table.locator('tbody tr').first().getByRole('link').click();
-  await expect(page.getByRole('heading', { name: 'EVSEs and connectors' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'EVSEs at a glance' })).toBeVisible();
   await screenshot(page, 'charge-station-detail');
 
   const response = await page.goto(`/charge-stations/${theirId}`);
