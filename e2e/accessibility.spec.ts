@@ -31,10 +31,12 @@ for (const [locale, suffix] of [
       ['location-edit', async (page) => `/locations/${await firstId(page, 'locations')}/edit`],
       ['charge-stations', '/charge-stations'],
       ['charge-station', async (page) => `/charge-stations/${await firstId(page, 'charge-stations')}`],
-      ...(['configuration', 'messages', 'commands'] as const).map((tab): [string, (page: Page) => Promise<string>] => [
-        `charge-station-${tab}`,
-        async (page) => `/charge-stations/${await firstId(page, 'charge-stations')}?tab=${tab}`,
-      ]),
+      ...(['evses', 'configuration', 'maintenance', 'notes', 'tests', 'messages', 'commands', 'history'] as const).map(
+        (tab): [string, (page: Page) => Promise<string>] => [
+          `charge-station-${tab}`,
+          async (page) => `/charge-stations/${await firstId(page, 'charge-stations')}?tab=${tab}`,
+        ],
+      ),
       ['tariffs', '/tariffs'],
       ['tariff', async (page) => `/tariffs/${await firstId(page, 'tariffs')}`],
       ['hardware-templates', '/hardware-templates'],

@@ -29,7 +29,7 @@ test('an installer on a phone links a just-connected pool station and watches ev
   await page.goto(`/installer?${new URLSearchParams({ place: site.name })}`);
   const recent = page.getByRole('region', { name: 'Connected in the last hour, not yet linked' });
   const card = recent.getByRole('article', { name: `Station ${simulated.ocppId}` });
-  await expect(card.getByTestId('connection-state')).toHaveAttribute('data-state', 'CONNECTED', { timeout: 15_000 });
+  await expect(card.getByTestId('connection-state')).toHaveAttribute('data-status', 'CONNECTED', { timeout: 15_000 });
   await expect(card.getByLabel('Location').locator('option').first()).toHaveAttribute('value', site.id);
 
   // Linking provisions the station's own password: it reconnects with it and is accepted.
@@ -44,11 +44,11 @@ test('an installer on a phone links a just-connected pool station and watches ev
   await found.getByLabel('Charge test (remote start and stop)').selectOption({ index: 1 });
   await found.getByRole('button', { name: 'Run commissioning test' }).click();
   await expect(found.getByRole('heading', { name: 'Test running…' })).toBeVisible();
-  await expect(found.getByRole('heading', { name: 'Latest test: PASSED' })).toBeVisible({ timeout: 60_000 });
+  await expect(found.getByRole('heading', { name: 'Latest test: Passed' })).toBeVisible({ timeout: 60_000 });
   for (const step of ['connected', 'boot_accepted', 'heartbeat', 'connector_status', 'configuration', 'remote_start_stop']) {
     await expect(found.getByTestId(`test-step-${step}`)).toHaveAttribute('data-status', 'PASSED');
   }
-  await expect(found.getByText('TESTED')).toBeVisible();
+  await expect(found.getByTestId('commissioning-status')).toHaveAttribute('data-status', 'TESTED');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'installer-commissioning-phone');

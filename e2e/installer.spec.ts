@@ -35,7 +35,7 @@ test('an installer on a phone finds a pool station, links it to a location, and 
 
   // Nothing connects as this station: the run starts, then fails at its first step with advice.
   await card.getByRole('button', { name: 'Run commissioning test' }).click();
-  await expect(card.getByRole('heading', { name: 'Latest test: FAILED' })).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByRole('heading', { name: 'Latest test: Failed' })).toBeVisible({ timeout: 30_000 });
   await expect(card.getByTestId('test-step-connected')).toHaveAttribute('data-status', 'FAILED');
   await expect(card.getByTestId('test-step-connected')).toContainText('What to do:');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -38,10 +38,12 @@ test('a condominium operator changes availability and one connector’s tariff c
   const availability = page.getByRole('form', { name: 'Station availability' });
   await availability.getByRole('button', { name: 'Set inoperative', exact: true }).click();
   await expect(availability.getByTestId('form-outcome')).toHaveText(/Availability saved/);
-  await expect(page.getByRole('region', { name: 'Availability' }).getByText('Desired: INOPERATIVE')).toBeVisible();
-  await expect(page.getByTestId('station-availability-sync')).toHaveText(/^(PENDING|OFFLINE)$/);
+  await expect(page.getByTestId('station-availability')).toHaveAttribute('data-status', 'INOPERATIVE');
+  await expect(page.getByTestId('station-availability-sync')).toHaveAttribute('data-status', /^(PENDING|OFFLINE)$/);
 
-  // One connector's tariff codes, from the codes offered to the tenant.
+  // One connector's tariff codes, from the codes offered to the tenant, on the EVSEs tab.
+  const sections = page.getByRole('navigation', { name: 'Station sections' });
+  await sections.getByRole('link', { name: 'EVSEs and connectors' }).click();
   await page.getByText('Edit tariff codes per connector').first().click();
   const tariffs = page.getByRole('form', { name: `Tariff codes of connector ${connector.id} of ${evse.evse_id ?? 'EVSE 1'}` });
   await tariffs.getByLabel(new RegExp(`^${resident.id}`)).check();
@@ -49,16 +51,19 @@ test('a condominium operator changes availability and one connector’s tariff c
   await tariffs.getByRole('button', { name: 'Save connector tariffs' }).click();
   await expect(tariffs.getByTestId('form-outcome')).toHaveText(/Tariff codes saved/);
   await expect(page.getByTestId(`tariffs-${evse.uid}-${connector.id}`)).toHaveText(resident.id);
-  await expect(page.getByTestId('station-audit')).toContainText('charge_station.tariffs_set');
-  await expect(page.getByRole('link', { name: 'Full audit history of this station' })).toHaveAttribute(
-    'href',
-    `/audit?entity=charge_station&entity_id=${station.id}`,
-  );
   await screenshot(page, 'station-self-service');
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'station-self-service-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await sections.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByTestId('station-audit')).toContainText('charge_station.tariffs_set');
+  await expect(page.getByRole('link', { name: 'Full audit history of this station' })).toHaveAttribute(
+    'href',
+    `/audit?entity=charge_station&entity_id=${station.id}`,
+  );
 
   const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after.availability).toBe('INOPERATIVE');
@@ -81,7 +86,7 @@ test('a condominium operator changes availability and one connector’s tariff c
   await signIn(viewer, viewerUser);
   expect((await viewer.goto(`/charge-stations/${station.id}`))?.status()).toBe(404); // another tenant
   const ownStation = (await (await viewer.request.get('/api/v2/charge-stations?limit=1')).json()).data[0];
-  await viewer.goto(`/charge-stations/${ownStation.id}`);
+  await viewer.goto(`/charge-stations/${ownStation.id}?tab=evses`);
   await expect(viewer.getByRole('heading', { name: 'EVSEs and connectors' })).toBeVisible();
   await expect(viewer.getByRole('button', { name: /Set (in)?operative/ })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Save tariff codes' })).toHaveCount(0);
@@ -144,13 +149,14 @@ test('an operator edits details (with field errors), groups, configuration and m
   await details.getByRole('button', { name: 'Save details' }).click();
   await expect(details.getByTestId('form-outcome')).toHaveText('Station details saved.');
 
+  const sections = page.getByRole('navigation', { name: 'Station sections' });
+  await sections.getByRole('link', { name: 'Remarks and groups' }).click();
   const notes = page.getByRole('form', { name: 'Remarks and groups' });
   await notes.getByLabel('Groups').fill('Garage A, Phase 2');
   await notes.getByLabel('Remarks').fill('Key at the concierge');
   await notes.getByRole('button', { name: 'Save remarks and groups' }).click();
   await expect(notes.getByTestId('form-outcome')).toHaveText('Remarks and groups saved.');
 
-  const sections = page.getByRole('navigation', { name: 'Station sections' });
   await sections.getByRole('link', { name: 'Configuration' }).click();
   const config = page.getByRole('form', { name: 'Set a configuration key' });
   await config.getByLabel('Key').fill('MeterValueSampleInterval');
@@ -158,7 +164,8 @@ test('an operator edits details (with field errors), groups, configuration and m
   await config.getByRole('button', { name: 'Set key' }).click();
   await expect(config.getByTestId('form-outcome')).toHaveText(/Configuration saved/);
   await expect(page.getByTestId('configuration-MeterValueSampleInterval')).toContainText('60');
-  await sections.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByTestId('configuration-sync-MeterValueSampleInterval')).toHaveAttribute('data-status', /^(PENDING|OFFLINE)$/);
+  await sections.getByRole('link', { name: 'Maintenance' }).click();
 
   const maintenance = page.getByRole('form', { name: 'Add a maintenance window' });
   await maintenance.getByLabel('Starts (UTC)').fill('2027-03-01T08:00');
@@ -171,7 +178,7 @@ test('an operator edits details (with field errors), groups, configuration and m
   await maintenance.getByLabel('Reason').fill('Annual inspection');
   await maintenance.getByRole('button', { name: 'Add window' }).click();
   await expect(maintenance.getByTestId('form-outcome')).toHaveText('Maintenance window added.');
-  await expect(page.getByText('2027-03-01 08:00 UTC – 2027-03-01 12:00 UTC: Annual inspection')).toBeVisible();
+  await expect(page.getByText('1 Mar 2027, 08:00 UTC – 1 Mar 2027, 12:00 UTC: Annual inspection')).toBeVisible();
 
   const after = await api.get<Station>(`/charge-stations/${station.id}`);
   expect(after).toMatchObject({

@@ -1,31 +1,30 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
-
-const QUESTION = {
-  SOFT: 'Restart the station’s software now? A charging session is stopped first.',
-  HARD: 'Power-cycle the station now? A charging session ends at once.',
-} as const;
+import type { StationCommandStatus } from '@/lib/domain/vocabulary';
 
 /** Reset (station:write): choose soft or hard, then confirm; the answer shows once the station gives it. */
 export function ResetForm({ action, stationId }: { action: FormAction; stationId: string }) {
+  const t = useTranslations('StationReset');
+  const common = useTranslations('Common');
   const [type, setType] = useState<'SOFT' | 'HARD'>('SOFT');
   const [asking, setAsking] = useState(false);
   return (
     <ActionForm
       action={action}
-      label="Reset the station"
+      label={t('form')}
       className="space-y-2"
-      onSuccess={(state) => <ResetOutcome status={state.data?.status} />}
+      onSuccess={(state) => <ResetOutcome status={state.data?.status as StationCommandStatus | undefined} />}
     >
       <input type="hidden" name="id" value={stationId} />
       <input type="hidden" name="type" value={type} />
       {/* Nothing here is versioned, so choosing a type does not hold the page's live refresh. */}
       <fieldset className="flex flex-wrap gap-4" data-live-ignore>
-        <legend className="mb-1 text-sm font-medium">Reset type</legend>
+        <legend className="mb-1 text-sm font-medium">{t('type')}</legend>
         {(['SOFT', 'HARD'] as const).map((option) => (
           <label key={option} className="inline-flex items-center gap-2">
             <input
@@ -38,7 +37,7 @@ export function ResetForm({ action, stationId }: { action: FormAction; stationId
                 setAsking(false);
               }}
             />
-            {option === 'SOFT' ? 'Soft (restart the software)' : 'Hard (power-cycle)'}
+            {t(option)}
           </label>
         ))}
       </fieldset>
@@ -48,20 +47,20 @@ export function ResetForm({ action, stationId }: { action: FormAction; stationId
           onClick={() => setAsking(true)}
           className="rounded border border-red-300 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50"
         >
-          Reset…
+          {t('ask')}
         </button>
       ) : (
         <div
           role="alertdialog"
-          aria-label="Confirm reset"
+          aria-label={t('confirm')}
           className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2"
         >
-          <p className="font-medium">{QUESTION[type]}</p>
-          <SubmitButton variant="danger" pendingLabel="Resetting…">
-            Reset now
+          <p className="font-medium">{t(`question${type}`)}</p>
+          <SubmitButton variant="danger" pendingLabel={t('resetting')}>
+            {t('now')}
           </SubmitButton>
           <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-300 bg-white px-3 py-1.5">
-            Cancel
+            {common('cancel')}
           </button>
         </div>
       )}
@@ -69,13 +68,15 @@ export function ResetForm({ action, stationId }: { action: FormAction; stationId
   );
 }
 
-function ResetOutcome({ status }: { status: string | undefined }) {
+function ResetOutcome({ status }: { status: StationCommandStatus | undefined }) {
+  const t = useTranslations('StationReset');
+  const statusWords = useTranslations('Status');
   const words =
     status === 'ACCEPTED'
-      ? 'The station accepted the reset; it reconnects in a moment.'
+      ? t('accepted')
       : status === 'QUEUED' || status === 'SENT'
-        ? 'Not answered yet: it is sent when the station is connected (see Commands).'
-        : `The station answered ${status ?? 'nothing'}; see Commands.`;
+        ? t('notAnswered')
+        : t('answered', { status: status ? statusWords(`command.${status}`) : t('nothing') });
   return (
     <p className="text-sm" data-testid="reset-outcome">
       {words}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxGroup } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -20,19 +21,21 @@ export function AvailabilityForm({
   availability: string;
   evse?: { uid: string; label: string };
 }) {
+  const t = useTranslations('StationAvailability');
+  const common = useTranslations('Common');
   const next = availability === 'OPERATIVE' ? 'INOPERATIVE' : 'OPERATIVE';
-  const verb = next === 'INOPERATIVE' ? 'Set inoperative' : 'Set operative';
+  const verb = next === 'INOPERATIVE' ? (evse ? 'setInoperativeEvse' : 'setInoperative') : evse ? 'setOperativeEvse' : 'setOperative';
   return (
     <ActionForm
       action={action}
-      label={evse ? `Availability of ${evse.label}` : 'Station availability'}
+      label={evse ? t('evseForm', { evse: evse.label }) : t('stationForm')}
       className="flex flex-wrap items-center gap-3"
     >
       <VersionFields target={station} />
       <input type="hidden" name="availability" value={next} />
       {evse && <input type="hidden" name="evse_uid" value={evse.uid} />}
-      <SubmitButton pendingLabel="Saving…" variant={evse ? 'secondary' : 'primary'} className={evse ? 'px-3 py-1 text-sm' : ''}>
-        {evse ? `${verb} (this EVSE)` : verb}
+      <SubmitButton pendingLabel={common('saving')} variant={evse ? 'secondary' : 'primary'} className={evse ? 'px-3 py-1 text-sm' : ''}>
+        {t(verb)}
       </SubmitButton>
     </ActionForm>
   );
@@ -56,7 +59,9 @@ export function TariffCodesForm({
   current: string[];
   connector?: { ref: string; label: string };
 }) {
-  const legend = connector ? `Tariff codes of ${connector.label}` : 'Tariff codes for all connectors';
+  const t = useTranslations('TariffCodes');
+  const common = useTranslations('Common');
+  const legend = connector ? t('ofConnector', { connector: connector.label }) : t('allConnectors');
   return (
     <ActionForm action={action} label={legend} className="space-y-2">
       <VersionFields target={station} />
@@ -65,15 +70,19 @@ export function TariffCodesForm({
         name="tariff_ids"
         label={legend}
         options={[
-          ...offered.map((t) => ({ value: t.id, label: t.name ? `${t.id} — ${t.name}` : t.id })),
+          ...offered.map((tariff) => ({ value: tariff.id, label: tariff.name ? `${tariff.id} — ${tariff.name}` : tariff.id })),
           ...current
-            .filter((code) => !offered.some((t) => t.id === code))
-            .map((code) => ({ value: code, label: `${code} (no longer offered)` })),
+            .filter((code) => !offered.some((tariff) => tariff.id === code))
+            .map((code) => ({ value: code, label: t('noLongerOffered', { code }) })),
         ]}
         checked={current}
       />
-      <SubmitButton pendingLabel="Saving…" variant={connector ? 'secondary' : 'primary'} className={connector ? 'px-3 py-1 text-sm' : ''}>
-        {connector ? 'Save connector tariffs' : 'Save tariff codes'}
+      <SubmitButton
+        pendingLabel={common('saving')}
+        variant={connector ? 'secondary' : 'primary'}
+        className={connector ? 'px-3 py-1 text-sm' : ''}
+      >
+        {connector ? t('saveConnector') : t('save')}
       </SubmitButton>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { LocationPicker } from '@/components/locations/location-picker';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
@@ -14,66 +15,71 @@ type Props = { action: FormAction; station: ChargeStation };
 
 /** Identity and hardware fields of the station (station:write). */
 export function StationDetailsForm({ action, station }: Props) {
+  const t = useTranslations('StationEdit');
+  const common = useTranslations('Common');
   return (
-    <ActionForm action={action} label="Station details" className="space-y-3">
+    <ActionForm action={action} label={t('detailsForm')} className="space-y-3">
       <VersionFields target={station} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="name" label="Name" defaultValue={station.name ?? ''} maxLength={255} />
-        <TextField name="vendor" label="Vendor" defaultValue={station.vendor ?? ''} />
-        <TextField name="model" label="Model" defaultValue={station.model ?? ''} />
-        <TextField name="serial_number" label="Serial number" defaultValue={station.serial_number ?? ''} />
-        <TextField name="firmware_version" label="Firmware version" defaultValue={station.firmware_version ?? ''} />
-        <SelectField name="charger_type" label="Charger type" defaultValue={station.charger_type} options={valueOptions(CHARGER_TYPES)} />
+        <TextField name="name" label={t('name')} defaultValue={station.name ?? ''} maxLength={255} />
+        <TextField name="vendor" label={t('vendor')} defaultValue={station.vendor ?? ''} />
+        <TextField name="model" label={t('model')} defaultValue={station.model ?? ''} />
+        <TextField name="serial_number" label={t('serialNumber')} defaultValue={station.serial_number ?? ''} />
+        <TextField name="firmware_version" label={t('firmwareVersion')} defaultValue={station.firmware_version ?? ''} />
+        <SelectField
+          name="charger_type"
+          label={t('chargerType')}
+          defaultValue={station.charger_type}
+          options={valueOptions(CHARGER_TYPES)}
+        />
         <SelectField
           name="access"
-          label="Access"
+          label={t('access')}
           defaultValue={station.access ?? ''}
-          options={[{ value: '', label: '—' }, ...valueOptions(STATION_ACCESS)]}
+          options={[{ value: '', label: common('none') }, ...valueOptions(STATION_ACCESS)]}
         />
-        <TextField name="max_power_kw" label="Max power (kW)" inputMode="decimal" defaultValue={station.max_power_kw ?? ''} />
+        <TextField name="max_power_kw" label={t('maxPower')} inputMode="decimal" defaultValue={station.max_power_kw ?? ''} />
       </div>
-      <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
+      <SubmitButton pendingLabel={common('saving')}>{t('saveDetails')}</SubmitButton>
     </ActionForm>
   );
 }
 
 /** Remarks and custom groups (station:write). */
 export function StationNotesForm({ action, station }: Props) {
+  const t = useTranslations('StationEdit');
+  const common = useTranslations('Common');
   return (
-    <ActionForm action={action} label="Remarks and groups" className="space-y-3">
+    <ActionForm action={action} label={t('notesForm')} className="space-y-3">
       <VersionFields target={station} />
-      <TextField
-        name="custom_groups"
-        label="Groups"
-        hint="Comma separated; a new name creates the group."
-        defaultValue={station.custom_groups.join(', ')}
-      />
-      <TextAreaField name="remarks" label="Remarks" defaultValue={station.remarks ?? ''} maxLength={4000} />
-      <SubmitButton pendingLabel="Saving…">Save remarks and groups</SubmitButton>
+      <TextField name="custom_groups" label={t('groups')} hint={t('groupsHint')} defaultValue={station.custom_groups.join(', ')} />
+      <TextAreaField name="remarks" label={t('remarks')} defaultValue={station.remarks ?? ''} maxLength={4000} />
+      <SubmitButton pendingLabel={common('saving')}>{t('saveNotes')}</SubmitButton>
     </ActionForm>
   );
 }
 
 /** Link to one of the tenant's locations, found by search, or unlink (station:link). */
 export function StationLinkForms({ link, unlink, station }: { link: FormAction; unlink: FormAction; station: ChargeStation }) {
+  const t = useTranslations('StationEdit');
   return (
     <div className="space-y-3">
-      <ActionForm action={link} label="Link to a location" className="space-y-2">
+      <ActionForm action={link} label={t('linkForm')} className="space-y-2">
         <VersionFields target={station} />
         <LocationPicker
           name="location_id"
-          label={station.location_id ? 'Move to location' : 'Link to location'}
+          label={station.location_id ? t('moveTo') : t('linkTo')}
           selected={null}
           tenantId={station.tenant_id}
-          emptyLabel="No location chosen yet."
+          emptyLabel={t('noLocationChosen')}
         />
-        <SubmitButton pendingLabel="Linking…">Link</SubmitButton>
+        <SubmitButton pendingLabel={t('linking')}>{t('link')}</SubmitButton>
       </ActionForm>
       {station.location_id && (
-        <ActionForm action={unlink} label="Unlink from the location">
+        <ActionForm action={unlink} label={t('unlinkForm')}>
           <VersionFields target={station} />
-          <SubmitButton pendingLabel="Unlinking…" variant="danger">
-            Unlink from its location
+          <SubmitButton pendingLabel={t('unlinking')} variant="danger">
+            {t('unlink')}
           </SubmitButton>
         </ActionForm>
       )}

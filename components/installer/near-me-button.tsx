@@ -2,23 +2,23 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
-type Status = { kind: 'idle' } | { kind: 'locating' } | { kind: 'failed'; message: string };
+type Failure = 'noGeolocation' | 'denied' | 'unavailable' | 'timeout';
+type Status = { kind: 'idle' } | { kind: 'locating' } | { kind: 'failed'; failure: Failure };
 
-const FAILURES: Record<number, string> = {
-  1: 'Location access was denied. Allow it in the browser, or search by name below.',
-  2: 'Your position is not available right now. Search by name below.',
-  3: 'Finding your position took too long. Try again, or search by name below.',
-};
+/** GeolocationPositionError codes: 1 permission denied, 2 position unavailable, 3 timeout. */
+const FAILURES: Record<number, Failure> = { 1: 'denied', 2: 'unavailable', 3: 'timeout' };
 
 /** Asks the browser for the position and reloads the page with `near=lat,lon` (the search is kept). */
 export function NearMeButton() {
+  const t = useTranslations('Installer');
   const router = useRouter();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
-      setStatus({ kind: 'failed', message: 'This browser cannot share its position. Search by name below.' });
+      setStatus({ kind: 'failed', failure: 'noGeolocation' });
       return;
     }
     setStatus({ kind: 'locating' });
@@ -29,7 +29,7 @@ export function NearMeButton() {
         setStatus({ kind: 'idle' });
         router.push(`/installer?${params}`);
       },
-      (error) => setStatus({ kind: 'failed', message: FAILURES[error.code] ?? FAILURES[2]! }),
+      (error) => setStatus({ kind: 'failed', failure: FAILURES[error.code] ?? 'unavailable' }),
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
   };
@@ -42,10 +42,10 @@ export function NearMeButton() {
         disabled={status.kind === 'locating'}
         className="w-full rounded border border-brand-700 bg-white px-4 py-3 font-medium text-brand-700 disabled:opacity-60"
       >
-        {status.kind === 'locating' ? 'Finding your position…' : 'Locations near me'}
+        {status.kind === 'locating' ? t('locating') : t('nearMe')}
       </button>
       <p role="status" className="text-sm text-slate-700">
-        {status.kind === 'failed' ? status.message : ''}
+        {status.kind === 'failed' ? t(status.failure) : ''}
       </p>
     </div>
   );

@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { formInput, optionalText } from '@/lib/actions/form-input';
 import type { AuthContext } from '@/lib/auth/context';
-import { chargeStationListQuerySchema, type ChargeStation, type TestRun } from '@/lib/schemas/charge-station';
+import { chargeStationListQuerySchema, testRunStartSchema, type ChargeStation, type TestRun } from '@/lib/schemas/charge-station';
 import { locationListQuerySchema } from '@/lib/schemas/location';
 import { getLatestTestRun, listChargeStations } from '@/lib/services/charge-stations';
 import { listLocations } from '@/lib/services/locations';
@@ -66,3 +68,18 @@ export async function linkChoices(
   });
   return { nearby, choices: page.data.map((l) => ({ id: l.id, label: `${l.name} — ${l.address}, ${l.city}` })) };
 }
+
+/** The id tag a commissioning charge is started with: the product holds no tokens, so any tag is authorized. */
+const COMMISSIONING_ID_TAG = 'COMMISSIONING';
+
+/** The commissioning test form (installer view and station page): the station, and `charge_connector` as `<evse uid>/<connector id>`. */
+export const commissioningTestSchema = z.object({ id: z.string().min(1) }).and(
+  formInput(testRunStartSchema, (f) => {
+    const connector = optionalText(f.charge_connector);
+    if (!connector) return {};
+    const slash = connector.indexOf('/');
+    return {
+      remote_start: { evse_uid: connector.slice(0, slash), connector_id: connector.slice(slash + 1), id_tag: COMMISSIONING_ID_TAG },
+    };
+  }),
+);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@/lib/auth/context';
 import { createChargeStation, setAvailability } from '@/lib/services/charge-stations';
 import { makeLocation, makeTariff, makeTenant, userContext } from '@/test/fixtures';
-import { loadStationDetailExtras } from './station-detail';
+import { loadStationHistory, loadStationLocationName, loadTariffChoices, stationPermissions } from './station-detail';
 
 let own: string;
 let other: string;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   other = (await makeTenant('Detail other')).id;
 });
 
-describe('loadStationDetailExtras', () => {
+describe('station detail', () => {
   it('gives an operator edit, tariff and availability controls with the tenant’s tariffs, no link, and the audit trail newest first', async () => {
     const location = await makeLocation(own, { name: 'Aaa garage' });
     const offered = await makeTariff('AC-DETAIL', [own]);
@@ -35,19 +35,32 @@ describe('loadStationDetailExtras', () => {
     });
     const changed = await setAvailability({ ctx: operator, id: station.id, input: { availability: 'INOPERATIVE' } });
 
-    const extras = await loadStationDetailExtras(operator, changed);
-    expect(extras.may).toEqual({ write: true, availability: true, tariff: true, link: false, maintenance: true, audit: true });
-    expect(extras.offered.map((t) => t.id)).toContain(offered);
-    expect(extras.offered.map((t) => t.id)).not.toContain(notOffered);
-    expect(extras.audit.map((e) => e.action)).toEqual(['charge_station.availability_set', 'charge_station.created']);
+    const may = stationPermissions(operator, changed);
+    expect(may).toEqual({ write: true, availability: true, tariff: true, link: false, maintenance: true, audit: true, test: false });
+    const choices = (await loadTariffChoices(operator, changed, may)).map((t) => t.id);
+    expect(choices).toContain(offered);
+    expect(choices).not.toContain(notOffered);
+    const history = await loadStationHistory(operator, changed, may);
+    expect(history.map((e) => e.action)).toEqual(['charge_station.availability_set', 'charge_station.created']);
+    expect(await loadStationLocationName(operator, changed)).toBe('Aaa garage');
 
     const admin = await userContext('customer_admin', [own]);
-    const asAdmin = await loadStationDetailExtras(admin, changed);
-    expect(asAdmin.may.link).toBe(true);
+    expect(stationPermissions(admin, changed).link).toBe(true);
 
     const viewer = await userContext('viewer', [own]);
-    const asViewer = await loadStationDetailExtras(viewer, changed);
-    expect(asViewer.may).toEqual({ write: false, availability: false, tariff: false, link: false, maintenance: false, audit: true });
-    expect(asViewer.offered).toEqual([]);
+    const asViewer = stationPermissions(viewer, changed);
+    expect(asViewer).toEqual({
+      write: false,
+      availability: false,
+      tariff: false,
+      link: false,
+      maintenance: false,
+      audit: true,
+      test: false,
+    });
+    expect(await loadTariffChoices(viewer, changed, asViewer)).toEqual([]);
+
+    const installer = await userContext('installer', [own]);
+    expect(stationPermissions(installer, changed).test).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import { can, type AuthContext } from '@/lib/auth/context';
+import { AppError } from '@/lib/errors';
 import { auditEventListQuerySchema, type AuditEvent } from '@/lib/schemas/audit-event';
 import type { ChargeStation } from '@/lib/schemas/charge-station';
 import { tariffListQuerySchema } from '@/lib/schemas/tariff';
 import { listAuditEvents } from '@/lib/services/audit-events';
 import { getConfiguration, mayWriteMaintenance } from '@/lib/services/charge-stations';
+import { getLocation } from '@/lib/services/locations';
 import { listTariffs } from '@/lib/services/tariffs';
 
 /** How many audit events the detail page shows (newest first); the audit log has the rest. */
@@ -16,12 +18,7 @@ export type StationPermissions = {
   link: boolean;
   maintenance: boolean;
   audit: boolean;
-};
-
-export type StationDetailExtras = {
-  may: StationPermissions;
-  offered: { id: string; name: string | null }[];
-  audit: AuditEvent[];
+  test: boolean;
 };
 
 /** What the controls of a station may do: the same `can()` the service verbs check. */
@@ -35,38 +32,49 @@ export function stationPermissions(ctx: AuthContext, station: Pick<ChargeStation
     link: can(ctx, 'station:link', t),
     maintenance: mayWriteMaintenance(ctx, t, 'station:write'),
     audit: can(ctx, 'audit:read', t),
+    test: can(ctx, 'station:test', t),
   };
 }
 
+/** The tariffs offered to the station's tenant, for its tariff code forms; none when the user may not set them. */
+export async function loadTariffChoices(
+  ctx: AuthContext,
+  station: ChargeStation,
+  may: StationPermissions,
+): Promise<{ id: string; name: string | null }[]> {
+  if (!may.tariff) return [];
+  const page = await listTariffs({ ctx, query: tariffListQuerySchema.parse({ tenant: station.tenant_id, limit: '1000', sort: 'id' }) });
+  return page.data.map((t) => ({ id: t.id, name: t.name }));
+}
+
+/** The station's latest audit events, newest first; none when the user may not read the audit log. */
+export async function loadStationHistory(ctx: AuthContext, station: ChargeStation, may: StationPermissions): Promise<AuditEvent[]> {
+  if (!may.audit) return [];
+  const query = auditEventListQuerySchema.parse({
+    entity: 'charge_station',
+    entity_id: station.id,
+    sort: '-at',
+    limit: String(STATION_AUDIT_LIMIT),
+  });
+  return (await listAuditEvents({ ctx, query })).data;
+}
+
 /**
- * Everything the station page shows besides the station: tariffs offered to its tenant and its
- * latest audit events — each loaded only when the user may use it.
+ * The name of the station's location for the page header. Null when unlinked, or when the
+ * location is outside what the user may see (the header then links without a name).
  */
-export async function loadStationDetailExtras(ctx: AuthContext, station: ChargeStation): Promise<StationDetailExtras> {
-  const may = stationPermissions(ctx, station);
-  const [offered, audit] = await Promise.all([
-    may.tariff
-      ? listTariffs({ ctx, query: tariffListQuerySchema.parse({ tenant: station.tenant_id, limit: '1000', sort: 'id' }) }).then((p) =>
-          p.data.map((t) => ({ id: t.id, name: t.name })),
-        )
-      : [],
-    may.audit
-      ? listAuditEvents({
-          ctx,
-          query: auditEventListQuerySchema.parse({
-            entity: 'charge_station',
-            entity_id: station.id,
-            sort: '-at',
-            limit: String(STATION_AUDIT_LIMIT),
-          }),
-        }).then((p) => p.data)
-      : [],
-  ]);
-  return { may, offered, audit };
+export async function loadStationLocationName(ctx: AuthContext, station: ChargeStation): Promise<string | null> {
+  if (!station.location_id) return null;
+  try {
+    return (await getLocation({ ctx, id: station.location_id })).name;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
 }
 
 /** The configuration tab: each desired or reported key, desired against reported, with its sync state and drift. */
 export async function loadStationConfiguration(ctx: AuthContext, station: ChargeStation) {
   const configuration = await getConfiguration({ ctx, id: station.id });
-  return { may: stationPermissions(ctx, station), keys: configuration.keys, reportedAt: configuration.reported_configuration_at };
+  return { keys: configuration.keys, reportedAt: configuration.reported_configuration_at };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionOf, relativeTime, stationTab, syncTone } from './stations';
+import { connectionOf, relativeAge, stationTab } from './stations';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -13,27 +13,22 @@ describe('connectionOf', () => {
   });
 });
 
-describe('relativeTime', () => {
+describe('relativeAge', () => {
   it('reads like speech, from seconds to days', () => {
-    expect(relativeTime(ago(2_000), now)).toBe('just now');
-    expect(relativeTime(ago(-3_000), now)).toBe('just now');
-    expect(relativeTime(ago(12_000), now)).toBe('12 s ago');
-    expect(relativeTime(ago(5 * 60_000), now)).toBe('5 min ago');
-    expect(relativeTime(ago(3 * 3_600_000), now)).toBe('3 h ago');
-    expect(relativeTime(ago(4 * 86_400_000), now)).toBe('4 days ago');
+    expect(relativeAge(ago(2_000), now)).toEqual({ key: 'justNow', count: 0 });
+    expect(relativeAge(ago(-3_000), now)).toEqual({ key: 'justNow', count: 0 });
+    expect(relativeAge(ago(12_000), now)).toEqual({ key: 'secondsAgo', count: 12 });
+    expect(relativeAge(ago(5 * 60_000), now)).toEqual({ key: 'minutesAgo', count: 5 });
+    expect(relativeAge(ago(3 * 3_600_000), now)).toEqual({ key: 'hoursAgo', count: 3 });
+    expect(relativeAge(ago(4 * 86_400_000), now)).toEqual({ key: 'daysAgo', count: 4 });
   });
 });
 
 describe('station view', () => {
-  it('falls back to the overview for an unknown tab', () => {
-    expect(stationTab('messages')).toBe('messages');
+  it('keeps the tabs of old links and falls back to the overview for an unknown tab', () => {
+    for (const tab of ['configuration', 'messages', 'commands', 'evses', 'history']) expect(stationTab(tab)).toBe(tab);
     expect(stationTab(['messages', 'x'])).toBe('overview');
     expect(stationTab('nope')).toBe('overview');
-  });
-
-  it('colours sync states: applied good, refusals bad, the rest waiting', () => {
-    expect(syncTone('APPLIED')).toBe('good');
-    expect(syncTone('NOT_SUPPORTED')).toBe('bad');
-    expect(syncTone('SCHEDULED')).toBe('wait');
+    expect(stationTab(undefined)).toBe('overview');
   });
 });

@@ -8,7 +8,13 @@ import { loadLocationList } from '@/lib/portal/location-list';
 import { nearbyLocations } from '@/lib/portal/location-near';
 import { locationTenantOptions } from '@/lib/portal/location-tenants';
 import { loadDetailPage } from '@/lib/portal/or-not-found';
-import { loadStationConfiguration, loadStationDetailExtras } from '@/lib/portal/station-detail';
+import {
+  loadStationConfiguration,
+  loadStationHistory,
+  loadStationLocationName,
+  loadTariffChoices,
+  stationPermissions,
+} from '@/lib/portal/station-detail';
 import { bulkTariffChoices, selectedLocationChoice } from '@/lib/portal/station-list';
 import { tenantChoices, tenantNames, visibleTenants } from '@/lib/portal/tenant-choices';
 import { getApiKey } from '@/lib/services/api-keys';
@@ -66,8 +72,17 @@ const LOADERS: Loader[] = [
   },
   {
     name: 'station page extras given their station',
-    load: async (ctx, w) => loadStationDetailExtras(ctx, await theirStation(w)),
-    expect: (text) => expect(JSON.parse(text)).toMatchObject({ offered: [], audit: [] }),
+    load: async (ctx, w) => {
+      const station = await theirStation(w);
+      const may = stationPermissions(ctx, station);
+      const [offered, audit, locationName] = await Promise.all([
+        loadTariffChoices(ctx, station, may),
+        loadStationHistory(ctx, station, may),
+        loadStationLocationName(ctx, station),
+      ]);
+      return { offered, audit, locationName };
+    },
+    expect: (text) => expect(JSON.parse(text)).toEqual({ offered: [], audit: [], locationName: null }),
   },
   {
     name: 'station configuration tab given their station',

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { NearMeButton } from '@/components/installer/near-me-button';
 import { StationCard } from '@/components/installer/station-card';
 import { LabeledControl } from '@/components/forms/labeled-control';
@@ -14,7 +16,9 @@ import { NEAR_RADIUS_M, type NearbyLocation } from '@/lib/portal/location-near';
 import { formatDistance } from '@/lib/view/map';
 import { linkStationToLocation, runCommissioningTest } from './actions';
 
-export const metadata: Metadata = { title: 'Installer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Installer'))('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,7 +29,7 @@ export default async function InstallerPage({ searchParams }: Props) {
   // The installer works across the pool and all their tenants, whatever the tenant switcher shows.
   const ctx = unfocused(await requirePageContext());
   if (!can(ctx, 'station:link')) notFound();
-  const params = toSearchParams(await searchParams);
+  const [t, params] = await Promise.all([getTranslations('Installer'), searchParams.then(toSearchParams)]);
   const stationQuery = params.get('station')?.trim().slice(0, 200) ?? '';
   const placeQuery = params.get('place')?.trim().slice(0, 200) ?? '';
   const nearQuery = params.get('near');
@@ -47,34 +51,34 @@ export default async function InstallerPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-md space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Installer</h1>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <LiveRefresh intervalMs={running ? 1000 : 5000} />
       </div>
       <form role="search" className="space-y-3">
-        <LabeledControl id="station" label="OCPP id or serial number">
+        <LabeledControl id="station" label={t('stationSearch')}>
           <input id="station" name="station" defaultValue={stationQuery} className={input} autoComplete="off" />
         </LabeledControl>
-        <LabeledControl id="place" label="Location search (name, address, city)">
+        <LabeledControl id="place" label={t('placeSearch')}>
           <input id="place" name="place" defaultValue={placeQuery} className={input} />
         </LabeledControl>
         {nearQuery && <input type="hidden" name="near" value={nearQuery} />}
         <button type="submit" className="w-full rounded bg-brand-700 px-4 py-3 text-white">
-          Find
+          {t('find')}
         </button>
       </form>
       <NearMeButton />
       {nearQuery && <NearbyList nearby={nearby} />}
 
       {stationQuery && (
-        <Panel id="found" title="Found stations" framed={false}>
-          {found.length === 0 && <p className="text-slate-600">No station matches “{stationQuery}”.</p>}
+        <Panel id="found" title={t('found')} framed={false}>
+          {found.length === 0 && <p className="text-slate-600">{t('noMatch', { query: stationQuery })}</p>}
           {found.map(card)}
         </Panel>
       )}
 
-      <Panel id="recent" title="Connected in the last hour, not yet linked" framed={false}>
-        <p className="text-sm text-slate-600">Most recently connected first. A new station appears here once it has connected.</p>
-        {recentOnly.length === 0 && <p className="text-slate-600">No unlinked station has connected in the last hour.</p>}
+      <Panel id="recent" title={t('recent')} framed={false}>
+        <p className="text-sm text-slate-600">{t('recentHint')}</p>
+        {recentOnly.length === 0 && <p className="text-slate-600">{t('noRecent')}</p>}
         {recentOnly.map(card)}
       </Panel>
     </div>
@@ -96,10 +100,11 @@ function InstallerCard({ ctx, item, locations }: { ctx: AuthContext; item: Insta
 
 /** Locations within the near-me radius, nearest first; a station's link form offers the same. */
 function NearbyList({ nearby }: { nearby: NearbyLocation[] | null }) {
-  if (nearby === null) return <p className="text-slate-600">That position is not valid; try “Locations near me” again.</p>;
+  const t = useTranslations('Installer');
+  if (nearby === null) return <p className="text-slate-600">{t('nearInvalid')}</p>;
   return (
-    <Panel id="nearby" title="Locations near you" framed={false}>
-      {nearby.length === 0 && <p className="text-slate-600">No locations within {formatDistance(NEAR_RADIUS_M)}. Search by name above.</p>}
+    <Panel id="nearby" title={t('nearby')} framed={false}>
+      {nearby.length === 0 && <p className="text-slate-600">{t('noNearby', { distance: formatDistance(NEAR_RADIUS_M) })}</p>}
       {nearby.length > 0 && (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {nearby.map((l) => (
@@ -117,7 +122,7 @@ function NearbyList({ nearby }: { nearby: NearbyLocation[] | null }) {
           ))}
         </ul>
       )}
-      {nearby.length > 0 && <p className="text-sm text-slate-600">Link a station below to one of these.</p>}
+      {nearby.length > 0 && <p className="text-sm text-slate-600">{t('linkBelow')}</p>}
     </Panel>
   );
 }

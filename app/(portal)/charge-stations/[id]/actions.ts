@@ -4,9 +4,17 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formInput, optionalText } from '@/lib/actions/form-input';
+import { commissioningTestSchema } from '@/lib/portal/installer';
 import { versionedRef, versionedTarget } from '@/lib/actions/versioned-target';
 import { availabilitySchema, linkSchema, resetSchema, setTariffsSchema } from '@/lib/schemas/charge-station';
-import { linkChargeStation, resetChargeStation, setAvailability, setTariffs, unlinkChargeStation } from '@/lib/services/charge-stations';
+import {
+  linkChargeStation,
+  resetChargeStation,
+  setAvailability,
+  setTariffs,
+  startTestRun,
+  unlinkChargeStation,
+} from '@/lib/services/charge-stations';
 
 const refresh = (id: string) => revalidatePath(`/charge-stations/${id}`);
 
@@ -71,4 +79,14 @@ export const resetStation = defineAction({
   },
   success: (t) => t('Done.resetRequested'),
   data: (command) => ({ status: command.status }),
+});
+
+/** A commissioning run from the station's Test runs tab, with a charge on the chosen connector. */
+export const runStationTest = defineAction({
+  schema: commissioningTestSchema,
+  run: async ({ ctx, input: { id, ...body } }) => {
+    await startTestRun({ ctx, id, input: body });
+    refresh(id);
+  },
+  success: (t) => t('Done.testStarted'),
 });

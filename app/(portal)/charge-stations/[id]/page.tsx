@@ -1,33 +1,42 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { OcppMessageLog } from '@/components/charge-stations/ocpp-message-log';
+import { ResetForm } from '@/components/charge-stations/reset-form';
 import { StationAudit } from '@/components/charge-stations/station-audit';
-import { AvailabilityForm } from '@/components/charge-stations/station-controls';
+import { StationCommands } from '@/components/charge-stations/station-commands';
 import { StationDetailsForm, StationLinkForms, StationNotesForm } from '@/components/charge-stations/station-edit-forms';
-import { StationEvses } from '@/components/charge-stations/station-evses';
+import { StationEvseSummary, StationEvses } from '@/components/charge-stations/station-evses';
+import { StationHeader } from '@/components/charge-stations/station-header';
 import { ConfigurationEditor, MaintenanceEditor } from '@/components/charge-stations/station-settings';
 import { StationTabs } from '@/components/charge-stations/station-tabs';
-import { SyncState } from '@/components/charge-stations/sync-state';
-import { DetailList } from '@/components/layout/detail-list';
-import { Panel } from '@/components/layout/panel';
-import { ConnectionState, LastHeard } from '@/components/live/connection-state';
-import { LiveRefresh } from '@/components/live/live-refresh';
-import { formatTimestamp } from '@/lib/format';
-import { loadDetailPage } from '@/lib/portal/or-not-found';
-import { loadStationConfiguration, loadStationDetailExtras } from '@/lib/portal/station-detail';
-import { getChargeStation, listOcppMessages, listStationCommands } from '@/lib/services/charge-stations';
-import { loadListPage } from '@/lib/portal/list-page';
+import { StationTests } from '@/components/charge-stations/station-tests';
 import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
-import { OcppMessageLog } from '@/components/charge-stations/ocpp-message-log';
-import { StationCommands } from '@/components/charge-stations/station-commands';
-import { ResetForm } from '@/components/charge-stations/reset-form';
-import { stationLogQuerySchema, type ChargeStation } from '@/lib/schemas/charge-station';
+import { DetailList } from '@/components/layout/detail-list';
+import { Panel } from '@/components/layout/panel';
+import { StatusBadge } from '@/components/status/status-badge';
 import type { AuthContext } from '@/lib/auth/context';
-import { REGISTRATION_WORDS, stationTab } from '@/lib/view/stations';
-import { linkStation, resetStation, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
+import { formatNumber, formatTimestamp } from '@/lib/format';
+import { loadListPage } from '@/lib/portal/list-page';
+import { loadDetailPage } from '@/lib/portal/or-not-found';
+import {
+  loadStationConfiguration,
+  loadStationHistory,
+  loadStationLocationName,
+  loadTariffChoices,
+  stationPermissions,
+  type StationPermissions,
+} from '@/lib/portal/station-detail';
+import { stationLogQuerySchema, type ChargeStation } from '@/lib/schemas/charge-station';
+import { getChargeStation, getLatestTestRun, listOcppMessages, listStationCommands } from '@/lib/services/charge-stations';
+import { STATION_TABS, stationTab } from '@/lib/view/stations';
+import { linkStation, resetStation, runStationTest, setStationAvailability, setStationTariffs, unlinkStation } from './actions';
 import { addMaintenanceWindow, removeMaintenanceWindow, saveConfigurationKey, saveStationDetails, saveStationNotes } from './edit-actions';
 
-export const metadata: Metadata = { title: 'Charge station' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Station'))('title') };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,127 +44,146 @@ export default async function ChargeStationPage({ params, searchParams }: Props)
   // Resolved before anything streams: missing and out-of-scope are the same HTTP 404.
   const { ctx, object: station } = await loadDetailPage(params, getChargeStation);
   const { tab: tabParam, ...query } = await searchParams;
-  const tab = stationTab(tabParam);
+  const may = stationPermissions(ctx, station);
+  const tabs = STATION_TABS.filter((tab) => tab !== 'history' || may.audit);
+  const tab = tabs.find((t) => t === stationTab(tabParam)) ?? 'overview';
+  const [locationName, run] = await Promise.all([
+    loadStationLocationName(ctx, station),
+    tab === 'tests' ? getLatestTestRun({ ctx, id: station.id }) : null,
+  ]);
+  const props = { ctx, station, may };
   return (
     <article className="space-y-4">
-      <header className="space-y-1">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold break-all">{station.name ?? station.ocpp_id}</h1>
-          <LiveRefresh />
-        </div>
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-          <ConnectionState station={station} />
-          <span>
-            last heard <LastHeard at={station.last_heartbeat_at} />
-          </span>
-          <span data-testid="station-status">{station.status}</span>
-          {station.location_id ? (
-            <Link href={`/locations/${station.location_id}`} className="text-brand-700 underline">
-              Open its location
-            </Link>
-          ) : (
-            <span>Not linked to a location</span>
-          )}
-        </p>
-      </header>
-      <StationTabs stationId={station.id} current={tab} />
-      {tab === 'overview' && <Overview ctx={ctx} station={station} />}
-      {tab === 'configuration' && <Configuration ctx={ctx} station={station} />}
-      {tab === 'messages' && <Messages ctx={ctx} station={station} searchParams={query} />}
-      {tab === 'commands' && <Commands ctx={ctx} station={station} searchParams={query} />}
+      <StationHeader
+        station={station}
+        locationName={locationName}
+        setAvailability={may.availability ? setStationAvailability : undefined}
+        // While a test runs its steps are shown as they go.
+        liveIntervalMs={run?.status === 'RUNNING' ? 1000 : 5000}
+      />
+      <StationTabs stationId={station.id} tabs={tabs} current={tab} />
+      {tab === 'overview' && <Overview {...props} />}
+      {tab === 'evses' && <Evses {...props} />}
+      {tab === 'configuration' && <Configuration {...props} />}
+      {tab === 'maintenance' && <Maintenance {...props} />}
+      {tab === 'notes' && <Notes {...props} />}
+      {tab === 'tests' && (
+        <Panel framed={false} id="tests" title={(await getTranslations('TestRun'))('heading')}>
+          <StationTests station={station} run={run} test={may.test ? runStationTest : undefined} />
+        </Panel>
+      )}
+      {tab === 'messages' && <Messages {...props} searchParams={query} />}
+      {tab === 'commands' && <Commands {...props} searchParams={query} />}
+      {tab === 'history' && <History {...props} />}
     </article>
   );
 }
 
-type TabProps = { ctx: AuthContext; station: ChargeStation };
+type TabProps = { ctx: AuthContext; station: ChargeStation; may: StationPermissions };
 
-async function Overview({ ctx, station }: TabProps) {
-  // Controls appear only where the server would accept them; the actions check again anyway.
-  const { may, offered, audit } = await loadStationDetailExtras(ctx, station);
-  const rows: [string, string][] = [
-    ['OCPP id', station.ocpp_id],
-    ['Commissioning', station.commissioning_status],
-    ['Vendor / model', [station.vendor, station.model].filter(Boolean).join(' ') || '—'],
-    ['Serial number', station.serial_number ?? '—'],
-    ['Firmware', station.firmware_version ?? '—'],
-    ['Charger type', `${station.charger_type}${station.max_power_kw ? `, ${station.max_power_kw} kW` : ''}`],
-    ['Access', station.access ?? '—'],
-    ['Groups', station.custom_groups.join(', ') || '—'],
-    ['Remarks', station.remarks ?? '—'],
-    ['Registration', REGISTRATION_WORDS[station.registration]],
-    ['Last heard', `${formatTimestamp(station.last_heartbeat_at)}${station.last_heartbeat_at ? ' UTC' : ''}`],
-    ['Connected since', station.connected && station.connected_at ? `${formatTimestamp(station.connected_at)} UTC` : '—'],
-    ['Last boot', station.last_boot_at ? `${formatTimestamp(station.last_boot_at)} UTC` : '—'],
-    ['SIM (ICCID / IMSI)', [station.iccid, station.imsi].filter(Boolean).join(' / ') || '—'],
-    ['Firmware update', station.firmware_status ?? '—'],
-    ['Diagnostics upload', station.diagnostics_status ?? '—'],
+async function Overview({ station, may }: TabProps) {
+  const [t, common, locale] = await Promise.all([getTranslations('Station'), getTranslations('Common'), getLocale()]);
+  const none = common('none');
+  const utc = (at: string | null) => (at ? common('utc', { time: formatTimestamp(at, locale) }) : none);
+  const rows: [string, ReactNode][] = [
+    [t('ocppId'), station.ocpp_id],
+    [t('commissioning'), <StatusBadge key="commissioning" status={{ kind: 'commissioning', value: station.commissioning_status }} />],
+    [t('vendorModel'), [station.vendor, station.model].filter(Boolean).join(' ') || none],
+    [t('serialNumber'), station.serial_number ?? none],
+    [t('firmware'), station.firmware_version ?? none],
+    [
+      t('chargerType'),
+      station.max_power_kw
+        ? t('chargerTypeWithPower', { type: station.charger_type, power: formatNumber(station.max_power_kw, locale) })
+        : station.charger_type,
+    ],
+    [t('access'), station.access ?? none],
+    [t('registration'), t(`registrationWords.${station.registration}`)],
+    [t('lastHeardAt'), utc(station.last_heartbeat_at)],
+    [t('connectedSince'), station.connected ? utc(station.connected_at) : none],
+    [t('lastBoot'), utc(station.last_boot_at)],
+    [t('sim'), [station.iccid, station.imsi].filter(Boolean).join(' / ') || none],
+    [t('firmwareUpdate'), station.firmware_status ?? none],
+    [t('diagnosticsUpload'), station.diagnostics_status ?? none],
   ];
   return (
     <div className="space-y-6">
-      <DetailList rows={rows} />
-      <Panel framed={false} id="availability" title="Availability">
-        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
-          <p>
-            Desired: <span className="font-medium">{station.availability}</span>
-          </p>
-          <SyncState kind="availability" state={station.availability_sync} testId="station-availability-sync" />
-          {may.availability && <AvailabilityForm action={setStationAvailability} station={station} availability={station.availability} />}
-        </div>
+      <Panel framed={false} id="evse-summary" title={t('evsesAtAGlance')}>
+        <StationEvseSummary station={station} />
       </Panel>
-
-      <Panel framed={false} id="evses" title="EVSEs and connectors">
-        <StationEvses
-          station={station}
-          offered={offered}
-          setAvailability={may.availability ? setStationAvailability : undefined}
-          setTariffs={may.tariff ? setStationTariffs : undefined}
-        />
+      <Panel framed={false} id="details" title={t('details')}>
+        <DetailList rows={rows} />
       </Panel>
-
       {may.write && (
-        <Panel framed={false} id="reset" title="Reset">
-          <div className="rounded-lg border border-slate-200 bg-white p-3">
-            <ResetForm action={resetStation} stationId={station.id} />
-          </div>
-        </Panel>
-      )}
-
-      {may.write && (
-        <Panel framed={false} id="edit" title="Edit details">
+        <Panel framed={false} id="edit" title={t('editDetails')}>
           <StationDetailsForm action={saveStationDetails} station={station} />
-          <StationNotesForm action={saveStationNotes} station={station} />
         </Panel>
       )}
-
       {may.link && (
-        <Panel framed={false} id="location" title="Location">
+        <Panel framed={false} id="location" title={t('location')}>
           <StationLinkForms link={linkStation} unlink={unlinkStation} station={station} />
-        </Panel>
-      )}
-
-      <Panel framed={false} id="maintenance" title="Maintenance windows">
-        <MaintenanceEditor
-          add={may.maintenance ? addMaintenanceWindow : undefined}
-          remove={may.maintenance ? removeMaintenanceWindow : undefined}
-          station={station}
-          windows={station.maintenance_windows}
-        />
-      </Panel>
-
-      {may.audit && (
-        <Panel framed={false} id="history" title="Audit history">
-          <StationAudit stationId={station.id} events={audit} />
         </Panel>
       )}
     </div>
   );
 }
 
-async function Configuration({ ctx, station }: TabProps) {
-  const { may, keys, reportedAt } = await loadStationConfiguration(ctx, station);
+async function Evses({ ctx, station, may }: TabProps) {
+  const [t, offered] = await Promise.all([getTranslations('StationTabs'), loadTariffChoices(ctx, station, may)]);
   return (
-    <Panel framed={false} id="configuration" title="Configuration: desired and reported">
+    <Panel framed={false} id="evses" title={t('evses')}>
+      <StationEvses
+        station={station}
+        offered={offered}
+        setAvailability={may.availability ? setStationAvailability : undefined}
+        setTariffs={may.tariff ? setStationTariffs : undefined}
+      />
+    </Panel>
+  );
+}
+
+async function Configuration({ ctx, station, may }: TabProps) {
+  const [t, { keys, reportedAt }] = await Promise.all([getTranslations('Configuration'), loadStationConfiguration(ctx, station)]);
+  return (
+    <Panel framed={false} id="configuration" title={t('heading')}>
       <ConfigurationEditor action={may.write ? saveConfigurationKey : undefined} station={station} keys={keys} reportedAt={reportedAt} />
+    </Panel>
+  );
+}
+
+async function Maintenance({ station, may }: TabProps) {
+  const t = await getTranslations('Maintenance');
+  return (
+    <Panel framed={false} id="maintenance" title={t('heading')}>
+      <MaintenanceEditor
+        add={may.maintenance ? addMaintenanceWindow : undefined}
+        remove={may.maintenance ? removeMaintenanceWindow : undefined}
+        station={station}
+        windows={station.maintenance_windows}
+      />
+    </Panel>
+  );
+}
+
+async function Notes({ station, may }: TabProps) {
+  const [t, words] = await Promise.all([getTranslations('StationNotes'), getTranslations('Station')]);
+  return (
+    <Panel framed={false} id="notes" title={t('heading')}>
+      {may.write ? (
+        <StationNotesForm action={saveStationNotes} station={station} />
+      ) : (
+        <DetailList
+          rows={[
+            [words('groups'), station.custom_groups.join(', ') || t('noGroups')],
+            [
+              words('remarks'),
+              <span key="remarks" className="whitespace-pre-line">
+                {station.remarks ?? t('noRemarks')}
+              </span>,
+            ],
+          ]}
+        />
+      )}
     </Panel>
   );
 }
@@ -163,12 +191,13 @@ async function Configuration({ ctx, station }: TabProps) {
 type LogProps = TabProps & { searchParams: Record<string, string | string[] | undefined> };
 
 async function Messages({ ctx, station, searchParams }: LogProps) {
-  const { page, notice, params } = await loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) =>
-    listOcppMessages({ ctx, id: station.id, query }),
-  );
+  const [t, { page, notice, params }] = await Promise.all([
+    getTranslations('OcppLog'),
+    loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) => listOcppMessages({ ctx, id: station.id, query })),
+  ]);
   params.set('tab', 'messages');
   return (
-    <Panel framed={false} id="messages" title="OCPP messages, newest first">
+    <Panel framed={false} id="messages" title={t('heading')}>
       <ListNotice notice={notice} />
       <OcppMessageLog messages={page.data} />
       <Pager params={params} nextCursor={page.next_cursor} />
@@ -176,16 +205,36 @@ async function Messages({ ctx, station, searchParams }: LogProps) {
   );
 }
 
-async function Commands({ ctx, station, searchParams }: LogProps) {
-  const { page, notice, params } = await loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) =>
-    listStationCommands({ ctx, id: station.id, query }),
-  );
+async function Commands({ ctx, station, may, searchParams }: LogProps) {
+  const [t, reset, { page, notice, params }] = await Promise.all([
+    getTranslations('Commands'),
+    getTranslations('StationReset'),
+    loadListPage(stationLogQuerySchema, searchParams, { limit: '50' }, (query) => listStationCommands({ ctx, id: station.id, query })),
+  ]);
   params.set('tab', 'commands');
   return (
-    <Panel framed={false} id="commands" title="Commands, newest first">
-      <ListNotice notice={notice} />
-      <StationCommands commands={page.data} />
-      <Pager params={params} nextCursor={page.next_cursor} />
+    <div className="space-y-6">
+      {may.write && (
+        <Panel framed={false} id="reset" title={reset('heading')}>
+          <div className="rounded-lg border border-slate-200 bg-white p-3">
+            <ResetForm action={resetStation} stationId={station.id} />
+          </div>
+        </Panel>
+      )}
+      <Panel framed={false} id="commands" title={t('heading')}>
+        <ListNotice notice={notice} />
+        <StationCommands commands={page.data} />
+        <Pager params={params} nextCursor={page.next_cursor} />
+      </Panel>
+    </div>
+  );
+}
+
+async function History({ ctx, station, may }: TabProps) {
+  const [t, events] = await Promise.all([getTranslations('StationHistory'), loadStationHistory(ctx, station, may)]);
+  return (
+    <Panel framed={false} id="history" title={t('heading')}>
+      <StationAudit stationId={station.id} events={events} />
     </Panel>
   );
 }
