@@ -51,7 +51,7 @@ test('een beheerder van een VvE stelt een verbonden laadstation buiten bedrijf e
   await expect(availability.getByTestId('form-outcome')).toBeVisible();
   // The station answers Accepted and reports Unavailable; the badges follow without a reload.
   await expect(header.getByTestId('station-availability-sync')).toHaveAttribute('data-status', 'APPLIED', { timeout: 30_000 });
-  await expect(header.getByTestId('station-availability-sync')).toHaveText('toegepast');
+  await expect(header.getByTestId('station-availability-sync')).toHaveText('Toegepast');
   await expect(header.getByTestId('station-availability')).toHaveAttribute('data-status', 'INOPERATIVE');
   await expect(header.getByTestId('station-availability')).toHaveText('Buiten bedrijf');
   await expect(header).toContainText('Het laadstation heeft het bevestigd.');

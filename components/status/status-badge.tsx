@@ -128,7 +128,7 @@ export function StatusBadge({ status, testId, title }: { status: BadgeStatus; te
   const tone = toneOf(status);
   const words =
     status.kind === 'availability' && status.sync && status.sync !== 'APPLIED'
-      ? t('availabilityWithSync', { availability: t(`availability.${status.value}`), sync: t(`availabilitySync.${status.sync}`) })
+      ? t('availabilityWithSync', { availability: t(`availability.${status.value}`), sync: t(`availabilitySyncSuffix.${status.sync}`) })
       : t(`${status.kind}.${status.value}` as never);
   return (
     <span
