@@ -110,9 +110,7 @@ describe('getDashboardSummary', () => {
       (heard: number[]) => heard.length >= 1 && heard.length <= 2 && heard.every((n) => n === 1),
     );
     expect(earlier.every((h) => h.boots === 0)).toBe(true);
-    expect(connectivity.map((h) => h.hour.getTime())).toEqual(
-      Array.from({ length: 24 }, (_, i) => hourStart.getTime() - (23 - i) * HOUR),
-    );
+    expect(connectivity.map((h) => h.hour.getTime())).toEqual(Array.from({ length: 24 }, (_, i) => hourStart.getTime() - (23 - i) * HOUR));
   });
 
   it('lists real status changes per connector, newest first, within scope', async () => {

@@ -2,13 +2,15 @@ import { and, count, inArray, isNull, sql } from 'drizzle-orm';
 import { requirePermission, visibility, type AuthContext } from '@/lib/auth/context';
 import { getDb } from '@/lib/db/client';
 import { chargeStations, evses, locations, tenants } from '@/lib/db/schema';
-import type { EvseStatus } from '@/lib/domain/vocabulary';
+import type { Availability, EvseStatus } from '@/lib/domain/vocabulary';
 import { visibleCondition } from '@/lib/services/shared/scope';
 
 /** A station counts as offline when not connected or silent for longer than this (a few missed heartbeats). */
 export const OFFLINE_AFTER = sql`interval '15 minutes'`;
 
 export type DashboardSummary = {
+  /** When the counts were taken. */
+  at: Date;
   locations: number;
   stations: number;
   evses: number;
@@ -19,7 +21,7 @@ export type DashboardSummary = {
   /** The station reports OUTOFORDER (itself or any of its EVSEs: the station's status is their aggregate). */
   faulted: number;
   byStatus: { status: EvseStatus; count: number }[];
-  byAvailability: { availability: string; count: number }[];
+  byAvailability: { availability: Availability; count: number }[];
   /** Stations by status per tenant, the tenants with the most stations first (at most TENANTS_LISTED). */
   byTenant: TenantStatusCounts[];
   /** How many tenants have stations in scope (byTenant may show fewer). */
@@ -35,7 +37,12 @@ export type DashboardSummary = {
 
 export type StationBrief = { id: string; name: string | null; ocppId: string; lastHeartbeatAt: Date | null };
 /** tenantId and tenantName are null for the unassigned pool. */
-export type TenantStatusCounts = { tenantId: string | null; tenantName: string | null; total: number; counts: Partial<Record<EvseStatus, number>> };
+export type TenantStatusCounts = {
+  tenantId: string | null;
+  tenantName: string | null;
+  total: number;
+  counts: Partial<Record<EvseStatus, number>>;
+};
 /** `heard`: stations that sent any frame in the hour; `boots`: BootNotifications (a station starting or reconnecting after a restart). */
 export type ConnectivityHour = { hour: Date; heard: number; boots: number };
 export type StatusChange = {
@@ -66,6 +73,7 @@ const reportedStatus = (payload: ReturnType<typeof sql.raw>) => sql`case ${paylo
 /** Counts for the dashboard, over what the caller may see. */
 export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promise<DashboardSummary> {
   requirePermission(ctx, 'station:read');
+  const at = new Date();
   const db = getDb();
   const stationScope = and(isNull(chargeStations.deletedAt), visibleCondition(visibility(ctx, 'station:read'), chargeStations.tenantId));
   const locationScope = and(isNull(locations.deletedAt), visibleCondition(visibility(ctx, 'location:read'), locations.tenantId));
@@ -114,11 +122,15 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
   ]);
 
   const byStatus = totals(groups, (row) => row.status).map(([status, n]) => ({ status: status as EvseStatus, count: n }));
-  const byAvailability = totals(groups, (row) => row.availability).map(([availability, n]) => ({ availability, count: n }));
+  const byAvailability = totals(groups, (row) => row.availability).map(([availability, n]) => ({
+    availability: availability as Availability,
+    count: n,
+  }));
   const stations = byStatus.reduce((sum, s) => sum + s.count, 0);
   const offline = groups.reduce((sum, row) => sum + row.offline, 0);
   const { rows: byTenant, tenantCount } = await tenantRows(groups);
   return {
+    at,
     locations: locationCount?.n ?? 0,
     stations,
     evses: evseCount?.n ?? 0,
@@ -150,7 +162,12 @@ async function tenantRows(groups: Group[]): Promise<{ rows: TenantStatusCounts[]
   const rows = [...byTenant.values()].sort((a, b) => b.total - a.total).slice(0, TENANTS_LISTED);
   const ids = rows.flatMap((row) => (row.tenantId ? [row.tenantId] : []));
   const names = ids.length
-    ? new Map((await getDb().select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, ids))).map((t) => [t.id, t.name]))
+    ? new Map(
+        (await getDb().select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, ids))).map((t) => [
+          t.id,
+          t.name,
+        ]),
+      )
     : new Map<string, string>();
   for (const row of rows) row.tenantName = row.tenantId ? (names.get(row.tenantId) ?? null) : null;
   rows.sort((a, b) => b.total - a.total || (a.tenantName ?? '').localeCompare(b.tenantName ?? ''));
