@@ -31,6 +31,9 @@ async function morning({ makeTenant, makeStation, reportStatus, database }: Tool
   await reportStatus(faulted!, 'OUTOFORDER');
   await reportStatus(charging!, 'CHARGING');
   await reportStatus(theirs, 'OUTOFORDER');
+  // Held by the e2e server's gateway, or its sweep takes a connected station without a holder offline.
+  await database`update charge_stations set gateway_id = (select id from ocpp_gateways order by seen_at desc limit 1)
+                  where id in ${database([faulted!.id, charging!.id])}`;
   await logFrame(database, faulted!, 'BootNotification', 90, { chargePointVendor: 'E2E', chargePointModel: 'Dash' });
   await logFrame(database, faulted!, 'StatusNotification', 89, { connectorId: 1, status: 'Available', errorCode: 'NoError' });
   await logFrame(database, faulted!, 'StatusNotification', 30, { connectorId: 1, status: 'Charging', errorCode: 'NoError' });

@@ -48,7 +48,7 @@ export function ConnectivityChart({ hours }: { hours: Hour[] }) {
       </div>
       <details>
         <summary className="cursor-pointer text-sm text-brand-700 underline">{t('connectivityTable')}</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
+        <div className="mt-2">
           <table className="w-full text-sm">
             <caption className="sr-only">{t('connectivityCaption')}</caption>
             <thead>

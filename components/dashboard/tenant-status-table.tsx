@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { ScrollBox } from '@/components/layout/scroll-box';
 import { StatusBadge } from '@/components/status/status-badge';
 import { EVSE_STATUSES, type EvseStatus } from '@/lib/domain/vocabulary';
 import { formatNumber } from '@/lib/format';
@@ -29,7 +30,7 @@ export function TenantStatusTable({ rows, tenantCount }: { rows: TenantRow[]; te
       {rows.length < tenantCount && (
         <p className="text-xs text-slate-600">{t('byTenantSome', { shown: rows.length, total: tenantCount })}</p>
       )}
-      <div className="overflow-x-auto">
+      <ScrollBox label={t('byTenant')}>
         <table className="w-full text-sm" data-testid="tenant-status-table">
           <caption className="sr-only">{t('byTenantCaption')}</caption>
           <thead>
@@ -80,7 +81,7 @@ export function TenantStatusTable({ rows, tenantCount }: { rows: TenantRow[]; te
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }
