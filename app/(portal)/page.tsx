@@ -104,7 +104,13 @@ export default async function DashboardPage() {
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <StationBriefList id="faulted-stations" title={t('faultedStations')} stations={summary.faultedStations} empty={t('noFaulted')} />
-        <StationBriefList id="offline-stations" title={t('offlineStations')} stations={summary.offlineStations} empty={t('noOffline')} />
+        <StationBriefList
+          id="offline-stations"
+          title={t('offlineStations')}
+          stations={summary.offlineStations}
+          empty={t('noOffline')}
+          note={summary.neverHeard ? t('neverHeard', { count: summary.neverHeard }) : undefined}
+        />
       </div>
       {recent && <RecentActivity events={recent.data} />}
     </div>

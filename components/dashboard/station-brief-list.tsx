@@ -5,7 +5,20 @@ import { formatTimestamp } from '@/lib/format';
 type Brief = { id: string; name: string | null; ocppId: string; lastHeartbeatAt: Date | null };
 
 /** A short list of stations needing attention, each linking to its page. */
-export function StationBriefList({ id, title, stations, empty }: { id: string; title: string; stations: Brief[]; empty: string }) {
+export function StationBriefList({
+  id,
+  title,
+  stations,
+  empty,
+  note,
+}: {
+  id: string;
+  title: string;
+  stations: Brief[];
+  empty: string;
+  /** A line below the list, e.g. what it leaves out. */
+  note?: string;
+}) {
   const t = useTranslations('Dashboard');
   const locale = useLocale();
   return (
@@ -30,6 +43,7 @@ export function StationBriefList({ id, title, stations, empty }: { id: string; t
           ))}
         </ul>
       )}
+      {note && <p className="mt-2 text-sm text-slate-600">{note}</p>}
     </section>
   );
 }

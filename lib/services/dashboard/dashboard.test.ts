@@ -48,7 +48,7 @@ describe('getDashboardSummary', () => {
     await db.update(chargeStations).set({ status: 'OUTOFORDER' }).where(eq(chargeStations.id, theirs.id));
 
     const summary = await getDashboardSummary({ ctx: await userContext('viewer', [own.id]) });
-    expect(summary).toMatchObject({ locations: 1, stations: 3, connected: 2, offline: 1, faulted: 1, tenantCount: 1 });
+    expect(summary).toMatchObject({ locations: 1, stations: 3, connected: 2, offline: 1, neverHeard: 0, faulted: 1, tenantCount: 1 });
     expect(summary.byStatus).toEqual([
       { status: 'AVAILABLE', count: 2 },
       { status: 'OUTOFORDER', count: 1 },
@@ -71,6 +71,7 @@ describe('getDashboardSummary', () => {
     await getDb().update(chargeStations).set({ status: 'CHARGING' }).where(eq(chargeStations.id, charging.id));
 
     const summary = await getDashboardSummary({ ctx: await userContext('viewer', [small.id, large.id]) });
+    expect(summary).toMatchObject({ offline: 3, neverHeard: 3, offlineStations: [] });
     expect(summary.byTenant).toEqual([
       { tenantId: large.id, tenantName: large.name, total: 2, counts: { CHARGING: 1, UNKNOWN: 1 } },
       { tenantId: small.id, tenantName: small.name, total: 1, counts: { UNKNOWN: 1 } },

@@ -18,6 +18,8 @@ export type DashboardSummary = {
   connected: number;
   /** Not connected, never heard, or silent for OFFLINE_AFTER. */
   offline: number;
+  /** Of the offline ones, those never heard (offlineStations lists only the others). */
+  neverHeard: number;
   /** The station reports OUTOFORDER (itself or any of its EVSEs: the station's status is their aggregate). */
   faulted: number;
   byStatus: { status: EvseStatus; count: number }[];
@@ -95,6 +97,7 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
         availability: chargeStations.availability,
         count: count(),
         offline: sql<number>`count(*) filter (where ${isOffline})`.mapWith(Number),
+        neverHeard: sql<number>`count(*) filter (where ${chargeStations.lastHeartbeatAt} is null)`.mapWith(Number),
       })
       .from(chargeStations)
       .where(stationScope)
@@ -136,6 +139,7 @@ export async function getDashboardSummary({ ctx }: { ctx: AuthContext }): Promis
     evses: evseCount?.n ?? 0,
     connected: stations - offline,
     offline,
+    neverHeard: groups.reduce((sum, row) => sum + row.neverHeard, 0),
     faulted: byStatus.find((s) => s.status === 'OUTOFORDER')?.count ?? 0,
     byStatus,
     byAvailability,
