@@ -31,14 +31,15 @@ async function morning({ makeTenant, makeStation, reportStatus, database }: Tool
   await reportStatus(faulted!, 'OUTOFORDER');
   await reportStatus(charging!, 'CHARGING');
   await reportStatus(theirs, 'OUTOFORDER');
-  // Held by the e2e server's gateway, or its sweep takes a connected station without a holder offline.
-  await database`update charge_stations set gateway_id = (select id from ocpp_gateways order by seen_at desc limit 1)
-                  where id in ${database([faulted!.id, charging!.id])}`;
-  await logFrame(database, faulted!, 'BootNotification', 90, { chargePointVendor: 'E2E', chargePointModel: 'Dash' });
+  // Held by the e2e server's gateway (or its sweep takes a connected station without a holder offline), connected 20 min ago.
+  await database`update charge_stations
+                     set gateway_id = (select id from ocpp_gateways order by seen_at desc limit 1),
+                         connected_at = now() - interval '20 minutes',
+                         last_boot_at = case when id = ${faulted!.id}::uuid then now() - interval '90 minutes' end
+                   where id in ${database([faulted!.id, charging!.id])}`;
   await logFrame(database, faulted!, 'StatusNotification', 89, { connectorId: 1, status: 'Available', errorCode: 'NoError' });
   await logFrame(database, faulted!, 'StatusNotification', 30, { connectorId: 1, status: 'Charging', errorCode: 'NoError' });
   await logFrame(database, faulted!, 'StatusNotification', 2, { connectorId: 1, status: 'Faulted', errorCode: 'GroundFailure' });
-  await logFrame(database, charging!, 'Heartbeat', 1);
   await logFrame(database, theirs, 'StatusNotification', 60, { connectorId: 1, status: 'Available', errorCode: 'NoError' });
   await logFrame(database, theirs, 'StatusNotification', 1, { connectorId: 1, status: 'Faulted', errorCode: 'NoError' });
   return { tenant, faulted: faulted!, charging: charging!, quiet: quiet! };
@@ -76,9 +77,11 @@ test('a customer admin’s morning check: counts, per-customer statuses, 24 hour
   await expect(byTenant.getByRole('columnheader')).toHaveText(['Customer', 'Charging', 'Out of order', 'Unknown', 'Total']);
   await expect(byTenant.locator('[data-status-kind="station"][data-status="OUTOFORDER"]')).toBeVisible();
 
-  // The last 24 hours: two of the customer's stations sent frames, one booted (the other customer's frames are not counted).
+  // The last 24 hours: two of the customer's stations connected, one booted (the other customer's are not counted).
   const connectivity = page.getByRole('region', { name: 'Connectivity, last 24 hours' });
-  await expect(connectivity.getByTestId('connectivity-summary')).toContainText('boot in the last 24 hours');
+  await expect(connectivity.getByTestId('connectivity-summary')).toContainText(
+    '2 stations connected and are still connected; 0 went quiet and are offline now; 1 station (re)booted.',
+  );
   await connectivity.getByText('Show as a table').click();
   await expect(connectivity.getByRole('table').getByRole('row')).toHaveCount(25);
 
@@ -145,7 +148,7 @@ test.describe('in Dutch', () => {
     await expect(page.getByRole('heading', { name: 'Laadstations per status en klant' })).toBeVisible();
     await expect(page.getByTestId('tenant-status-table').getByRole('columnheader').first()).toHaveText('Klant');
     await expect(page.getByRole('region', { name: 'Verbinding, laatste 24 uur' }).getByTestId('connectivity-summary')).toContainText(
-      'herstart in de laatste 24 uur',
+      'maakten 2 laadstations verbinding die nog steeds verbonden zijn; 0 werden stil en zijn nu offline; 1 laadstation is (opnieuw) opgestart.',
     );
     await expect(page.getByTestId('recent-changes').getByRole('listitem').first()).toContainText('connector 1');
     await expect(page.getByTestId('recent-changes').getByRole('listitem').first().locator('time')).toHaveText(

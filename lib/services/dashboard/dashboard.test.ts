@@ -78,40 +78,34 @@ describe('getDashboardSummary', () => {
     ]);
   });
 
-  it('buckets the last 24 hours of the caller’s frames by hour: stations heard and boots', async () => {
+  it('buckets the last 24 hours of the caller’s stations by hour: connected, gone quiet, booted', async () => {
     const own = (await makeTenant('Hours')).id;
     const other = (await makeTenant('Not mine')).id;
-    const a = await makeStation(own);
-    const b = await makeStation(own);
-    const theirs = await makeStation(other);
-    await getDb()
-      .insert(ocppMessages)
-      .values([
-        // The current hour: both stations heard, one booted (twice in the same hour counts twice).
-        frame(a.id, 'BootNotification', 0),
-        frame(a.id, 'Heartbeat', 0),
-        frame(b.id, 'Heartbeat', 0),
-        // Three hours ago: one station, heard twice.
-        frame(a.id, 'Heartbeat', 3 * HOUR),
-        frame(a.id, 'Heartbeat', 3 * HOUR + 60_000),
-        // Outbound frames, older than 24 hours, and another tenant's station do not count.
-        { ...frame(b.id, 'Reset', 3 * HOUR), direction: 'OUT' as const },
-        frame(b.id, 'BootNotification', 25 * HOUR),
-        frame(theirs.id, 'BootNotification', 0),
-      ]);
+    const [fresh, steady, lost, old, theirs] = await Promise.all([own, own, own, own, other].map((tenant) => makeStation(tenant)));
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const set = (id: string, values: Partial<typeof chargeStations.$inferInsert>) =>
+      getDb().update(chargeStations).set(values).where(eq(chargeStations.id, id));
+    // Connected and booted this hour.
+    await set(fresh!.id, { connected: true, connectedAt: ago(0), lastBootAt: ago(0), lastHeartbeatAt: ago(0) });
+    // Connected 3 hours ago and heard since: one connection in that hour, nothing lost.
+    await set(steady!.id, { connected: true, connectedAt: ago(3 * HOUR), lastHeartbeatAt: ago(0) });
+    // Went quiet 5 hours ago (socket closed): lost in that hour; its connection is no longer open.
+    await set(lost!.id, { connected: false, connectedAt: ago(6 * HOUR), lastHeartbeatAt: ago(5 * HOUR) });
+    // Everything older than 24 hours, and another tenant's station, do not count.
+    await set(old!.id, { connected: false, connectedAt: ago(30 * HOUR), lastBootAt: ago(30 * HOUR), lastHeartbeatAt: ago(26 * HOUR) });
+    await set(theirs!.id, { connected: true, connectedAt: ago(0), lastBootAt: ago(0), lastHeartbeatAt: ago(0) });
 
     const { connectivity } = await getDashboardSummary({ ctx: await userContext('viewer', [own]) });
-    expect(connectivity).toHaveLength(24);
     const hourStart = new Date();
     hourStart.setMinutes(0, 0, 0);
-    expect(connectivity.at(-1)).toEqual({ hour: hourStart, heard: 2, boots: 1 });
-    // Frames 3 h and 3 h 1 min ago may fall either side of an hour boundary: one station heard over those buckets.
-    const earlier = connectivity.slice(0, -1);
-    expect(earlier.filter((h) => h.heard > 0).map((h) => h.heard)).toSatisfy(
-      (heard: number[]) => heard.length >= 1 && heard.length <= 2 && heard.every((n) => n === 1),
-    );
-    expect(earlier.every((h) => h.boots === 0)).toBe(true);
+    const hourOf = (ms: number) => Math.floor((Date.now() - ms) / HOUR) * HOUR;
     expect(connectivity.map((h) => h.hour.getTime())).toEqual(Array.from({ length: 24 }, (_, i) => hourStart.getTime() - (23 - i) * HOUR));
+    const at = (ms: number) => connectivity.find((h) => h.hour.getTime() === hourOf(ms))!;
+    expect(at(0)).toMatchObject({ connected: 1, lost: 0, booted: 1 });
+    expect(at(3 * HOUR)).toMatchObject({ connected: 1, lost: 0, booted: 0 });
+    expect(at(5 * HOUR)).toMatchObject({ connected: 0, lost: 1, booted: 0 });
+    const sum = (key: 'connected' | 'lost' | 'booted') => connectivity.reduce((n, h) => n + h[key], 0);
+    expect({ connected: sum('connected'), lost: sum('lost'), booted: sum('booted') }).toEqual({ connected: 2, lost: 1, booted: 1 });
   });
 
   it('lists real status changes per connector, newest first, within scope', async () => {
