@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PORTAL_LOCALES } from '@/lib/domain/vocabulary';
-import { MESSAGES } from './messages';
+import { MESSAGE_AREAS, MESSAGES } from './messages';
 
 /** Every leaf of a message tree as `Namespace.key.sub` → text. */
 function leaves(tree: Record<string, unknown>, prefix = ''): Map<string, string> {
@@ -43,6 +43,16 @@ describe('portal messages', () => {
       expect(mismatched.map(([key]) => key)).toEqual([]);
     });
   }
+
+  it('gives every namespace to one area only', () => {
+    for (const locale of PORTAL_LOCALES) {
+      const owners = new Map<string, string[]>();
+      for (const [area, messages] of Object.entries(MESSAGE_AREAS[locale])) {
+        for (const namespace of Object.keys(messages)) owners.set(namespace, [...(owners.get(namespace) ?? []), area]);
+      }
+      expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
+    }
+  });
 
   it('has no empty message', () => {
     for (const locale of PORTAL_LOCALES) {

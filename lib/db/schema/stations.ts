@@ -334,6 +334,13 @@ export const ocppMessages = pgTable(
   },
   (t) => [
     index('ocpp_messages_station_idx').on(t.stationId, t.id),
+    // The dashboard's latest status changes: the newest reports, and each one's predecessor on the same station.
+    index('ocpp_messages_status_at_idx')
+      .on(t.at)
+      .where(sql`${t.action} = 'StatusNotification' and ${t.direction} = 'IN' and ${t.messageType} = 'CALL'`),
+    index('ocpp_messages_status_station_idx')
+      .on(t.stationId, t.id)
+      .where(sql`${t.action} = 'StatusNotification' and ${t.direction} = 'IN' and ${t.messageType} = 'CALL'`),
     check('ocpp_messages_direction_ck', sql`${t.direction} in ${inList(OCPP_DIRECTIONS)}`),
     check('ocpp_messages_type_ck', sql`${t.messageType} in ${inList(OCPP_MESSAGE_TYPES)}`),
   ],

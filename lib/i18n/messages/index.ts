@@ -1,18 +1,26 @@
 import type { PortalLocale } from '../locales';
 import enCommon from './en/common.json';
+import enDashboard from './en/dashboard.json';
 import enInstaller from './en/installer.json';
 import enStations from './en/stations.json';
 import nlCommon from './nl/common.json';
+import nlDashboard from './nl/dashboard.json';
 import nlInstaller from './nl/installer.json';
 import nlStations from './nl/stations.json';
 
+/** Each language's areas: one JSON file per area and language, so areas are translated separately. */
+export const MESSAGE_AREAS = {
+  en: { common: enCommon, stations: enStations, installer: enInstaller, dashboard: enDashboard },
+  nl: { common: nlCommon, stations: nlStations, installer: nlInstaller, dashboard: nlDashboard },
+};
+
 /**
- * Every UI string, per language and per area (one JSON file per area and language, so areas can
- * be translated separately). lib/i18n/messages.test.ts fails when a key exists in one language only.
+ * Every UI string, per language. lib/i18n/messages.test.ts fails when a key exists in one
+ * language only, or when two areas define the same namespace (one would hide the other).
  */
 export const MESSAGES = {
-  en: { ...enCommon, ...enStations, ...enInstaller },
-  nl: { ...nlCommon, ...nlStations, ...nlInstaller },
+  en: { ...enCommon, ...enStations, ...enInstaller, ...enDashboard },
+  nl: { ...nlCommon, ...nlStations, ...nlInstaller, ...nlDashboard },
 } satisfies Record<PortalLocale, Record<string, unknown>>;
 
 /** The English messages' shape: next-intl checks every `t('…')` key against it (global.d.ts). */

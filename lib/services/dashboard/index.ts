@@ -1,3 +1,10 @@
 import 'server-only';
 
-export { getDashboardSummary, type DashboardSummary } from './get-dashboard-summary';
+export {
+  getDashboardSummary,
+  type ConnectivityHour,
+  type DashboardSummary,
+  type StationBrief,
+  type StatusChange,
+  type TenantStatusCounts,
+} from './get-dashboard-summary';

@@ -1,0 +1,2 @@
+CREATE INDEX "ocpp_messages_status_at_idx" ON "ocpp_messages" USING btree ("at") WHERE "ocpp_messages"."action" = 'StatusNotification' and "ocpp_messages"."direction" = 'IN' and "ocpp_messages"."message_type" = 'CALL';--> statement-breakpoint
+CREATE INDEX "ocpp_messages_status_station_idx" ON "ocpp_messages" USING btree ("station_id","id") WHERE "ocpp_messages"."action" = 'StatusNotification' and "ocpp_messages"."direction" = 'IN' and "ocpp_messages"."message_type" = 'CALL';
