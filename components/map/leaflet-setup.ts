@@ -16,4 +16,5 @@ export const pinIcon = L.divIcon({
 export const DEFAULT_CENTER: [number, number] = [52.1, 5.2];
 export const DEFAULT_ZOOM = 7;
 
-export const MARKER_STYLE = { color: '#ffffff', weight: 2, fillColor: '#0f766e', fillOpacity: 0.9 };
+/** The map container's classes: without tiles its background is the sea of the offline basemap. */
+export const MAP_CLASS = 'w-full rounded-lg border border-slate-300 bg-[#c9dfec]';
