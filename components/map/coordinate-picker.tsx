@@ -5,7 +5,7 @@ import type { Marker as LeafletMarker } from 'leaflet';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { useTranslations } from 'next-intl';
 import { BasemapLayer } from './basemap-layer';
-import { DEFAULT_CENTER, DEFAULT_ZOOM, MAP_CLASS, pinIcon } from './leaflet-setup';
+import { DEFAULT_CENTER, DEFAULT_ZOOM, MAP_CLASS, pinIcon, SEA_STYLE } from './leaflet-setup';
 
 export type CoordinatePickerProps = {
   /** The current point, or null while the inputs hold no valid coordinates. */
@@ -42,6 +42,7 @@ export default function CoordinatePicker({ position, onPick, tileUrl, attributio
         zoom={position ? 15 : DEFAULT_ZOOM}
         className={`h-72 cursor-crosshair ${MAP_CLASS}`}
         scrollWheelZoom={false}
+        style={tileUrl ? undefined : SEA_STYLE}
       >
         {tileUrl ? <TileLayer url={tileUrl} attribution={attribution} /> : <BasemapLayer />}
         <ClickToPick onPick={onPick} />

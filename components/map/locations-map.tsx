@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/format';
 import { clusterIndex, mapFeatures, normalizeBounds, pointsInBounds, type MapFeature, type MapPoint } from '@/lib/view/map';
 import { BasemapLayer } from './basemap-layer';
-import { DEFAULT_CENTER, DEFAULT_ZOOM, MAP_CLASS } from './leaflet-setup';
+import { DEFAULT_CENTER, DEFAULT_ZOOM, MAP_CLASS, SEA_STYLE } from './leaflet-setup';
 
 export type LocationsMapProps = {
   points: MapPoint[];
@@ -105,7 +105,13 @@ function ClusteredMarkers({ points, onView }: { points: MapPoint[]; onView?: (in
 export default function LocationsMap({ points, tileUrl, attribution, label, className = 'h-72', onView }: LocationsMapProps) {
   return (
     <div role="region" aria-label={label}>
-      <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} className={`${className} ${MAP_CLASS}`} scrollWheelZoom={false}>
+      <MapContainer
+        center={DEFAULT_CENTER}
+        zoom={DEFAULT_ZOOM}
+        className={`${className} ${MAP_CLASS}`}
+        scrollWheelZoom={false}
+        style={tileUrl ? undefined : SEA_STYLE}
+      >
         {tileUrl ? <TileLayer url={tileUrl} attribution={attribution} /> : <BasemapLayer />}
         <FitToPoints points={points} />
         <ClusteredMarkers points={points} onView={onView} />
