@@ -176,6 +176,8 @@ test.describe('API auth', () => {
 const SECTIONS = ['', '?tab=map', '?tab=maintenance', '?tab=remarks', '?tab=history'];
 
 test('the locations pages and every location section pass axe on desktop and phone', async ({ page, site, makeUser, signIn }) => {
+  // Twelve axe scans and screenshots.
+  test.setTimeout(180_000);
   await signIn(page, await makeUser('customer_admin', site.tenant));
   await page.goto('/locations');
   await expect(page.getByRole('region', { name: 'Map of the locations' }).locator('.leaflet-container')).toHaveAttribute(
@@ -193,6 +195,7 @@ test.describe('in Dutch', () => {
   test.use({ locale: 'nl-NL' });
 
   test('a Dutch-speaking operator reads the locations and a location in Dutch', async ({ page, site, makeUser }) => {
+    test.setTimeout(180_000);
     const user = await makeUser('customer_operator', site.tenant);
     await page.goto('/login');
     await page.getByLabel('E-mailadres').fill(user.email);

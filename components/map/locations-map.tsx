@@ -20,14 +20,17 @@ export type LocationsMapProps = {
   onView?: (inView: MapPoint[]) => void;
 };
 
-/** Fits the view to the points once they are known (one point: a street-level zoom around it). */
-function FitToPoints({ points }: { points: MapPoint[] }) {
+/**
+ * Fits the view to the points once they are known. One point: a street-level zoom around it on
+ * tiles; on the offline basemap (no streets) a regional one, so coast and borders give it a place.
+ */
+function FitToPoints({ points, zoomOnOne }: { points: MapPoint[]; zoomOnOne: number }) {
   const map = useMap();
   useEffect(() => {
-    if (points.length === 1) map.setView([points[0]!.latitude, points[0]!.longitude], 15);
+    if (points.length === 1) map.setView([points[0]!.latitude, points[0]!.longitude], zoomOnOne);
     else if (points.length > 1)
       map.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude])), { padding: [24, 24], maxZoom: 15 });
-  }, [map, points]);
+  }, [map, points, zoomOnOne]);
   return null;
 }
 
@@ -113,7 +116,7 @@ export default function LocationsMap({ points, tileUrl, attribution, label, clas
         style={tileUrl ? undefined : SEA_STYLE}
       >
         {tileUrl ? <TileLayer url={tileUrl} attribution={attribution} /> : <BasemapLayer />}
-        <FitToPoints points={points} />
+        <FitToPoints points={points} zoomOnOne={tileUrl ? 15 : 9} />
         <ClusteredMarkers points={points} onView={onView} />
       </MapContainer>
     </div>
