@@ -116,7 +116,7 @@ export default function LocationsMap({ points, tileUrl, attribution, label, clas
         style={tileUrl ? undefined : SEA_STYLE}
       >
         {tileUrl ? <TileLayer url={tileUrl} attribution={attribution} /> : <BasemapLayer />}
-        <FitToPoints points={points} zoomOnOne={tileUrl ? 15 : 9} />
+        <FitToPoints points={points} zoomOnOne={tileUrl ? 15 : 8} />
         <ClusteredMarkers points={points} onView={onView} />
       </MapContainer>
     </div>
