@@ -1,4 +1,5 @@
 import { expect, test as base, unique, type Location, type Tenant } from './support/fixtures';
+import { audit } from './support/audit';
 import { screenshot } from './support/session';
 
 // Every test here gets a tenant of its own with four locations of two stations each, named so that
@@ -45,10 +46,20 @@ test('a customer operator sees only their tenant’s locations, opens one, and g
   // The map's markers also as a server-rendered list (no tiles in tests, and it works without JS).
   const markerList = page.getByRole('region', { name: 'On the map' });
   await expect(markerList.getByRole('link')).toHaveCount(NAMES.length);
-  await expect(page.getByRole('region', { name: 'Map of the locations on this page' }).locator('path.leaflet-interactive')).toHaveCount(
-    NAMES.length,
-  );
-  await expect(page.getByText('The basemap is not configured')).toBeVisible();
+  // On the map every location is a marker or counted in a cluster.
+  const map = page.getByRole('region', { name: 'Map of the locations' });
+  await expect(map.locator('.leaflet-container')).toHaveAttribute('data-basemap', 'drawn');
+  await expect
+    .poll(() =>
+      map.evaluate((el) =>
+        [...el.querySelectorAll<HTMLElement>('[data-map-point], [data-map-cluster]')].reduce(
+          (sum, marker) => sum + Number(marker.dataset.mapCluster ?? 1),
+          0,
+        ),
+      ),
+    )
+    .toBe(NAMES.length);
+  await expect(page.getByText('Offline basemap')).toBeVisible();
   await screenshot(page, 'locations');
 
   const firstLink = rows.first().getByRole('link');
@@ -74,7 +85,7 @@ test('the locations table fits a 390 px phone without page scroll', async ({ pag
   await signIn(page, await makeUser('customer_admin', site.tenant));
   await page.goto('/locations');
   await expect(page.locator('tbody tr').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Map of the locations on this page' }).locator('.leaflet-container')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Map of the locations' }).locator('.leaflet-container')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'locations-phone');
@@ -157,5 +168,58 @@ test.describe('API auth', () => {
     const health = await request.get('/api/health');
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});
+
+// Every section of the location page and the list, on desktop and a phone: axe-clean, no sideways
+// scroll, screenshots (e2e/screenshots/) in English and in Dutch.
+const SECTIONS = ['', '?tab=map', '?tab=maintenance', '?tab=remarks', '?tab=history'];
+
+test('the locations pages and every location section pass axe on desktop and phone', async ({ page, site, makeUser, signIn }) => {
+  // Twelve axe scans and screenshots.
+  test.setTimeout(180_000);
+  await signIn(page, await makeUser('customer_admin', site.tenant));
+  await page.goto('/locations');
+  await expect(page.getByRole('region', { name: 'Map of the locations' }).locator('.leaflet-container')).toHaveAttribute(
+    'data-basemap',
+    'drawn',
+  );
+  await audit(page, 'locations-en');
+  for (const section of SECTIONS) {
+    await page.goto(`/locations/${site.locations[0]!.id}${section}`);
+    await audit(page, `location${section.replace('?tab=', '-') || '-overview'}-en`);
+  }
+});
+
+test.describe('in Dutch', () => {
+  test.use({ locale: 'nl-NL' });
+
+  test('a Dutch-speaking operator reads the locations and a location in Dutch', async ({ page, site, makeUser }) => {
+    test.setTimeout(180_000);
+    const user = await makeUser('customer_operator', site.tenant);
+    await page.goto('/login');
+    await page.getByLabel('E-mailadres').fill(user.email);
+    await page.getByLabel('Wachtwoord').fill(user.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+
+    await page.goto('/locations');
+    await expect(page.getByRole('heading', { name: 'Locaties', level: 1 })).toBeVisible();
+    const map = page.getByRole('region', { name: 'Kaart van de locaties' });
+    await expect(map.locator('.leaflet-container')).toHaveAttribute('data-basemap', 'drawn');
+    await expect(page.getByRole('region', { name: 'Op de kaart' }).getByRole('link')).toHaveCount(NAMES.length);
+    await audit(page, 'locations-nl');
+
+    const location = site.locations[0]!;
+    await page.goto(`/locations/${location.id}`);
+    await expect(page.getByRole('heading', { name: 'Laadpalen op deze locatie' })).toBeVisible();
+    await expect(page.getByTestId('location-status-counts')).toContainText('2 laadpalen');
+    for (const section of SECTIONS) {
+      await page.goto(`/locations/${location.id}${section}`);
+      await audit(page, `location${section.replace('?tab=', '-') || '-overview'}-nl`);
+    }
+    await page.goto(`/locations/${location.id}/edit`);
+    await expect(page.getByLabel('Breedtegraad')).toHaveValue(String(location.coordinates.latitude));
+    await audit(page, 'location-edit-nl');
   });
 });

@@ -1,15 +1,16 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxGroup, FieldErrorAt, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
-import { inWords } from '@/components/forms/options';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { VersionFields } from '@/components/forms/version-fields';
 import { CoordinatePicker } from '@/components/map/lazy-maps';
 import type { FormAction } from '@/lib/actions/define-action';
 import { FACILITIES, PARKING_TYPES } from '@/lib/domain/vocabulary';
-import { WEEKDAYS, type LocationFormValues } from '@/lib/view/locations';
+import { WEEKDAYS, type LocationFormValues, type Weekday } from '@/lib/view/locations';
+import { BasemapNote } from '@/components/map/map-notes';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 
 type Props = {
@@ -22,14 +23,12 @@ type Props = {
   attribution?: string;
 };
 
-const FACILITY_OPTIONS = FACILITIES.map((f) => ({ value: f, label: inWords(f) }));
-const PARKING_OPTIONS = [{ value: '', label: 'Not specified' }, ...PARKING_TYPES.map((p) => ({ value: p, label: inWords(p) }))];
-const MAINTENANCE_FIELDS: { key: keyof LocationFormValues['maintenance']; label: string; type?: 'date' }[] = [
-  { key: 'contractor', label: 'Contractor' },
-  { key: 'contract_reference', label: 'Contract reference' },
-  { key: 'last_service_date', label: 'Last service', type: 'date' },
-  { key: 'next_service_date', label: 'Next service', type: 'date' },
-];
+const MAINTENANCE_FIELDS = [
+  { key: 'contractor' },
+  { key: 'contract_reference' },
+  { key: 'last_service_date', type: 'date' },
+  { key: 'next_service_date', type: 'date' },
+] as const satisfies { key: keyof LocationFormValues['maintenance']; type?: 'date' }[];
 const GRID = 'grid gap-3 sm:grid-cols-2';
 
 /** A number typed into a coordinate input, or null while it is not one. */
@@ -40,6 +39,13 @@ const parsed = (value: string) => {
 
 /** Create and edit form of a location; coordinates are typed or picked on the map. */
 export function LocationForm({ action, values, target, tenants, tileUrl, attribution }: Props) {
+  const t = useTranslations('LocationForm');
+  const words = useTranslations('Location');
+  const facilityOptions = FACILITIES.map((f) => ({ value: f, label: words(`facility.${f}`) }));
+  const parkingOptions = [
+    { value: '', label: t('notSpecified') },
+    ...PARKING_TYPES.map((p) => ({ value: p, label: words(`parkingType.${p}`) })),
+  ];
   const [latitude, setLatitude] = useState(values.latitude);
   const [longitude, setLongitude] = useState(values.longitude);
   const [allDay, setAllDay] = useState(values.twentyfourseven);
@@ -47,38 +53,31 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
   const lon = parsed(longitude);
   const position: [number, number] | null = lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? [lat, lon] : null;
   return (
-    <ActionForm action={action} className="space-y-4" label={target ? 'Edit location' : 'New location'}>
+    <ActionForm action={action} className="space-y-4" label={target ? t('editTitle') : t('newTitle')}>
       <VersionFields target={target} />
-      <Section id="loc-general" title="General">
+      <Section id="loc-general" title={t('general')}>
         {tenants && tenants.choices.length > 0 && (
           <SelectField
             name="tenant_id"
-            label="Customer (tenant)"
+            label={t('tenant')}
             options={tenants.choices.map((t) => ({ value: t.id, label: t.name }))}
             defaultValue={tenants.selected}
           />
         )}
         <div className={GRID}>
-          <TextField name="name" label="Name" defaultValue={values.name} required maxLength={255} />
-          <TextField name="external_id" label="External id" hint="Optional; unique per customer" defaultValue={values.external_id} />
+          <TextField name="name" label={t('name')} defaultValue={values.name} required maxLength={255} />
+          <TextField name="external_id" label={t('externalId')} hint={t('externalIdHint')} defaultValue={values.external_id} />
         </div>
       </Section>
 
-      <Section id="loc-address" title="Address and position">
-        <TextField name="address" label="Street and number" defaultValue={values.address} required autoComplete="street-address" />
+      <Section id="loc-address" title={t('addressAndPosition')}>
+        <TextField name="address" label={t('street')} defaultValue={values.address} required autoComplete="street-address" />
         <div className="grid gap-3 sm:grid-cols-3">
-          <TextField name="postal_code" label="Postal code" defaultValue={values.postal_code} autoComplete="postal-code" />
-          <TextField name="city" label="City" defaultValue={values.city} required />
-          <TextField
-            name="country"
-            label="Country"
-            hint="ISO 3166 alpha-3, e.g. NLD, BEL"
-            defaultValue={values.country}
-            required
-            maxLength={3}
-          />
+          <TextField name="postal_code" label={t('postalCode')} defaultValue={values.postal_code} autoComplete="postal-code" />
+          <TextField name="city" label={t('city')} defaultValue={values.city} required />
+          <TextField name="country" label={t('country')} hint={t('countryHint')} defaultValue={values.country} required maxLength={3} />
         </div>
-        <p className="text-sm text-slate-700">Click the map to set the coordinates, or drag the pin; you can also type them.</p>
+        <p className="text-sm text-slate-700">{t('mapHelp')}</p>
         <CoordinatePicker
           position={position}
           onPick={(la, lo) => {
@@ -88,35 +87,30 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
           tileUrl={tileUrl}
           attribution={attribution}
         />
-        {!tileUrl && <p className="text-xs text-slate-600">The basemap is not configured (MAP_TILE_URL); the map has no background.</p>}
+        <BasemapNote tileUrl={tileUrl} />
         <div className={GRID}>
-          <CoordinateField axis="latitude" label="Latitude" value={latitude} onChange={setLatitude} />
-          <CoordinateField axis="longitude" label="Longitude" value={longitude} onChange={setLongitude} />
+          <CoordinateField axis="latitude" label={t('latitude')} value={latitude} onChange={setLatitude} />
+          <CoordinateField axis="longitude" label={t('longitude')} value={longitude} onChange={setLongitude} />
         </div>
       </Section>
 
-      <Section id="loc-site" title="Site">
-        <SelectField name="parking_type" label="Parking type" options={PARKING_OPTIONS} defaultValue={values.parking_type} />
-        <CheckboxGroup name="facilities" label="Facilities" options={FACILITY_OPTIONS} checked={values.facilities} />
+      <Section id="loc-site" title={t('site')}>
+        <SelectField name="parking_type" label={t('parkingType')} options={parkingOptions} defaultValue={values.parking_type} />
+        <CheckboxGroup name="facilities" label={t('facilities')} options={facilityOptions} checked={values.facilities} />
         <OpeningTimes values={values} allDay={allDay} onAllDay={setAllDay} />
-        <TextField
-          name="custom_groups"
-          label="Groups"
-          hint="Comma-separated, e.g. Binnenstad, Phase 2"
-          defaultValue={values.custom_groups}
-        />
-        <TextAreaField name="remarks" label="Remarks" defaultValue={values.remarks} maxLength={4000} />
+        <TextField name="custom_groups" label={t('groups')} hint={t('groupsHint')} defaultValue={values.custom_groups} />
+        <TextAreaField name="remarks" label={t('remarks')} defaultValue={values.remarks} maxLength={4000} />
       </Section>
 
-      <Section id="loc-maintenance" title="Maintenance">
+      <Section id="loc-maintenance" title={t('maintenance')}>
         <div className={GRID}>
-          {MAINTENANCE_FIELDS.map(({ key, label, type }) => (
+          {MAINTENANCE_FIELDS.map(({ key, ...field }) => (
             <TextField
               key={key}
               name={`maintenance_${key}`}
               path={`/maintenance/${key}`}
-              label={label}
-              type={type}
+              label={t(`maintenanceField.${key}`)}
+              type={'type' in field ? field.type : undefined}
               defaultValue={values.maintenance[key]}
             />
           ))}
@@ -124,35 +118,35 @@ export function LocationForm({ action, values, target, tenants, tileUrl, attribu
         <TextAreaField
           name="maintenance_notes"
           path="/maintenance/notes"
-          label="Maintenance notes"
+          label={t('maintenanceNotes')}
           defaultValue={values.maintenance.notes}
         />
       </Section>
 
-      <SubmitButton pendingLabel="Saving…">{target ? 'Save location' : 'Create location'}</SubmitButton>
+      <SubmitButton pendingLabel={t('saving')}>{target ? t('save') : t('create')}</SubmitButton>
     </ActionForm>
   );
 }
 
 /** 24/7, or one opening period per weekday (empty day = closed). */
 function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues; allDay: boolean; onAllDay: (on: boolean) => void }) {
+  const t = useTranslations('LocationForm');
+  const words = useTranslations('Location');
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Opening times</legend>
+      <legend className="text-sm font-medium">{t('openingTimes')}</legend>
       <input type="hidden" name="opening_exceptions" value={values.opening_exceptions} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="twentyfourseven" checked={allDay} onChange={(e) => onAllDay(e.target.checked)} />
-        Open 24/7
+        {t('open247')}
       </label>
       {!allDay && !values.hoursEditable && (
         <div className="space-y-1 text-sm">
-          <p className="text-xs text-slate-600">
-            Some days have several opening periods; they are kept as they are (change them through the API).
-          </p>
+          <p className="text-xs text-slate-600">{t('splitHours')}</p>
           <ul>
             {values.regularHours.map((p, i) => (
               <li key={i}>
-                {WEEKDAYS.find((w) => w.day === p.weekday)?.label}: {p.period_begin}–{p.period_end}
+                {words(`weekday.${p.weekday as Weekday}`)}: {p.period_begin}–{p.period_end}
               </li>
             ))}
           </ul>
@@ -160,21 +154,21 @@ function OpeningTimes({ values, allDay, onAllDay }: { values: LocationFormValues
       )}
       {!allDay && values.hoursEditable && (
         <div className="space-y-1">
-          <p className="text-xs text-slate-600">Leave a day empty when it is closed; leave all empty when the hours are unknown.</p>
-          {WEEKDAYS.map(({ day, label }) => (
+          <p className="text-xs text-slate-600">{t('hoursHelp')}</p>
+          {WEEKDAYS.map((day) => (
             <div key={day} className="grid grid-cols-[6.5rem_1fr_1fr] items-center gap-2 text-sm">
-              <span>{label}</span>
+              <span>{words(`weekday.${day}`)}</span>
               <input
                 type="time"
                 name={`open_${day}`}
-                aria-label={`${label} opens`}
+                aria-label={t('opens', { day: words(`weekday.${day}`) })}
                 defaultValue={values.hours[day]?.begin ?? ''}
                 className="min-w-0 rounded border border-slate-300 px-2 py-1"
               />
               <input
                 type="time"
                 name={`close_${day}`}
-                aria-label={`${label} closes`}
+                aria-label={t('closes', { day: words(`weekday.${day}`) })}
                 defaultValue={values.hours[day]?.end ?? ''}
                 className="min-w-0 rounded border border-slate-300 px-2 py-1"
               />

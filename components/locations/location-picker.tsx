@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { useFieldError } from '@/components/forms/action-form';
 import { LabeledControl } from '@/components/forms/labeled-control';
 
@@ -25,6 +26,7 @@ const MIN_QUERY = 2;
  */
 export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: Props) {
   const id = useId();
+  const t = useTranslations('LocationPicker');
   const error = useFieldError(`/${name}`);
   const [choice, setChoice] = useState<LocationChoice | null>(selected);
   const [query, setQuery] = useState('');
@@ -74,7 +76,7 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
         {choice ? choice.label : emptyLabel}
         {choice && (
           <button type="button" onClick={() => pick(null)} className="ml-2 text-brand-700 underline">
-            Clear
+            {t('clear')}
           </button>
         )}
       </p>
@@ -84,22 +86,22 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder="Type a name, address or city"
+        placeholder={t('placeholder')}
         autoComplete="off"
         aria-describedby={`${id}-status`}
         aria-invalid={error ? true : undefined}
         className="w-full max-w-72 rounded border border-slate-300 px-3 py-1.5 aria-[invalid=true]:border-red-600"
       />
       <p id={`${id}-status`} className="sr-only" aria-live="polite">
-        {results ? `${results.length} locations found` : ''}
+        {results ? t('found', { count: results.length }) : ''}
       </p>
-      {failed && <p className="text-sm text-red-800">Locations could not be searched; try again.</p>}
+      {failed && <p className="text-sm text-red-800">{t('failed')}</p>}
       {results && (
         <ul
-          aria-label={`Matching locations for ${label}`}
+          aria-label={t('matches', { label })}
           className="max-w-md divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm"
         >
-          {results.length === 0 && <li className="px-3 py-2 text-slate-600">No location matches.</li>}
+          {results.length === 0 && <li className="px-3 py-2 text-slate-600">{t('none')}</li>}
           {results.map((location) => (
             <li key={location.id}>
               <button type="button" onClick={() => pick(location)} className="w-full px-3 py-2 text-left hover:bg-slate-50">

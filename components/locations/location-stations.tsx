@@ -1,20 +1,27 @@
 import Link from 'next/link';
-import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { useTranslations } from 'next-intl';
 import { StaticTable } from '@/components/data-table/table-frame';
-import { Panel } from '@/components/layout/panel';
 import { RowLink } from '@/components/data-table/row-link';
+import { Panel } from '@/components/layout/panel';
+import { StatusBadge } from '@/components/status/status-badge';
+import type { ChargeStation } from '@/lib/schemas/charge-station';
+import { connectionOf } from '@/lib/view/stations';
 
-type StationRow = Pick<ChargeStation, 'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'charger_type'>;
+type StationRow = Pick<
+  ChargeStation,
+  'id' | 'name' | 'ocpp_id' | 'status' | 'availability' | 'availability_sync' | 'charger_type' | 'connected' | 'last_heartbeat_at'
+>;
 
-/** The stations at a location, each linking to its station page (server-rendered). */
+/** The stations at a location with their status badges, each linking to its station page (server-rendered). */
 export function LocationStations({ stations, more, allHref }: { stations: StationRow[]; more: boolean; allHref: string }) {
+  const t = useTranslations('Location');
   return (
-    <Panel id="location-stations" title="Stations at this location" framed={false}>
+    <Panel id="location-stations" title={t('stationsTitle')} framed={false}>
       <StaticTable
-        caption="Stations at this location"
-        headers={['Name', 'OCPP id', 'Status', 'Availability', 'Type']}
+        caption={t('stationsTitle')}
+        headers={[t('stationName'), t('ocppId'), t('status'), t('availability'), t('connection'), t('type')]}
         rowCount={stations.length}
-        emptyMessage="No stations are linked to this location."
+        emptyMessage={t('noStations')}
       >
         {stations.map((station) => (
           <tr key={station.id} className="hover:bg-slate-50">
@@ -22,15 +29,22 @@ export function LocationStations({ stations, more, allHref }: { stations: Statio
               <RowLink href={`/charge-stations/${station.id}`}>{station.name ?? station.ocpp_id}</RowLink>
             </td>
             <td className="whitespace-nowrap px-3 py-2 font-mono">{station.ocpp_id}</td>
-            <td className="whitespace-nowrap px-3 py-2">{station.status}</td>
-            <td className="whitespace-nowrap px-3 py-2">{station.availability}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              <StatusBadge status={{ kind: 'station', value: station.status }} />
+            </td>
+            <td className="whitespace-nowrap px-3 py-2">
+              <StatusBadge status={{ kind: 'availability', value: station.availability, sync: station.availability_sync }} />
+            </td>
+            <td className="whitespace-nowrap px-3 py-2">
+              <StatusBadge status={{ kind: 'connection', value: connectionOf(station) }} />
+            </td>
             <td className="whitespace-nowrap px-3 py-2">{station.charger_type}</td>
           </tr>
         ))}
       </StaticTable>
       {more && (
         <Link href={allHref} className="text-sm text-brand-700 underline">
-          All stations of this location
+          {t('allStations')}
         </Link>
       )}
     </Panel>

@@ -2,10 +2,13 @@
 
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
+import { useLocale, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
-import type { SortLink } from '@/components/data-table/sort-header';
+import { RowLink } from '@/components/data-table/row-link';
+import { SortHeader, type SortLink } from '@/components/data-table/sort-header';
+import { formatNumber, formatTimestamp } from '@/lib/format';
+import type { LOCATION_COLUMNS } from '@/lib/portal/location-list';
 import type { Location } from '@/lib/schemas/location';
 
 export type LocationRowView = Pick<
@@ -20,32 +23,50 @@ type Props = {
   sort: Record<'name' | 'updated_at', SortLink>;
   /** Column ids hidden by the URL's `hide`; the table then offers its column chooser. */
   hiddenColumns: string[];
-  columnLabels: Record<string, string>;
 };
 
 /** The locations table: each row links to its location; hidden columns are kept in the URL. */
-export function LocationsTable({ rows, sort, hiddenColumns, columnLabels }: Props) {
+export function LocationsTable({ rows, sort, hiddenColumns }: Props) {
+  const t = useTranslations('Locations');
+  const locale = useLocale();
+  const labels: Record<(typeof LOCATION_COLUMNS)[number], string> = {
+    address: t('address'),
+    city: t('city'),
+    country: t('country'),
+    stations_count: t('stations'),
+    custom_groups: t('groups'),
+    updated_at: t('updated'),
+  };
   const columns = useMemo(
     () =>
       col.columns([
-        nameLinkColumn(col, { sort: sort.name, href: (id) => `/locations/${id}` }),
-        col.accessor('address', { header: 'Address' }),
-        col.accessor('city', { header: 'City' }),
-        col.accessor('country', { header: 'Country' }),
-        col.accessor('stations_count', { header: 'Stations' }),
-        col.accessor('custom_groups', { header: 'Groups', cell: (info) => info.getValue().join(', ') }),
-        updatedAtColumn(col, sort.updated_at),
+        col.accessor('name', {
+          id: 'name',
+          enableHiding: false,
+          header: () => <SortHeader label={t('name')} link={sort.name} />,
+          cell: (info) => <RowLink href={`/locations/${info.row.original.id}`}>{info.getValue()}</RowLink>,
+        }),
+        col.accessor('address', { header: t('address') }),
+        col.accessor('city', { header: t('city') }),
+        col.accessor('country', { header: t('country') }),
+        col.accessor('stations_count', { header: t('stations'), cell: (info) => formatNumber(info.getValue(), locale) }),
+        col.accessor('custom_groups', { header: t('groups'), cell: (info) => info.getValue().join(', ') }),
+        col.accessor('updated_at', {
+          id: 'updated_at',
+          header: () => <SortHeader label={t('updated')} link={sort.updated_at} />,
+          cell: (info) => formatTimestamp(info.getValue(), locale),
+        }),
       ]),
-    [sort],
+    [sort, t, locale],
   );
   return (
     <DataTable
-      caption="Locations"
+      caption={t('title')}
       columns={columns}
       data={rows}
-      emptyMessage="No locations match."
+      emptyMessage={t('empty')}
       hiddenColumns={hiddenColumns}
-      columnLabels={columnLabels}
+      columnLabels={labels}
     />
   );
 }

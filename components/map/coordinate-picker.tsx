@@ -3,7 +3,9 @@
 import { useEffect } from 'react';
 import type { Marker as LeafletMarker } from 'leaflet';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
-import { DEFAULT_CENTER, DEFAULT_ZOOM, pinIcon } from './leaflet-setup';
+import { useTranslations } from 'next-intl';
+import { BasemapLayer } from './basemap-layer';
+import { DEFAULT_CENTER, DEFAULT_ZOOM, MAP_CLASS, pinIcon, SEA_STYLE } from './leaflet-setup';
 
 export type CoordinatePickerProps = {
   /** The current point, or null while the inputs hold no valid coordinates. */
@@ -32,15 +34,17 @@ function FollowPosition({ position }: { position: [number, number] | null }) {
 
 /** A map to set a location's coordinates: click to place the pin, or drag it. */
 export default function CoordinatePicker({ position, onPick, tileUrl, attribution }: CoordinatePickerProps) {
+  const t = useTranslations('Map');
   return (
-    <div role="region" aria-label="Map: click to set the coordinates" data-testid="coordinate-map">
+    <div role="region" aria-label={t('pickerLabel')} data-testid="coordinate-map">
       <MapContainer
         center={position ?? DEFAULT_CENTER}
         zoom={position ? 15 : DEFAULT_ZOOM}
-        className="h-72 w-full cursor-crosshair rounded-lg border border-slate-200 bg-slate-100"
+        className={`h-72 cursor-crosshair ${MAP_CLASS}`}
         scrollWheelZoom={false}
+        style={tileUrl ? undefined : SEA_STYLE}
       >
-        {tileUrl && <TileLayer url={tileUrl} attribution={attribution} />}
+        {tileUrl ? <TileLayer url={tileUrl} attribution={attribution} /> : <BasemapLayer />}
         <ClickToPick onPick={onPick} />
         <FollowPosition position={position} />
         {position && (
@@ -48,7 +52,7 @@ export default function CoordinatePicker({ position, onPick, tileUrl, attributio
             position={position}
             icon={pinIcon}
             draggable
-            title="Location pin: drag to move"
+            title={t('pinTitle')}
             eventHandlers={{
               dragend: (event) => {
                 const { lat, lng } = (event.target as LeafletMarker).getLatLng();

@@ -16,4 +16,7 @@ export const pinIcon = L.divIcon({
 export const DEFAULT_CENTER: [number, number] = [52.1, 5.2];
 export const DEFAULT_ZOOM = 7;
 
-export const MARKER_STYLE = { color: '#ffffff', weight: 2, fillColor: '#0f766e', fillOpacity: 0.9 };
+export const MAP_CLASS = 'w-full rounded-lg border border-slate-300';
+
+/** Without tiles the container's background is the offline basemap's sea (inline: Leaflet's own CSS would win over a class). */
+export const SEA_STYLE = { background: '#c9dfec' };

@@ -1,13 +1,15 @@
-/** OCPI weekdays: 1 = Monday … 7 = Sunday. */
-export const WEEKDAYS = [
-  { day: 1, label: 'Monday' },
-  { day: 2, label: 'Tuesday' },
-  { day: 3, label: 'Wednesday' },
-  { day: 4, label: 'Thursday' },
-  { day: 5, label: 'Friday' },
-  { day: 6, label: 'Saturday' },
-  { day: 7, label: 'Sunday' },
-] as const;
+/** OCPI weekdays: 1 = Monday … 7 = Sunday (their names are the `Location.weekday.*` messages). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The location page's tabs (`?tab=`); their names are the `Location.tab.*` messages. */
+export const LOCATION_TABS = ['overview', 'map', 'maintenance', 'remarks', 'history'] as const;
+export type LocationTab = (typeof LOCATION_TABS)[number];
+
+/** The tab a `?tab=` value names; anything else is the overview. */
+export function locationTab(value: string | string[] | undefined): LocationTab {
+  return LOCATION_TABS.find((tab) => tab === value) ?? 'overview';
+}
 
 /** What the location form's inputs start with (strings, as the inputs hold them). */
 export type LocationFormValues = {

@@ -25,7 +25,7 @@ function exceptions(form: FormFields): Record<string, unknown> {
 function openingTimesFromForm(form: FormFields): unknown {
   const kept = exceptions(form);
   if (form.twentyfourseven === 'on') return { twentyfourseven: true, ...kept };
-  const regular = WEEKDAYS.flatMap(({ day }) => {
+  const regular = WEEKDAYS.flatMap((day) => {
     const begin = optionalText(form[`open_${day}`]);
     const end = optionalText(form[`close_${day}`]);
     return begin || end ? [{ weekday: day, period_begin: begin, period_end: end }] : [];
