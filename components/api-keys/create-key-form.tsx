@@ -22,11 +22,7 @@ export function CreateKeyForm({ action, choices }: { action: FormAction; choices
       onSuccess={(state) =>
         state.data?.key ? (
           <div>
-            <OneTimeSecret
-              label={t('secretOf', { name: String(state.data.name) })}
-              value={state.data.key}
-              note={t('secretNote')}
-            />
+            <OneTimeSecret label={t('secretOf', { name: String(state.data.name) })} value={state.data.key} note={t('secretNote')} />
             <p className="mt-2 text-sm">
               <Link href="/api-keys" className="text-brand-700 underline">
                 {t('backToKeys')}

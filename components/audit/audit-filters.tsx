@@ -18,12 +18,35 @@ export function AuditFilters({ params, tenants }: { params: URLSearchParams; ten
       aria-label={t('filterLabel')}
       className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
     >
-      <FilterSelect fill id="f-entity" name="entity" label={t('entity')} defaultValue={value('entity')} anyLabel={t('any')} options={entities} />
+      <FilterSelect
+        fill
+        id="f-entity"
+        name="entity"
+        label={t('entity')}
+        defaultValue={value('entity')}
+        anyLabel={t('any')}
+        options={entities}
+      />
       <FilterInput fill id="f-entity-id" name="entity_id" label={t('entityId')} defaultValue={value('entity_id')} />
-      <FilterInput fill id="f-action" name="action" label={t('action')} defaultValue={value('action')} placeholder={t('actionPlaceholder')} />
+      <FilterInput
+        fill
+        id="f-action"
+        name="action"
+        label={t('action')}
+        defaultValue={value('action')}
+        placeholder={t('actionPlaceholder')}
+      />
       <FilterInput fill id="f-actor" name="actor" label={t('actor')} defaultValue={value('actor')} placeholder={t('actorPlaceholder')} />
       {tenantList.length > 1 && (
-        <FilterSelect fill id="f-tenant" name="tenant" label={t('tenant')} defaultValue={value('tenant')} anyLabel={t('any')} options={tenantList} />
+        <FilterSelect
+          fill
+          id="f-tenant"
+          name="tenant"
+          label={t('tenant')}
+          defaultValue={value('tenant')}
+          anyLabel={t('any')}
+          options={tenantList}
+        />
       )}
       <FilterInput fill id="f-from" name="date_from" label={t('from')} type="date" defaultValue={value('date_from').slice(0, 10)} />
       <FilterInput fill id="f-to" name="date_to" label={t('before')} type="date" defaultValue={value('date_to').slice(0, 10)} />

@@ -131,7 +131,11 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
                     <SelectField label={<Labelled prefix={prefix}>{t('standard')}</Labelled>} options={STANDARDS} {...field('standard')} />
                     <SelectField label={<Labelled prefix={prefix}>{t('format')}</Labelled>} options={FORMATS} {...field('format')} />
                     <SelectField label={<Labelled prefix={prefix}>{t('powerType')}</Labelled>} options={POWER} {...field('power_type')} />
-                    <TextField label={<Labelled prefix={prefix}>{t('maxVoltage')}</Labelled>} inputMode="numeric" {...field('max_voltage')} />
+                    <TextField
+                      label={<Labelled prefix={prefix}>{t('maxVoltage')}</Labelled>}
+                      inputMode="numeric"
+                      {...field('max_voltage')}
+                    />
                     <TextField
                       label={<Labelled prefix={prefix}>{t('maxCurrent')}</Labelled>}
                       inputMode="numeric"
@@ -184,7 +188,9 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
         </button>
       </fieldset>
 
-      <SubmitButton pendingLabel={template ? tCommon('saving') : tForms('creating')}>{template ? t('save') : t('createTemplate')}</SubmitButton>
+      <SubmitButton pendingLabel={template ? tCommon('saving') : tForms('creating')}>
+        {template ? t('save') : t('createTemplate')}
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -10,7 +10,6 @@ import type { FormAction } from '@/lib/actions/define-action';
 import { TENANT_KINDS } from '@/lib/domain/vocabulary';
 import type { Tenant } from '@/lib/schemas/tenant';
 
-
 type Props = {
   action: FormAction;
   /** The tenant being edited; without it the form creates one. */
@@ -33,13 +32,7 @@ export function TenantForm({ action, tenant }: Props) {
     <ActionForm action={action} label={tenant ? t('edit') : t('new')} className="grid gap-3 sm:grid-cols-2">
       <VersionFields target={tenant} />
       <TextField label={t('name')} required autoComplete="off" {...bind('name')} />
-      <TextField
-        label={t('slug')}
-        required
-        autoComplete="off"
-        hint={t('slugHint')}
-        {...bind('slug')}
-      />
+      <TextField label={t('slug')} required autoComplete="off" hint={t('slugHint')} {...bind('slug')} />
       <SelectField label={t('kind')} options={kindOptions} {...bind('kind')} />
       <TextField label={t('externalIdCrm')} hint={t('externalIdHint')} autoComplete="off" {...bind('external_id')} />
       <div className="sm:col-span-2">

@@ -78,7 +78,8 @@ export function AccessForm({
           />
         ) : (
           <p key={row.tenantId} className="text-sm">
-            {t('membership', { tenant: row.tenantName, role: roleName(tRoles, row.role) })} <span className="text-slate-500">{t('notManaged')}</span>
+            {t('membership', { tenant: row.tenantName, role: roleName(tRoles, row.role) })}{' '}
+            <span className="text-slate-500">{t('notManaged')}</span>
           </p>
         ),
       )}

@@ -18,9 +18,11 @@ function useRolesText(tenants: Record<string, string>) {
   const tRoles = useTranslations('Roles');
   return useCallback(
     (user: Pick<User, 'cpo_role' | 'memberships'>): string => {
-    if (user.cpo_role) return t('allTenantsRole', { role: roleName(tRoles, user.cpo_role) });
-    const memberships = user.memberships.map((m) => t('membership', { tenant: tenants[m.tenant_id] ?? m.tenant_id, role: roleName(tRoles, m.role) }));
-    return memberships.join('; ') || '—';
+      if (user.cpo_role) return t('allTenantsRole', { role: roleName(tRoles, user.cpo_role) });
+      const memberships = user.memberships.map((m) =>
+        t('membership', { tenant: tenants[m.tenant_id] ?? m.tenant_id, role: roleName(tRoles, m.role) }),
+      );
+      return memberships.join('; ') || '—';
     },
     [t, tRoles, tenants],
   );
@@ -46,7 +48,11 @@ export function UsersTable({
         col.accessor('disabled', {
           header: t('signIn'),
           cell: (info) =>
-            info.getValue() ? <span className="text-red-800">{t('disabled')}</span> : <span className="text-emerald-800">{t('enabled')}</span>,
+            info.getValue() ? (
+              <span className="text-red-800">{t('disabled')}</span>
+            ) : (
+              <span className="text-emerald-800">{t('enabled')}</span>
+            ),
         }),
         updatedAtColumn(col, sort.updated_at),
       ]),

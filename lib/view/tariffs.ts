@@ -70,7 +70,8 @@ export function describePrices(tariff: Pick<Tariff, 'elements' | 'currency'>, wo
   const parts = tariff.elements.flatMap((element) =>
     element.price_components.map(
       (c) =>
-        `${formatNumber(c.price, words.locale)} ${tariff.currency} ${words.unit(c.type)}` + (element.restrictions ? ` ${words.restricted}` : ''),
+        `${formatNumber(c.price, words.locale)} ${tariff.currency} ${words.unit(c.type)}` +
+        (element.restrictions ? ` ${words.restricted}` : ''),
     ),
   );
   return parts.join(' · ') || '—';
