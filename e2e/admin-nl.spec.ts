@@ -27,6 +27,7 @@ test('the admin pages speak Dutch to a Dutch browser', async ({ page, api, makeT
   await page.getByLabel('E-mailadres').fill('admin@cpo.example');
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 
   await page.goto('/users');
@@ -62,7 +63,7 @@ test('the admin pages speak Dutch to a Dutch browser', async ({ page, api, makeT
   await page.goto('/hardware-templates');
   await speaksDutch(page, 'Hardwaresjablonen', ['New hardware template', 'Vendor / model', 'Add EVSE']);
   await audit(page, 'hardware-templates-nl');
-  await page.getByRole('table', { name: 'Hardwaresjablonen' }).getByRole('link').first().click();
+  await page.getByRole('table', { name: 'Hardwaresjablonen' }).locator('tbody a').first().click();
   await expect(page.getByRole('heading', { name: 'EVSE-opzet' })).toBeVisible();
   await expect(page.getByText('EVSE blueprint')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Sjabloon bewerken' })).toBeVisible();
@@ -91,7 +92,7 @@ test('the admin pages speak Dutch to a Dutch browser', async ({ page, api, makeT
   await audit(page, 'webhooks-nl');
   await page.goto(`/webhooks/${webhook.id}`);
   await expect(page.getByRole('heading', { name: 'Afleverlog' })).toBeVisible();
-  await expect(page.getByText('Status laadstation gewijzigd')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Status laadstation gewijzigd' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Testgebeurtenis versturen' })).toBeVisible();
   const detail = await page.locator('body').innerText();
   for (const words of ['Delivery log', 'Send test event', 'Edit webhook', 'Enabled']) expect(detail).not.toContain(words);
