@@ -38,7 +38,7 @@ test('a CPO admin imports locations from a CSV: a dry run, then for real; the ba
   const job = page.getByTestId('import-job');
   await expect(job.getByRole('heading', { name: 'Dry run: locations' })).toBeVisible();
   await expect(job.getByRole('progressbar')).toBeVisible();
-  await expect(job.getByRole('status')).toContainText('Finished');
+  await expect(job.getByRole('status')).toContainText('Succeeded');
   await expect(job.getByText('3 of 3 rows')).toBeVisible();
   const counts = job.getByTestId('import-counts');
   await expect(counts).toContainText('Would create2');
@@ -49,7 +49,7 @@ test('a CPO admin imports locations from a CSV: a dry run, then for real; the ba
   await job.getByRole('button', { name: 'Import for real' }).click();
   await expect(job.getByRole('heading', { name: 'Import: locations' })).toBeVisible();
   await expect(job.getByRole('progressbar')).toHaveAttribute('max', '3');
-  await expect(job.getByRole('status')).toContainText('Finished');
+  await expect(job.getByRole('status')).toContainText('Succeeded');
   await expect(job.getByRole('progressbar')).toHaveAttribute('value', '3');
   await expect(counts).toContainText('Created2');
   await expect(counts).toContainText('Failed1');
@@ -73,7 +73,7 @@ test('a CPO admin imports locations from a CSV: a dry run, then for real; the ba
   // Both jobs are in the list of recent imports, the real one with its error report.
   const recent = page.getByRole('table', { name: 'Recent imports' });
   await expect(recent.locator('tbody tr').first()).toContainText('Import');
-  await expect(recent.locator('tbody tr').first()).toContainText('Finished');
+  await expect(recent.locator('tbody tr').first()).toContainText('Succeeded');
   await audit(page, 'imports-result');
 
   // A viewer may import nothing: no navigation item, and the page is a 404.

@@ -69,7 +69,7 @@ test('a CPO admin subscribes a receiver, sees the secret once, sends a test even
     const log = page.getByRole('table', { name: 'Delivery log' });
     const row = log.locator('tbody tr', { hasText: 'webhook.test' });
     // The page refreshes itself while a delivery is pending.
-    await expect(row.getByText('SUCCEEDED')).toBeVisible({ timeout: 15_000 });
+    await expect(row.locator('[data-status-kind="delivery"][data-status="SUCCEEDED"]')).toHaveText('Succeeded', { timeout: 15_000 });
     await expect(row.locator('td').nth(3)).toHaveText('200');
     await expect(row.locator('td').nth(2)).toHaveText('1');
 
@@ -86,7 +86,7 @@ test('a CPO admin subscribes a receiver, sees the secret once, sends a test even
     await row.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(2);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(delivery!.headers['webhook-id']);
-    await expect(row.locator('td').nth(1)).toHaveText('SUCCEEDED', { timeout: 15_000 });
+    await expect(row.locator('td').nth(1)).toHaveText('Succeeded', { timeout: 15_000 });
     await expect(row.locator('td').nth(2)).toHaveText('1');
 
     // Disable, then edit the description; the list shows the state.

@@ -1,12 +1,14 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 
 /**
  * A secret shown once (an API key, an initial password): selectable in a read-only field, with a
  * Copy button that says when it worked. Nothing keeps it: after a reload it is gone.
  */
 export function OneTimeSecret({ label, value, note }: { label: string; value: string; note: string }) {
+  const t = useTranslations('Forms');
   const id = useId();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   async function copy() {
@@ -32,18 +34,14 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
           className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-1.5 font-mono text-sm"
         />
         <button type="button" onClick={copy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
-          {copied === 'yes' ? 'Copied' : 'Copy'}
+          {copied === 'yes' ? t('copied') : t('copy')}
         </button>
       </div>
       <p id={`${id}-note`} className="text-sm text-amber-900">
         {note}
       </p>
       <p role="status" className="text-sm">
-        {copied === 'yes'
-          ? 'Copied to the clipboard.'
-          : copied === 'failed'
-            ? 'Copying did not work here; select the text and copy it.'
-            : ''}
+        {copied === 'yes' ? t('copiedToClipboard') : copied === 'failed' ? t('copyFailed') : ''}
       </p>
     </div>
   );

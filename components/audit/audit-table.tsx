@@ -1,16 +1,16 @@
 import Link from 'next/link';
-import { changeLines, entityHref } from '@/lib/view/audit';
+import { useLocale, useTranslations } from 'next-intl';
+import { actionParts, changeLines, entityHref } from '@/lib/view/audit';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
 import { StaticTable } from '@/components/data-table/table-frame';
-
-const HEADERS = ['Time (UTC)', 'Actor', 'Action', 'Entity', 'Changes'];
-
-const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+import { formatTimestamp } from '@/lib/format';
+import type { Messages } from '@/lib/i18n/messages';
 
 /** The actor as a short label that filters the log by it. */
 function ActorLink({ actor }: { actor: string }) {
+  const t = useTranslations('Audit');
   const [kind, id] = actor.split(':');
-  const label = id ? `${kind === 'api_key' ? 'API key' : 'user'} ${id.slice(0, 8)}` : actor;
+  const label = id ? t(kind === 'api_key' ? 'actorApiKey' : 'actorUser', { id: id.slice(0, 8) }) : actor;
   return (
     <Link href={`/audit?actor=${encodeURIComponent(actor)}`} className="text-brand-700 hover:underline" title={actor}>
       {label}
@@ -18,9 +18,25 @@ function ActorLink({ actor }: { actor: string }) {
   );
 }
 
+/** The action in words ("Location updated"), with its code, which the Action filter takes. */
+function ActionWords({ action }: { action: string }) {
+  const t = useTranslations('Audit');
+  const parts = actionParts(action);
+  // A verb the messages lack (a newer action) leaves the code alone.
+  const verb = parts && (`verbs.${parts.verb}` as `verbs.${keyof Messages['Audit']['verbs']}`);
+  const words = parts && verb && t.has(verb) ? t('actionWords', { entity: t(`entities.${parts.entity}`), verb: t(verb) }) : null;
+  return (
+    <>
+      {words && <span className="block">{words}</span>}
+      <code className={words ? 'block font-mono text-xs text-slate-600' : 'font-mono text-xs'}>{action}</code>
+    </>
+  );
+}
+
 function EntityLink({ event }: { event: AuditEvent }) {
+  const t = useTranslations('Audit');
   const href = entityHref(event.entity, event.entity_id);
-  const text = `${event.entity} ${event.entity_id.length > 12 ? event.entity_id.slice(0, 8) : event.entity_id}`;
+  const text = `${t(`entities.${event.entity}`)} ${event.entity_id.length > 12 ? event.entity_id.slice(0, 8) : event.entity_id}`;
   return (
     <span className="space-x-2">
       {href ? (
@@ -34,7 +50,7 @@ function EntityLink({ event }: { event: AuditEvent }) {
         href={`/audit?entity=${event.entity}&entity_id=${encodeURIComponent(event.entity_id)}`}
         className="text-xs text-slate-600 underline"
       >
-        history
+        {t('history')}
       </Link>
     </span>
   );
@@ -42,6 +58,7 @@ function EntityLink({ event }: { event: AuditEvent }) {
 
 /** The changed fields, compact: a few lines, the rest behind "more". */
 function Changes({ changes }: { changes: AuditEvent['changes'] }) {
+  const t = useTranslations('Audit');
   const lines = changeLines(changes);
   if (!lines.length) return <span className="text-slate-500">—</span>;
   const line = (l: (typeof lines)[number]) => (
@@ -55,7 +72,7 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
       <ul>{lines.slice(0, 3).map(line)}</ul>
       {lines.length > 3 && (
         <details>
-          <summary className="cursor-pointer text-slate-600">{lines.length - 3} more</summary>
+          <summary className="cursor-pointer text-slate-600">{t('more', { count: lines.length - 3 })}</summary>
           <ul>{lines.slice(3).map(line)}</ul>
         </details>
       )}
@@ -64,24 +81,21 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
 }
 
 /** Audit events, newest first by default; wide content scrolls inside the table's container. */
-export function AuditTable({
-  events,
-  caption = 'Audit events',
-  emptyMessage = 'No audit events match.',
-}: {
-  events: AuditEvent[];
-  caption?: string;
-  emptyMessage?: string;
-}) {
+export function AuditTable({ events, caption, emptyMessage }: { events: AuditEvent[]; caption?: string; emptyMessage?: string }) {
+  const t = useTranslations('Audit');
+  const locale = useLocale();
+  const headers = [t('time'), t('actor'), t('action'), t('entity'), t('changes')];
   return (
-    <StaticTable caption={caption} headers={HEADERS} rowCount={events.length} emptyMessage={emptyMessage}>
+    <StaticTable caption={caption ?? t('caption')} headers={headers} rowCount={events.length} emptyMessage={emptyMessage ?? t('empty')}>
       {events.map((event) => (
         <tr key={event.id} className="align-top">
-          <td className="whitespace-nowrap px-3 py-2">{when(event.at)}</td>
+          <td className="whitespace-nowrap px-3 py-2">{formatTimestamp(event.at, locale)}</td>
           <td className="whitespace-nowrap px-3 py-2">
             <ActorLink actor={event.actor} />
           </td>
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{event.action}</td>
+          <td className="whitespace-nowrap px-3 py-2">
+            <ActionWords action={event.action} />
+          </td>
           <td className="whitespace-nowrap px-3 py-2">
             <EntityLink event={event} />
           </td>

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import type { ActionState, FormAction } from '@/lib/actions/define-action';
 
 type FormContext = { state: ActionState; fields: Set<string>; pending: boolean };
@@ -60,6 +61,7 @@ export function useFieldError(path: string): string | undefined {
  * shows itself (`placed`), and for a version conflict a reload button.
  */
 export function ActionOutcome({ state, placed = new Set() }: { state: ActionState; placed?: Set<string> }) {
+  const t = useTranslations('Forms');
   if (!state) return null;
   if (state.ok) return <Toast state={state} />;
   const unplaced = Object.entries(state.fieldErrors).filter(([path]) => !placed.has(path));
@@ -77,7 +79,7 @@ export function ActionOutcome({ state, placed = new Set() }: { state: ActionStat
       )}
       {state.code === 'precondition_failed' && (
         <button type="button" onClick={() => window.location.reload()} className="mt-2 rounded border border-red-300 bg-white px-2 py-1">
-          Reload to see the latest version
+          {t('reloadLatest')}
         </button>
       )}
     </div>

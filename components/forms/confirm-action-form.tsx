@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { FormAction } from '@/lib/actions/define-action';
@@ -18,6 +19,7 @@ type Props = {
 
 /** A destructive action in two steps: the first button only asks, the second does it. */
 export function ConfirmActionForm({ action, fields, ask, question, confirm, pendingLabel }: Props) {
+  const t = useTranslations('Common');
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -40,7 +42,7 @@ export function ConfirmActionForm({ action, fields, ask, question, confirm, pend
         {confirm}
       </SubmitButton>
       <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-300 bg-white px-2 py-1">
-        Cancel
+        {t('cancel')}
       </button>
     </ActionForm>
   );

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
+import { sentence } from '@/components/forms/options';
 import type { FormAction } from '@/lib/actions/define-action';
 
 /** Delete behind a second step (detail pages of locations, tenants, tariffs, hardware templates). */
@@ -13,17 +15,19 @@ export function ConfirmDelete({
   action: FormAction;
   /** The object and the version shown: a delete of a version changed meanwhile is refused. */
   target: { id: string; version: number };
+  /** The object's kind in the user's language ("tariff", "tarief"). */
   what: string;
   consequence: string;
 }) {
+  const t = useTranslations('Forms');
   return (
     <ConfirmActionForm
       action={action}
       fields={{ id: target.id, version: target.version }}
-      ask={`Delete ${what}…`}
-      question={`Delete this ${what}? ${consequence}`}
-      confirm={`Yes, delete ${what}`}
-      pendingLabel="Deleting…"
+      ask={sentence(t('deleteAsk', { what }))}
+      question={sentence(t('deleteQuestion', { what, consequence }))}
+      confirm={t('deleteConfirm', { what })}
+      pendingLabel={t('deleting')}
     />
   );
 }

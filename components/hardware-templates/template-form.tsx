@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { FieldErrorAt, SelectField, TextField } from '@/components/forms/fields';
 import { valueOptions } from '@/components/forms/options';
@@ -64,6 +65,9 @@ function rowsOf(template?: HardwareTemplate): EvseRow[] {
  * JSON pointers (`evses.0.connectors.1.max_electric_power`), so each error lands on its field.
  */
 export function TemplateForm({ action, template }: { action: FormAction; template?: HardwareTemplate }) {
+  const t = useTranslations('HardwareTemplates');
+  const tCommon = useTranslations('Common');
+  const tForms = useTranslations('Forms');
   const bind = useFieldValues({
     name: template?.name ?? '',
     vendor: template?.vendor ?? '',
@@ -77,34 +81,34 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
     editEvse(i, (e) => ({ ...e, connectors: e.connectors.map((c, k) => (k === j ? { ...c, [key]: value } : c)) }));
 
   return (
-    <ActionForm action={action} label={template ? 'Edit hardware template' : 'New hardware template'} className="space-y-4">
+    <ActionForm action={action} label={template ? t('edit') : t('new')} className="space-y-4">
       <VersionFields target={template} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <TextField label="Name" required autoComplete="off" {...bind('name')} />
-        <TextField label="Vendor" autoComplete="off" {...bind('vendor')} />
-        <TextField label="Model" autoComplete="off" {...bind('model')} />
-        <SelectField label="Charger type" options={CHARGERS} {...bind('charger_type')} />
-        <TextField label="Max power (kW)" inputMode="decimal" {...bind('max_power_kw')} />
+        <TextField label={t('name')} required autoComplete="off" {...bind('name')} />
+        <TextField label={t('vendor')} autoComplete="off" {...bind('vendor')} />
+        <TextField label={t('model')} autoComplete="off" {...bind('model')} />
+        <SelectField label={t('chargerType')} options={CHARGERS} {...bind('charger_type')} />
+        <TextField label={t('maxPowerKw')} inputMode="decimal" {...bind('max_power_kw')} />
       </div>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium">EVSEs ({evses.length})</legend>
+        <legend className="text-sm font-medium">{t('evsesCount', { count: evses.length })}</legend>
         {evses.map((evse, i) => (
           <fieldset key={evse.key} className="space-y-2 rounded border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium">EVSE {i + 1}</legend>
+            <legend className="px-1 text-sm font-medium">{t('evse', { number: i + 1 })}</legend>
             <input type="hidden" name={`evses.${i}.capabilities`} value={evse.capabilities} />
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <TextField
                 name={`evses.${i}.physical_reference`}
                 path={`/evses/${i}/physical_reference`}
-                label={<Labelled prefix={`EVSE ${i + 1}: `}>Label on the EVSE</Labelled>}
+                label={<Labelled prefix={t('evsePrefix', { number: i + 1 })}>{t('physicalReference')}</Labelled>}
                 value={evse.physical_reference}
                 onChange={(e) => editEvse(i, (row) => ({ ...row, physical_reference: e.target.value }))}
               />
               <TextField
                 name={`evses.${i}.floor_level`}
                 path={`/evses/${i}/floor_level`}
-                label={<Labelled prefix={`EVSE ${i + 1}: `}>Floor level</Labelled>}
+                label={<Labelled prefix={t('evsePrefix', { number: i + 1 })}>{t('floorLevel')}</Labelled>}
                 value={evse.floor_level}
                 onChange={(e) => editEvse(i, (row) => ({ ...row, floor_level: e.target.value }))}
               />
@@ -112,7 +116,7 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
             {evse.connectors.map((connector, j) => {
               const name = (key: string) => `evses.${i}.connectors.${j}.${key}`;
               const path = (key: string) => `/evses/${i}/connectors/${j}/${key}`;
-              const prefix = `EVSE ${i + 1}, connector ${j + 1}: `;
+              const prefix = t('connectorPrefix', { evse: i + 1, connector: j + 1 });
               const field = (key: ConnectorKey) => ({
                 name: name(key),
                 path: path(key),
@@ -121,20 +125,24 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
               });
               return (
                 <div key={connector.key} className="space-y-2 rounded bg-slate-50 p-2">
-                  <p className="text-sm font-medium">Connector {j + 1}</p>
+                  <p className="text-sm font-medium">{t('connector', { number: j + 1 })}</p>
                   <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
-                    <TextField label={<Labelled prefix={prefix}>Id</Labelled>} {...field('id')} />
-                    <SelectField label={<Labelled prefix={prefix}>Standard</Labelled>} options={STANDARDS} {...field('standard')} />
-                    <SelectField label={<Labelled prefix={prefix}>Format</Labelled>} options={FORMATS} {...field('format')} />
-                    <SelectField label={<Labelled prefix={prefix}>Power type</Labelled>} options={POWER} {...field('power_type')} />
-                    <TextField label={<Labelled prefix={prefix}>Max voltage (V)</Labelled>} inputMode="numeric" {...field('max_voltage')} />
+                    <TextField label={<Labelled prefix={prefix}>{t('id')}</Labelled>} {...field('id')} />
+                    <SelectField label={<Labelled prefix={prefix}>{t('standard')}</Labelled>} options={STANDARDS} {...field('standard')} />
+                    <SelectField label={<Labelled prefix={prefix}>{t('format')}</Labelled>} options={FORMATS} {...field('format')} />
+                    <SelectField label={<Labelled prefix={prefix}>{t('powerType')}</Labelled>} options={POWER} {...field('power_type')} />
                     <TextField
-                      label={<Labelled prefix={prefix}>Max current (A)</Labelled>}
+                      label={<Labelled prefix={prefix}>{t('maxVoltage')}</Labelled>}
+                      inputMode="numeric"
+                      {...field('max_voltage')}
+                    />
+                    <TextField
+                      label={<Labelled prefix={prefix}>{t('maxCurrent')}</Labelled>}
                       inputMode="numeric"
                       {...field('max_amperage')}
                     />
                     <TextField
-                      label={<Labelled prefix={prefix}>Max power (W)</Labelled>}
+                      label={<Labelled prefix={prefix}>{t('maxPowerW')}</Labelled>}
                       inputMode="numeric"
                       {...field('max_electric_power')}
                     />
@@ -145,7 +153,7 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
                       className="text-sm text-red-800 underline"
                       onClick={() => editEvse(i, (row) => ({ ...row, connectors: row.connectors.filter((_, k) => k !== j) }))}
                     >
-                      Remove connector {j + 1} of EVSE {i + 1}
+                      {t('removeConnector', { connector: j + 1, evse: i + 1 })}
                     </button>
                   )}
                 </div>
@@ -158,14 +166,14 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
                 className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
                 onClick={() => editEvse(i, (row) => ({ ...row, connectors: [...row.connectors, newConnector(row.connectors.length)] }))}
               >
-                Add connector to EVSE {i + 1}
+                {t('addConnector', { number: i + 1 })}
               </button>
               <button
                 type="button"
                 className="rounded border border-red-300 bg-white px-3 py-1 text-sm text-red-800"
                 onClick={() => setEvses((list) => list.filter((_, k) => k !== i))}
               >
-                Remove EVSE {i + 1}
+                {t('removeEvse', { number: i + 1 })}
               </button>
             </div>
           </fieldset>
@@ -176,11 +184,13 @@ export function TemplateForm({ action, template }: { action: FormAction; templat
           className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
           onClick={() => setEvses((list) => [...list, newEvse()])}
         >
-          Add EVSE
+          {t('addEvse')}
         </button>
       </fieldset>
 
-      <SubmitButton pendingLabel={template ? 'Saving…' : 'Creating…'}>{template ? 'Save template' : 'Create template'}</SubmitButton>
+      <SubmitButton pendingLabel={template ? tCommon('saving') : tForms('creating')}>
+        {template ? t('save') : t('createTemplate')}
+      </SubmitButton>
     </ActionForm>
   );
 }

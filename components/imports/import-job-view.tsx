@@ -1,40 +1,45 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { StaticTable } from '@/components/data-table/table-frame';
 import type { Import } from '@/lib/schemas/import';
-import { IMPORT_ENTITY_LABELS, IMPORT_STATUS_LABELS, importRunning } from '@/lib/view/imports';
-import { formatTimestamp } from '@/lib/format';
+import { StatusBadge } from '@/components/status/status-badge';
+import { importRunning } from '@/lib/view/imports';
+import { formatNumber, formatTimestamp } from '@/lib/format';
 
 /** Row errors listed on the page; the error report has every failed row. */
 const ERRORS_SHOWN = 10;
 
 /** One import: its progress (`processed` of `total`), then the counts, the first row errors and the error report. */
 export function ImportJobView({ job, children }: { job: Import; children?: ReactNode }) {
+  const t = useTranslations('Imports');
+  const locale = useLocale();
+  const number = (value: number) => formatNumber(value, locale);
   const id = useId();
   const running = importRunning(job.status);
   const counts: [string, number][] = [
-    [job.dry_run ? 'Would create' : 'Created', job.created],
-    [job.dry_run ? 'Would update' : 'Updated', job.updated],
-    [job.dry_run ? 'Would fail' : 'Failed', job.failed],
+    [job.dry_run ? t('wouldCreate') : t('created'), job.created],
+    [job.dry_run ? t('wouldUpdate') : t('updated'), job.updated],
+    [job.dry_run ? t('wouldFail') : t('failed'), job.failed],
   ];
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-job">
       <h2 id={`${id}-title`} className="text-lg font-medium">
-        {job.dry_run ? 'Dry run' : 'Import'}: {IMPORT_ENTITY_LABELS[job.entity].toLowerCase()}
+        {t('jobTitle', { mode: job.dry_run ? t('dryRun') : t('import'), entity: t(`entitiesLower.${job.entity}`) })}
       </h2>
       <p role="status" className="text-sm">
-        <span className="font-medium">{IMPORT_STATUS_LABELS[job.status]}</span>
-        {running ? ' — this page follows the progress.' : ` ${formatTimestamp(job.finished_at, undefined, '')}`}
-        {job.status === 'SUCCEEDED' && job.dry_run ? ' Nothing was written.' : ''}
+        <StatusBadge status={{ kind: 'import', value: job.status }} />
+        {running ? t('following') : ` ${formatTimestamp(job.finished_at, locale, '')}`}
+        {job.status === 'SUCCEEDED' && job.dry_run ? t('nothingWritten') : ''}
       </p>
       <div className="space-y-1">
         <label htmlFor={`${id}-progress`} className="block text-sm font-medium">
-          Progress
+          {t('progress')}
         </label>
         <progress id={`${id}-progress`} max={Math.max(job.total, 1)} value={job.processed} className="h-3 w-full accent-brand-700" />
         <p className="text-sm tabular-nums text-slate-600">
-          {job.processed.toLocaleString('en')} of {job.total.toLocaleString('en')} rows
+          {t('processedOf', { processed: number(job.processed), total: number(job.total) })}
         </p>
       </div>
       {!running && (
@@ -42,7 +47,7 @@ export function ImportJobView({ job, children }: { job: Import; children?: React
           {counts.map(([label, value]) => (
             <div key={label} className="rounded border border-slate-200 p-2">
               <dt className="text-xs text-slate-600">{label}</dt>
-              <dd className="text-xl font-semibold tabular-nums">{value.toLocaleString('en')}</dd>
+              <dd className="text-xl font-semibold tabular-nums">{number(value)}</dd>
             </div>
           ))}
         </dl>
@@ -55,18 +60,18 @@ export function ImportJobView({ job, children }: { job: Import; children?: React
       {job.errors.length > 0 && (
         <div className="space-y-2">
           <h3 className="text-sm font-medium">
-            {job.failed > ERRORS_SHOWN ? `First ${ERRORS_SHOWN} of ${job.failed.toLocaleString('en')} row errors` : 'Row errors'}
+            {job.failed > ERRORS_SHOWN ? t('firstErrors', { shown: ERRORS_SHOWN, failed: number(job.failed) }) : t('rowErrors')}
           </h3>
           <StaticTable
-            caption="Row errors"
-            headers={['Line', 'Field', 'Message']}
+            caption={t('rowErrors')}
+            headers={[t('line'), t('field'), t('message')]}
             rowCount={Math.min(job.errors.length, ERRORS_SHOWN)}
             emptyMessage=""
           >
             {job.errors.slice(0, ERRORS_SHOWN).map((error) => (
               <tr key={`${error.line}${error.path}`}>
                 <td className="px-3 py-2 tabular-nums">{error.line}</td>
-                <td className="px-3 py-2 font-mono text-xs">{error.path || '(row)'}</td>
+                <td className="px-3 py-2 font-mono text-xs">{error.path || t('wholeRow')}</td>
                 <td className="px-3 py-2">{error.message}</td>
               </tr>
             ))}
@@ -76,9 +81,9 @@ export function ImportJobView({ job, children }: { job: Import; children?: React
       {job.failed > 0 && !running && (
         <p className="text-sm">
           <a href={`/api/v2/imports/${job.id}/error-report`} download className="text-brand-700 underline">
-            Download error report
+            {t('downloadErrorReport')}
           </a>{' '}
-          <span className="text-slate-600">(every failed row as uploaded, with its errors)</span>
+          <span className="text-slate-600">{t('errorReportNote')}</span>
         </p>
       )}
       {children}

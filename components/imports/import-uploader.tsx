@@ -2,9 +2,10 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { ImportEntity } from '@/lib/domain/vocabulary';
 import type { Import } from '@/lib/schemas/import';
-import { IMPORT_ENTITY_LABELS, importMediaType } from '@/lib/view/imports';
+import { importMediaType } from '@/lib/view/imports';
 import { ImportJobView } from './import-job-view';
 import { useImportJob } from './use-import-job';
 
@@ -18,6 +19,7 @@ const CONTROL = 'w-full rounded border border-slate-300 px-3 py-1.5';
  * follows the job. After a clean dry run, "Import for real" sends the same file again.
  */
 export function ImportUploader({ entities, initial }: { entities: readonly ImportEntity[]; initial: Import | null }) {
+  const t = useTranslations('Imports');
   const id = useId();
   const router = useRouter();
   const [job, setJob] = useImportJob(initial);
@@ -32,7 +34,7 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
   async function upload({ file, entity }: Upload, dry: boolean) {
     const mediaType = importMediaType(file.name);
     if (!mediaType) {
-      setProblem({ message: 'Choose a .csv, .ndjson or .jsonl file.', errors: [] });
+      setProblem({ message: t('chooseFileType'), errors: [] });
       return;
     }
     setUploading(true);
@@ -45,14 +47,14 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
       });
       const body = await response.json().catch(() => null);
       if (response.status !== 202) {
-        setProblem({ message: body?.detail ?? `The upload failed (HTTP ${response.status}).`, errors: body?.errors ?? [] });
+        setProblem({ message: body?.detail ?? t('uploadFailed', { status: response.status }), errors: body?.errors ?? [] });
         return;
       }
       setJob(body as Import);
       setUploaded({ file, entity });
       router.refresh();
     } catch {
-      setProblem({ message: 'The upload did not reach the server. Check the connection and try again.', errors: [] });
+      setProblem({ message: t('unreachable'), errors: [] });
     } finally {
       setUploading(false);
     }
@@ -60,7 +62,7 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file) setProblem({ message: 'Choose a file to upload.', errors: [] });
+    if (!file) setProblem({ message: t('chooseFile'), errors: [] });
     else void upload({ file, entity }, dryRun);
   };
 
@@ -69,12 +71,12 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
     <div className="space-y-4">
       <form
         onSubmit={onSubmit}
-        aria-label="Upload an import file"
+        aria-label={t('uploadLabel')}
         className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       >
         <div className="space-y-1">
           <label htmlFor={`${id}-file`} className="block text-sm font-medium">
-            File
+            {t('file')}
           </label>
           <input
             id={`${id}-file`}
@@ -85,12 +87,12 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
             className="block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm hover:file:bg-slate-100"
           />
           <p id={`${id}-file-hint`} className="text-xs text-slate-600">
-            CSV (.csv) with a header row of the API’s field names, or NDJSON (.ndjson, .jsonl) with one create body a line. At most 50 MiB.
+            {t('fileHint')}
           </p>
         </div>
         <div className="space-y-1">
           <label htmlFor={`${id}-entity`} className="block text-sm font-medium">
-            Rows are
+            {t('rowsAre')}
           </label>
           <select
             id={`${id}-entity`}
@@ -100,7 +102,7 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
           >
             {entities.map((value) => (
               <option key={value} value={value}>
-                {IMPORT_ENTITY_LABELS[value]}
+                {t(`entities.${value}`)}
               </option>
             ))}
           </select>
@@ -108,8 +110,8 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} className="mt-1" />
           <span>
-            <span className="font-medium">Dry run first</span>
-            <span className="block text-xs text-slate-600">Checks every row and reports what would happen; writes nothing.</span>
+            <span className="font-medium">{t('dryRunFirst')}</span>
+            <span className="block text-xs text-slate-600">{t('dryRunHint')}</span>
           </span>
         </label>
         <button
@@ -117,7 +119,7 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
           disabled={uploading}
           className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60"
         >
-          {uploading ? 'Uploading…' : dryRun ? 'Upload for a dry run' : 'Upload and import'}
+          {uploading ? t('uploading') : dryRun ? t('uploadDryRun') : t('uploadAndImport')}
         </button>
         {problem && (
           <div role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
@@ -144,11 +146,12 @@ export function ImportUploader({ entities, initial }: { entities: readonly Impor
                 onClick={() => void upload(uploaded, false)}
                 className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60"
               >
-                {uploading ? 'Uploading…' : 'Import for real'}
+                {uploading ? t('uploading') : t('importForReal')}
               </button>
               <span className="text-sm text-slate-600">
-                Uploads {uploaded.file.name} again and writes its rows{job.failed > 0 ? `; the ${job.failed} failing rows are skipped` : ''}
-                .
+                {job.failed > 0
+                  ? t('uploadsAgainSkipping', { file: uploaded.file.name, failed: job.failed })
+                  : t('uploadsAgain', { file: uploaded.file.name })}
               </span>
             </div>
           )}

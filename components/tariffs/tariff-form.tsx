@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { FieldErrorAt, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -32,6 +33,10 @@ type Props = {
  * (edited through the API); the rest of it can still be changed here.
  */
 export function TariffForm({ action, tenants, tariff }: Props) {
+  const t = useTranslations('Tariffs');
+  const tCommon = useTranslations('Common');
+  const tForms = useTranslations('Forms');
+  const locale = useLocale();
   const simple = !tariff || isSimpleTariff(tariff);
   const start =
     tariff && simple ? simplePrices(tariff) : { prices: { ENERGY: '', TIME: '', PARKING_TIME: '', FLAT: '' }, steps: {}, vat: '' };
@@ -44,27 +49,27 @@ export function TariffForm({ action, tenants, tariff }: Props) {
   const [chosen, setChosen] = useState<string[]>(tariff?.tenant_ids ?? []);
   const filled = filledPriceTypes(prices);
   return (
-    <ActionForm action={action} label={tariff ? 'Edit tariff' : 'New tariff'} className="space-y-4">
+    <ActionForm action={action} label={tariff ? t('edit') : t('new')} className="space-y-4">
       <VersionFields target={tariff} />
       <div className="grid gap-3 sm:grid-cols-3">
         {!tariff && (
           <TextField
             name="id"
-            label="Code"
+            label={t('code')}
             required
             autoComplete="off"
-            hint="A–Z, 0–9, _ and -; cannot be changed later"
+            hint={t('codeHint')}
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
         )}
-        <TextField name="name" label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField name="name" label={t('name')} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
         <TextField
           name="currency"
-          label="Currency"
+          label={t('currency')}
           required
           maxLength={3}
-          hint="ISO 4217, e.g. EUR"
+          hint={t('currencyHint')}
           value={currency}
           onChange={(e) => setCurrency(e.target.value)}
         />
@@ -72,13 +77,13 @@ export function TariffForm({ action, tenants, tariff }: Props) {
 
       {simple ? (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Prices (excluding VAT; leave empty what does not apply)</legend>
+          <legend className="text-sm font-medium">{t('pricesLegend')}</legend>
           <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
             {PRICE_FIELDS.map((field) => (
               <TextField
                 key={field.type}
                 name={`price_${field.type}`}
-                label={`${field.label} (${field.unit})`}
+                label={t('priceLabel', { label: t(`field.${field.type}`), unit: t(`unit.${field.type}`) })}
                 inputMode="decimal"
                 path={pricePath(field.type, filled)}
                 value={prices[field.type]}
@@ -87,7 +92,7 @@ export function TariffForm({ action, tenants, tariff }: Props) {
             ))}
             <TextField
               name="vat"
-              label="VAT %"
+              label={t('vatPercent')}
               inputMode="decimal"
               path={pricePath('ENERGY', filled, 'vat')}
               value={vat}
@@ -97,34 +102,32 @@ export function TariffForm({ action, tenants, tariff }: Props) {
           {Object.entries(start.steps).map(([type, step]) => (
             <input key={type} type="hidden" name={`step_${type}`} value={step} />
           ))}
-          <FieldErrorAt path="/elements/0/price_components" fallback="Enter at least one price." />
+          <FieldErrorAt path="/elements/0/price_components" fallback={t('atLeastOnePrice')} />
         </fieldset>
       ) : (
         <div className="space-y-1 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
-          <p className="font-medium">Prices</p>
-          <p>{describePrices(tariff!)}</p>
-          <p className="text-slate-600">
-            This tariff has time, day or usage restrictions; its prices are kept as they are (change them through the API).
-          </p>
+          <p className="font-medium">{t('prices')}</p>
+          <p>{describePrices(tariff!, { locale, unit: (type) => t(`unit.${type}`), restricted: t('restricted') })}</p>
+          <p className="text-slate-600">{t('restrictedNote')}</p>
           <input type="hidden" name="elements_json" value={JSON.stringify(tariff!.elements)} />
         </div>
       )}
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Offered to</legend>
+        <legend className="text-sm font-medium">{t('offeredTo')}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-1">
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="offer" value="all" checked={offer === 'all'} onChange={() => setOffer('all')} />
-            Every tenant
+            {t('everyTenant')}
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="offer" value="chosen" checked={offer === 'chosen'} onChange={() => setOffer('chosen')} />
-            Only the tenants chosen below
+            {t('chosenTenants')}
           </label>
         </div>
         {offer === 'chosen' && (
           <fieldset className="space-y-1 rounded border border-slate-200 p-2">
-            <legend className="sr-only">Tenants</legend>
+            <legend className="sr-only">{t('tenants')}</legend>
             <div className="flex max-h-48 flex-wrap gap-x-4 gap-y-1 overflow-y-auto">
               {tenants.map((tenant) => (
                 <label key={tenant.id} className="flex items-center gap-2 text-sm">
@@ -144,7 +147,7 @@ export function TariffForm({ action, tenants, tariff }: Props) {
         <FieldErrorAt path="/tenant_ids" />
       </fieldset>
 
-      <SubmitButton pendingLabel={tariff ? 'Saving…' : 'Creating…'}>{tariff ? 'Save tariff' : 'Create tariff'}</SubmitButton>
+      <SubmitButton pendingLabel={tariff ? tCommon('saving') : tForms('creating')}>{tariff ? t('save') : t('createTariff')}</SubmitButton>
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'next-intl';
 import { createColumnHelper } from '@tanstack/react-table';
 import { updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
@@ -14,19 +15,20 @@ export type TariffRowView = { id: string; name: string | null; currency: string;
 const col = createColumnHelper<ServerTableFeatures, TariffRowView>();
 
 export function TariffsTable({ rows, sort }: { rows: TariffRowView[]; sort: Record<'id' | 'name' | 'updated_at', SortLink> }) {
+  const t = useTranslations('Tariffs');
   const columns = useMemo(
     () =>
       col.columns([
         col.accessor('id', {
-          header: () => <SortHeader label="Code" link={sort.id} />,
+          header: () => <SortHeader label={t('code')} link={sort.id} />,
           cell: (info) => <RowLink href={`/tariffs/${encodeURIComponent(info.getValue())}`}>{info.getValue()}</RowLink>,
         }),
-        col.accessor('name', { header: () => <SortHeader label="Name" link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
-        col.accessor('prices', { header: 'Prices' }),
-        col.accessor('offered_to', { header: 'Offered to' }),
+        col.accessor('name', { header: () => <SortHeader label={t('name')} link={sort.name} />, cell: (info) => info.getValue() ?? '—' }),
+        col.accessor('prices', { header: t('prices') }),
+        col.accessor('offered_to', { header: t('offeredTo') }),
         updatedAtColumn(col, sort.updated_at),
       ]),
-    [sort],
+    [sort, t],
   );
-  return <DataTable caption="Tariffs" columns={columns} data={rows} emptyMessage="No tariffs match." />;
+  return <DataTable caption={t('title')} columns={columns} data={rows} emptyMessage={t('empty')} />;
 }

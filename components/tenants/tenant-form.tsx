@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -9,14 +10,6 @@ import type { FormAction } from '@/lib/actions/define-action';
 import { TENANT_KINDS } from '@/lib/domain/vocabulary';
 import type { Tenant } from '@/lib/schemas/tenant';
 
-const KIND_LABELS: Record<(typeof TENANT_KINDS)[number], string> = {
-  B2B: 'Business (B2B)',
-  MUNICIPALITY: 'Municipality',
-  CONDOMINIUM: 'Condominium (VvE)',
-  OTHER: 'Other',
-};
-const KIND_OPTIONS = TENANT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
-
 type Props = {
   action: FormAction;
   /** The tenant being edited; without it the form creates one. */
@@ -25,6 +18,10 @@ type Props = {
 
 /** Create or edit a tenant. Values are held in state so a refused submit keeps what was typed. */
 export function TenantForm({ action, tenant }: Props) {
+  const t = useTranslations('Tenants');
+  const tCommon = useTranslations('Common');
+  const tForms = useTranslations('Forms');
+  const kindOptions = TENANT_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }));
   const bind = useFieldValues({
     name: tenant?.name ?? '',
     slug: tenant?.slug ?? '',
@@ -32,20 +29,14 @@ export function TenantForm({ action, tenant }: Props) {
     external_id: tenant?.external_id ?? '',
   });
   return (
-    <ActionForm action={action} label={tenant ? 'Edit tenant' : 'New tenant'} className="grid gap-3 sm:grid-cols-2">
+    <ActionForm action={action} label={tenant ? t('edit') : t('new')} className="grid gap-3 sm:grid-cols-2">
       <VersionFields target={tenant} />
-      <TextField label="Name" required autoComplete="off" {...bind('name')} />
-      <TextField
-        label="Slug"
-        required
-        autoComplete="off"
-        hint="Lowercase letters and digits, groups joined by single hyphens, e.g. zonnepark-noord"
-        {...bind('slug')}
-      />
-      <SelectField label="Kind" options={KIND_OPTIONS} {...bind('kind')} />
-      <TextField label="External id (CRM)" hint="Optional, e.g. a Salesforce account id" autoComplete="off" {...bind('external_id')} />
+      <TextField label={t('name')} required autoComplete="off" {...bind('name')} />
+      <TextField label={t('slug')} required autoComplete="off" hint={t('slugHint')} {...bind('slug')} />
+      <SelectField label={t('kind')} options={kindOptions} {...bind('kind')} />
+      <TextField label={t('externalIdCrm')} hint={t('externalIdHint')} autoComplete="off" {...bind('external_id')} />
       <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={tenant ? 'Saving…' : 'Creating…'}>{tenant ? 'Save tenant' : 'Create tenant'}</SubmitButton>
+        <SubmitButton pendingLabel={tenant ? tCommon('saving') : tForms('creating')}>{tenant ? t('save') : t('createTenant')}</SubmitButton>
       </div>
     </ActionForm>
   );

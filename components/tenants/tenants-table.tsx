@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'next-intl';
 import { createColumnHelper } from '@tanstack/react-table';
 import { nameLinkColumn, updatedAtColumn } from '@/components/data-table/columns';
 import { DataTable } from '@/components/data-table/data-table';
@@ -13,16 +14,17 @@ export type TenantRowView = Pick<Tenant, 'id' | 'name' | 'slug' | 'kind' | 'exte
 const col = createColumnHelper<ServerTableFeatures, TenantRowView>();
 
 export function TenantsTable({ rows, sort }: { rows: TenantRowView[]; sort: Record<'name' | 'updated_at', SortLink> }) {
+  const t = useTranslations('Tenants');
   const columns = useMemo(
     () =>
       col.columns([
         nameLinkColumn(col, { sort: sort.name, href: (id) => `/tenants/${id}` }),
-        col.accessor('slug', { header: 'Slug' }),
-        col.accessor('kind', { header: 'Kind' }),
-        col.accessor('external_id', { header: 'External id', cell: (info) => info.getValue() ?? '—' }),
+        col.accessor('slug', { header: t('slug') }),
+        col.accessor('kind', { header: t('kind'), cell: (info) => t(`kinds.${info.getValue()}`) }),
+        col.accessor('external_id', { header: t('externalId'), cell: (info) => info.getValue() ?? '—' }),
         updatedAtColumn(col, sort.updated_at),
       ]),
-    [sort],
+    [sort, t],
   );
-  return <DataTable caption="Tenants" columns={columns} data={rows} emptyMessage="No tenants match." />;
+  return <DataTable caption={t('title')} columns={columns} data={rows} emptyMessage={t('empty')} />;
 }

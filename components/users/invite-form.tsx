@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { OneTimeSecret } from '@/components/api-keys/one-time-secret';
 import { ActionForm } from '@/components/forms/action-form';
 import { TextField } from '@/components/forms/fields';
@@ -12,38 +13,36 @@ import { TenantRoleFields } from './tenant-role-fields';
 
 /** An invite: the user is created with the password typed here or a generated one, shown once. No e-mail is sent. */
 export function InviteForm({ action, choices }: { action: FormAction; choices: GrantableRoles }) {
+  const t = useTranslations('Users');
   return (
     <ActionForm
       action={action}
-      label="Invite a user"
+      label={t('inviteLabel')}
       className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
       onSuccess={(state) => (
         <div className="space-y-2">
           {state.data?.initial_password ? (
             <OneTimeSecret
-              label={`Initial password of ${state.data.email}`}
+              label={t('initialPasswordOf', { email: state.data.email ?? '' })}
               value={state.data.initial_password}
-              note="Give it to the user yourself (no e-mail is sent); it is not shown again."
+              note={t('initialPasswordNote')}
             />
           ) : null}
           {state.data?.id && (
             <p className="text-sm">
               <Link href={`/users/${state.data.id}`} className="text-brand-700 underline">
-                Open the new user
+                {t('openNewUser')}
               </Link>
             </p>
           )}
         </div>
       )}
     >
-      <TextField name="name" label="Name" required autoComplete="off" maxLength={255} />
-      <TextField name="email" label="Email" type="email" required autoComplete="off" maxLength={254} />
+      <TextField name="name" label={t('name')} required autoComplete="off" maxLength={255} />
+      <TextField name="email" label={t('email')} type="email" required autoComplete="off" maxLength={254} />
       <TenantRoleFields choices={choices} tenantPath="/memberships/0/tenant_id" rolePath="/memberships/0/role" />
-      <NewPasswordField
-        label="Initial password (optional)"
-        hint="At least 12 characters. Leave empty to generate one, shown once after inviting."
-      />
-      <SubmitButton pendingLabel="Inviting…">Invite user</SubmitButton>
+      <NewPasswordField label={t('initialPassword')} hint={t('initialPasswordHint')} />
+      <SubmitButton pendingLabel={t('inviting')}>{t('invite')}</SubmitButton>
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { OneTimeSecret } from '@/components/api-keys/one-time-secret';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField } from '@/components/forms/fields';
@@ -11,25 +12,23 @@ import { WebhookFields } from './webhook-fields';
 
 /** A new subscription; on success its signing secret, shown this once. */
 export function CreateWebhookForm({ action, tenants }: { action: FormAction; tenants: WebhookTenantOptions }) {
+  const t = useTranslations('Webhooks');
+  const tForms = useTranslations('Forms');
   return (
     <ActionForm
       action={action}
-      label="New webhook"
+      label={t('new')}
       className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       onSuccess={(state) =>
         state.data?.secret ? (
           <div>
-            <OneTimeSecret
-              label={`Signing secret of ${state.data.url}`}
-              value={state.data.secret}
-              note="Copy it now and store it with the receiver: it will not be shown again. Verify each delivery’s webhook-signature with it."
-            />
+            <OneTimeSecret label={t('secretOf', { url: state.data.url ?? '' })} value={state.data.secret} note={t('secretNote')} />
             <p className="mt-2 flex flex-wrap gap-4 text-sm">
               <Link href={`/webhooks/${state.data.id}`} className="text-brand-700 underline">
-                Open the webhook
+                {t('openWebhook')}
               </Link>
               <Link href="/webhooks" className="text-brand-700 underline">
-                Back to webhooks
+                {t('backToWebhooks')}
               </Link>
             </p>
           </div>
@@ -39,14 +38,14 @@ export function CreateWebhookForm({ action, tenants }: { action: FormAction; ten
       {tenants.options.length > 0 && (
         <SelectField
           name="tenant_id"
-          label="Events of"
+          label={t('eventsOf')}
           options={tenants.options}
           defaultValue={tenants.selected}
-          hint="A CPO-wide subscription receives the events of every tenant."
+          hint={t('eventsOfHint')}
         />
       )}
       <WebhookFields />
-      <SubmitButton pendingLabel="Creating…">Create webhook</SubmitButton>
+      <SubmitButton pendingLabel={tForms('creating')}>{t('createWebhook')}</SubmitButton>
     </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { VersionFields } from '@/components/forms/version-fields';
@@ -9,11 +10,12 @@ import { WebhookFields } from './webhook-fields';
 
 /** URL, events and description of a subscription, saved against the version shown. */
 export function EditWebhookForm({ action, webhook }: { action: FormAction; webhook: Webhook }) {
+  const t = useTranslations('Webhooks');
   return (
-    <ActionForm action={action} label="Edit webhook" className="max-w-2xl space-y-4">
+    <ActionForm action={action} label={t('edit')} className="max-w-2xl space-y-4">
       <VersionFields target={webhook} />
       <WebhookFields webhook={webhook} />
-      <SubmitButton pendingLabel="Saving…">Save webhook</SubmitButton>
+      <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </ActionForm>
   );
 }

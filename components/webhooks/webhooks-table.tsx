@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import { EmptyList } from '@/components/data-table/empty-list';
@@ -10,40 +11,41 @@ import type { Webhook } from '@/lib/schemas/webhook';
 import { formatTimestamp } from '@/lib/format';
 import { WebhookStatus } from './webhook-status';
 
-const EMPTY = 'No webhooks yet.';
 const col = createColumnHelper<ServerTableFeatures, Webhook>();
 
 export function WebhooksTable({ rows, tenants }: { rows: Webhook[]; tenants: Record<string, string> }) {
+  const t = useTranslations('Webhooks');
+  const locale = useLocale();
   const columns = useMemo(
     () =>
       col.columns([
         col.accessor('url', {
-          header: 'URL',
+          header: t('url'),
           cell: (info) => (
             <span className="inline-block max-w-[28rem] truncate align-bottom" title={info.getValue()}>
               <RowLink href={`/webhooks/${info.row.original.id}`}>{info.getValue()}</RowLink>
             </span>
           ),
         }),
-        col.accessor('description', { header: 'Description', cell: (info) => info.getValue() ?? '' }),
+        col.accessor('description', { header: t('description'), cell: (info) => info.getValue() ?? '' }),
         col.accessor('tenant_id', {
-          header: 'Events of',
-          cell: (info) => (info.getValue() ? (tenants[info.getValue()!] ?? info.getValue()) : 'All tenants (CPO-wide)'),
+          header: t('eventsOf'),
+          cell: (info) => (info.getValue() ? (tenants[info.getValue()!] ?? info.getValue()) : t('cpoWide')),
         }),
         col.accessor('events', {
-          header: 'Events',
+          header: t('events'),
           cell: (info) => (
             <span title={info.getValue().join(', ')} className="tabular-nums">
               {info.getValue().length}
             </span>
           ),
         }),
-        col.display({ id: 'status', header: 'Status', cell: (info) => <WebhookStatus webhook={info.row.original} /> }),
-        col.accessor('failing_since', { header: 'Failing since', cell: (info) => formatTimestamp(info.getValue()) }),
-        col.accessor('created_at', { header: 'Created', cell: (info) => formatTimestamp(info.getValue()) }),
+        col.display({ id: 'status', header: t('status'), cell: (info) => <WebhookStatus webhook={info.row.original} /> }),
+        col.accessor('failing_since', { header: t('failingSince'), cell: (info) => formatTimestamp(info.getValue(), locale) }),
+        col.accessor('created_at', { header: t('created'), cell: (info) => formatTimestamp(info.getValue(), locale) }),
       ]),
-    [tenants],
+    [tenants, t, locale],
   );
-  if (rows.length === 0) return <EmptyList>{EMPTY}</EmptyList>;
-  return <DataTable caption="Webhooks" columns={columns} data={rows} emptyMessage={EMPTY} />;
+  if (rows.length === 0) return <EmptyList>{t('empty')}</EmptyList>;
+  return <DataTable caption={t('title')} columns={columns} data={rows} emptyMessage={t('empty')} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLines, entityHref, showValue } from './audit';
+import { actionParts, changeLines, entityHref, showValue } from './audit';
 
 describe('entityHref', () => {
   it('links objects that have a portal page and nothing else', () => {
@@ -9,6 +9,19 @@ describe('entityHref', () => {
     expect(entityHref('tariff', 'AC STANDARD')).toBe('/tariffs/AC%20STANDARD');
     expect(entityHref('api_key', 'd4')).toBeNull();
     expect(entityHref('tenant', 'e5')).toBeNull();
+  });
+});
+
+describe('actionParts', () => {
+  it('splits an action into its entity and verb, at the first dot', () => {
+    expect(actionParts('charge_station.availability_set')).toEqual({ entity: 'charge_station', verb: 'availability_set' });
+    expect(actionParts('webhook.delivery_retried')).toEqual({ entity: 'webhook', verb: 'delivery_retried' });
+  });
+
+  it('knows no parts of an action of another entity or without a verb', () => {
+    expect(actionParts('session.started')).toBeNull();
+    expect(actionParts('location')).toBeNull();
+    expect(actionParts('.created')).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '@/lib/domain/vocabulary';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
 
 /**
@@ -17,6 +18,17 @@ export function entityHref(entity: AuditEvent['entity'], id: string): string | n
     default:
       return null;
   }
+}
+
+/**
+ * An action (`charge_station.availability_set`) as its entity and verb, for the words the portal
+ * shows; null when it is not `<audited entity>.<verb>` (the code is then shown as it is).
+ */
+export function actionParts(action: string): { entity: AuditEvent['entity']; verb: string } | null {
+  const dot = action.indexOf('.');
+  const entity = action.slice(0, dot);
+  if (dot < 1 || !(AUDIT_ENTITIES as readonly string[]).includes(entity)) return null;
+  return { entity: entity as AuditEvent['entity'], verb: action.slice(dot + 1) };
 }
 
 export type ChangeLine = { field: string; before: string; after: string };

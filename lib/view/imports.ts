@@ -1,14 +1,5 @@
 import type { ImportEntity, ImportStatus } from '@/lib/domain/vocabulary';
 
-export const IMPORT_ENTITY_LABELS: Record<ImportEntity, string> = { locations: 'Locations', charge_stations: 'Charge stations' };
-
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
-  QUEUED: 'Queued',
-  RUNNING: 'Running',
-  SUCCEEDED: 'Finished',
-  FAILED: 'Failed',
-};
-
 /** Whether the job is still moving (the page polls it). */
 export const importRunning = (status: ImportStatus) => status === 'QUEUED' || status === 'RUNNING';
 

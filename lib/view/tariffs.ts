@@ -1,17 +1,23 @@
+import { formatNumber } from '@/lib/format';
+import type { PortalLocale } from '@/lib/i18n/locales';
 import type { PRICE_COMPONENT_TYPES, Tariff } from '@/lib/schemas/tariff';
 
-type PriceType = (typeof PRICE_COMPONENT_TYPES)[number];
+export type PriceType = (typeof PRICE_COMPONENT_TYPES)[number];
 
 /**
  * The prices the simple tariff form edits, in the order they become price components. The form
  * names its inputs `price_<type>` / `step_<type>`; its server action reads them back in this order.
+ * Their labels and units are the `Tariffs.field.<type>` / `Tariffs.unit.<type>` messages.
  */
-export const PRICE_FIELDS: readonly { type: PriceType; label: string; unit: string; step: number }[] = [
-  { type: 'ENERGY', label: 'Energy price', unit: 'per kWh', step: 1 },
-  { type: 'TIME', label: 'Charging time price', unit: 'per hour', step: 60 },
-  { type: 'PARKING_TIME', label: 'Parking time price', unit: 'per hour', step: 60 },
-  { type: 'FLAT', label: 'Session fee', unit: 'per session', step: 1 },
+export const PRICE_FIELDS: readonly { type: PriceType; step: number }[] = [
+  { type: 'ENERGY', step: 1 },
+  { type: 'TIME', step: 60 },
+  { type: 'PARKING_TIME', step: 60 },
+  { type: 'FLAT', step: 1 },
 ];
+
+/** The words a price summary is written with, in the user's language. */
+export type PriceWords = { locale: PortalLocale; unit: (type: PriceType) => string; restricted: string };
 
 export type OfferChoice = 'all' | 'chosen';
 
@@ -51,26 +57,29 @@ export function simplePrices(tariff: Pick<Tariff, 'elements'>) {
   };
 }
 
-/** The VAT rates of a tariff's prices ("21%"), empty when none is set. */
-export function vatRates(tariff: Pick<Tariff, 'elements'>): string {
-  const rates = new Set(tariff.elements.flatMap((e) => e.price_components.flatMap((c) => (c.vat === undefined ? [] : [`${c.vat}%`]))));
+/** The VAT rates of a tariff's prices ("21%", "20,5%"), empty when none is set. */
+export function vatRates(tariff: Pick<Tariff, 'elements'>, locale: PortalLocale): string {
+  const rates = new Set(
+    tariff.elements.flatMap((e) => e.price_components.flatMap((c) => (c.vat === undefined ? [] : [`${formatNumber(c.vat, locale)}%`]))),
+  );
   return [...rates].join(', ');
 }
 
 /** A one-line summary of a tariff's prices for tables and detail pages. */
-export function describePrices(tariff: Pick<Tariff, 'elements' | 'currency'>): string {
+export function describePrices(tariff: Pick<Tariff, 'elements' | 'currency'>, words: PriceWords): string {
   const parts = tariff.elements.flatMap((element) =>
-    element.price_components.map((c) => {
-      const field = PRICE_FIELDS.find((f) => f.type === c.type);
-      return `${c.price} ${tariff.currency} ${field?.unit ?? ''}`.trim() + (element.restrictions ? ' (restricted)' : '');
-    }),
+    element.price_components.map(
+      (c) =>
+        `${formatNumber(c.price, words.locale)} ${tariff.currency} ${words.unit(c.type)}` +
+        (element.restrictions ? ` ${words.restricted}` : ''),
+    ),
   );
   return parts.join(' · ') || '—';
 }
 
-/** "Every tenant", or the names of the tenants a tariff is offered to (ids the caller cannot name stay ids). */
-export function offeredToLabel(tenantIds: string[], names: { id: string; name: string }[]): string {
-  if (tenantIds.length === 0) return 'Every tenant';
+/** `everyTenant` ("Every tenant"), or the names of the tenants a tariff is offered to (ids the caller cannot name stay ids). */
+export function offeredToLabel(tenantIds: string[], names: { id: string; name: string }[], everyTenant: string): string {
+  if (tenantIds.length === 0) return everyTenant;
   const byId = new Map(names.map((t) => [t.id, t.name]));
   return tenantIds
     .map((id) => byId.get(id) ?? id)

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ImportsTable } from '@/components/imports/imports-table';
 import { ImportUploader } from '@/components/imports/import-uploader';
 import { ListNotice } from '@/components/data-table/list-notice';
@@ -10,9 +11,11 @@ import { importableEntities } from '@/lib/portal/imports';
 import { loadListPage } from '@/lib/portal/list-page';
 import { importListQuerySchema } from '@/lib/schemas/import';
 import { getImport, listImports } from '@/lib/services/imports';
-import { IMPORT_ENTITY_LABELS } from '@/lib/view/imports';
 
-export const metadata: Metadata = { title: 'Imports' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Imports');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,22 +38,20 @@ export default async function ImportsPage({ searchParams }: Props) {
     typeof show === 'string' ? shownImport(() => getImport({ ctx, id: show })) : null,
   ]);
   const entities = importableEntities(ctx);
+  const t = await getTranslations('Imports');
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Imports</h1>
-      <p className="max-w-2xl text-sm text-slate-600">
-        Create or update many locations or charge stations from one file. Rows are matched by <code>external_id</code> (locations) or{' '}
-        <code>ocpp_id</code> (stations); each row is applied whole or not at all, with the same checks as the API.
-      </p>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="max-w-2xl text-sm text-slate-600">{t.rich('intro', { code: (chunks) => <code>{chunks}</code> })}</p>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {entities.map((entity) => (
           <a key={entity} href={`/imports/template?entity=${entity}`} download className="text-brand-700 underline">
-            Download template CSV ({IMPORT_ENTITY_LABELS[entity].toLowerCase()})
+            {t('downloadTemplate', { entity: t(`entitiesLower.${entity}`) })}
           </a>
         ))}
       </p>
       <ImportUploader key={shown?.id ?? 'new'} entities={entities} initial={shown} />
-      <Panel id="recent-imports" title="Recent imports" framed={false}>
+      <Panel id="recent-imports" title={t('recent')} framed={false}>
         <ListNotice notice={notice} />
         <ImportsTable rows={page.data} />
         <Pager params={params} nextCursor={page.next_cursor} />

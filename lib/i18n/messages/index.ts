@@ -1,19 +1,39 @@
 import type { PortalLocale } from '../locales';
+import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enDashboard from './en/dashboard.json';
+import enForms from './en/forms.json';
 import enInstaller from './en/installer.json';
 import enLocations from './en/locations.json';
 import enStations from './en/stations.json';
+import nlAdmin from './nl/admin.json';
 import nlCommon from './nl/common.json';
 import nlDashboard from './nl/dashboard.json';
+import nlForms from './nl/forms.json';
 import nlInstaller from './nl/installer.json';
 import nlLocations from './nl/locations.json';
 import nlStations from './nl/stations.json';
 
 /** Each language's areas: one JSON file per area and language, so areas are translated separately. */
 export const MESSAGE_AREAS = {
-  en: { common: enCommon, stations: enStations, installer: enInstaller, dashboard: enDashboard, locations: enLocations },
-  nl: { common: nlCommon, stations: nlStations, installer: nlInstaller, dashboard: nlDashboard, locations: nlLocations },
+  en: {
+    common: enCommon,
+    forms: enForms,
+    admin: enAdmin,
+    stations: enStations,
+    installer: enInstaller,
+    dashboard: enDashboard,
+    locations: enLocations,
+  },
+  nl: {
+    common: nlCommon,
+    forms: nlForms,
+    admin: nlAdmin,
+    stations: nlStations,
+    installer: nlInstaller,
+    dashboard: nlDashboard,
+    locations: nlLocations,
+  },
 };
 
 /**
@@ -21,8 +41,8 @@ export const MESSAGE_AREAS = {
  * language only, or when two areas define the same namespace (one would hide the other).
  */
 export const MESSAGES = {
-  en: { ...enCommon, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
-  nl: { ...nlCommon, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
+  en: { ...enCommon, ...enForms, ...enAdmin, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
+  nl: { ...nlCommon, ...nlForms, ...nlAdmin, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
 } satisfies Record<PortalLocale, Record<string, unknown>>;
 
 /** The English messages' shape: next-intl checks every `t('…')` key against it (global.d.ts). */

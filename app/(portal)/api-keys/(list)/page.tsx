@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { KeysTable } from '@/components/api-keys/keys-table';
 import { FilterForm, FilterInput, FilterSelect } from '@/components/data-table/list-filters';
 import { ListNotice } from '@/components/data-table/list-notice';
@@ -13,12 +14,10 @@ import { apiKeyListQuerySchema } from '@/lib/schemas/api-key';
 import { listApiKeys } from '@/lib/services/api-keys';
 import { revokeKey } from '../actions';
 
-export const metadata: Metadata = { title: 'API keys' };
-
-const REVOKED_OPTIONS = [
-  { value: 'false', label: 'Not revoked' },
-  { value: 'true', label: 'Revoked' },
-];
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('ApiKeys');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,13 +27,18 @@ export default async function ApiKeysPage({ searchParams }: Props) {
     loadListPage(apiKeyListQuerySchema, await searchParams, { limit: '50', sort: '-created_at' }, (q) => listApiKeys({ ctx, query: q })),
     tenantNames(ctx),
   ]);
+  const t = await getTranslations('ApiKeys');
+  const revokedOptions = [
+    { value: 'false', label: t('notRevoked') },
+    { value: 'true', label: t('revoked') },
+  ];
   const revoked = query.revoked === undefined ? '' : String(query.revoked);
   return (
     <div className="space-y-4">
-      <PageHeader title="API keys" action={{ href: '/api-keys/new', label: 'Create API key' }} />
-      <FilterForm sort={query.sort} submitLabel="Filter">
-        <FilterInput name="q" label="Search name or prefix" defaultValue={query.q ?? ''} />
-        <FilterSelect name="revoked" label="Show" defaultValue={revoked} anyLabel="All keys" options={REVOKED_OPTIONS} />
+      <PageHeader title={t('title')} action={{ href: '/api-keys/new', label: t('create') }} />
+      <FilterForm sort={query.sort} submitLabel={t('filter')}>
+        <FilterInput name="q" label={t('searchLabel')} defaultValue={query.q ?? ''} />
+        <FilterSelect name="revoked" label={t('show')} defaultValue={revoked} anyLabel={t('allKeys')} options={revokedOptions} />
       </FilterForm>
       <ListNotice notice={notice} />
       <KeysTable

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { ListNotice } from '@/components/data-table/list-notice';
@@ -9,7 +10,10 @@ import { loadListPage } from '@/lib/portal/list-page';
 import { auditEventListQuerySchema } from '@/lib/schemas/audit-event';
 import { listAuditEvents } from '@/lib/services/audit-events';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Audit');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,9 +24,10 @@ export default async function AuditPage({ searchParams }: Props) {
     loadListPage(auditEventListQuerySchema, await searchParams, { limit: '50', sort: '-at' }, (q) => listAuditEvents({ ctx, query: q })),
     tenantNames(ctx),
   ]);
+  const t = await getTranslations('Audit');
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <AuditFilters params={params} tenants={tenants} />
       <ListNotice notice={notice} />
       <AuditTable events={page.data} />

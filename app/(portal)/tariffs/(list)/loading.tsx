@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+
 export default function Loading() {
-  return <p className="p-4 text-slate-500">Loading tariffs…</p>;
+  const t = useTranslations('Tariffs');
+  return <p className="p-4 text-slate-500">{t('loading')}</p>;
 }

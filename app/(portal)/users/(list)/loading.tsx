@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+
 export default function Loading() {
-  return <p className="p-4 text-slate-500">Loading users…</p>;
+  const t = useTranslations('Users');
+  return <p className="p-4 text-slate-500">{t('loading')}</p>;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { FilterForm, FilterInput, FilterSelect } from '@/components/data-table/list-filters';
 import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
@@ -11,7 +12,10 @@ import { loadListPage } from '@/lib/portal/list-page';
 import { userListQuerySchema } from '@/lib/schemas/user';
 import { listUsers } from '@/lib/services/users';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Users');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,14 +25,16 @@ export default async function UsersPage({ searchParams }: Props) {
     loadListPage(userListQuerySchema, await searchParams, { limit: '50', sort: 'name' }, (q) => listUsers({ ctx, query: q })),
     tenantNames(ctx),
   ]);
+  const t = await getTranslations('Users');
+  const tCommon = await getTranslations('Common');
   const tenantOptions = Object.entries(tenants).map(([value, label]) => ({ value, label }));
   return (
     <div className="space-y-4">
-      <PageHeader title="Users and roles" action={{ href: '/users/new', label: 'Invite user' }} />
-      <FilterForm sort={query.sort} submitLabel="Search">
-        <FilterInput name="q" label="Search name or e-mail" defaultValue={query.q ?? ''} />
+      <PageHeader title={t('heading')} action={{ href: '/users/new', label: t('invite') }} />
+      <FilterForm sort={query.sort} submitLabel={tCommon('search')}>
+        <FilterInput name="q" label={t('searchLabel')} defaultValue={query.q ?? ''} />
         {tenantOptions.length > 1 && (
-          <FilterSelect name="tenant" label="Tenant" defaultValue={query.tenant ?? ''} anyLabel="Any" options={tenantOptions} />
+          <FilterSelect name="tenant" label={t('tenant')} defaultValue={query.tenant ?? ''} anyLabel={t('any')} options={tenantOptions} />
         )}
       </FilterForm>
       <ListNotice notice={notice} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { DetailList, updatedRow } from '@/components/layout/detail-list';
 import { ConfirmActionForm } from '@/components/forms/confirm-action-form';
@@ -11,8 +12,12 @@ import { orNotFound } from '@/lib/portal/or-not-found';
 import { getUser, listGrantableRoles } from '@/lib/services/users';
 import { removeUser, updateAccess, updateProfile } from '../actions';
 import { formatTimestamp } from '@/lib/format';
+import { roleName } from '@/components/users/role-name';
 
-export const metadata: Metadata = { title: 'User' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Users');
+  return { title: t('userTitle') };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,6 +36,8 @@ export default async function UserPage({ params }: Props) {
     options: grantable.get(m.tenant_id) ?? null,
   }));
   const addable = user.cpo_role ? [] : choices.tenants.filter((t) => t.roles.length && !user.memberships.some((m) => m.tenant_id === t.id));
+  const [t, tRoles, locale] = await Promise.all([getTranslations('Users'), getTranslations('Roles'), getLocale()]);
+  const tForms = await getTranslations('Forms');
   const isSelf = ctx.actor.kind === 'user' && ctx.actor.id === user.id;
   // Sign-in changes need user:manage in every tenant of the user; show them only when that holds
   // (the service checks the roles' permissions too).
@@ -38,21 +45,21 @@ export default async function UserPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header className="space-y-1">
-        <BackLink href="/users">Users</BackLink>
+        <BackLink href="/users">{t('title')}</BackLink>
         <h1 className="text-2xl font-semibold">{user.name}</h1>
       </header>
       <DetailList
         rows={[
-          ['Email', user.email],
-          ['Sign-in', user.disabled ? 'Disabled' : 'Enabled'],
-          ['CPO-wide role', user.cpo_role ?? '—'],
-          ['Created', formatTimestamp(user.created_at)],
+          [t('email'), user.email],
+          [t('signIn'), user.disabled ? t('disabled') : t('enabled')],
+          [t('cpoRole'), user.cpo_role ? roleName(tRoles, user.cpo_role) : '—'],
+          [t('created'), formatTimestamp(user.created_at, locale)],
           updatedRow(user),
         ]}
       />
       <p className="text-sm">
         <Link href={`/audit?entity=user&entity_id=${user.id}`} className="text-brand-700 underline">
-          History of this user
+          {t('history')}
         </Link>
       </p>
       {(coversUser || isSelf) && <ProfileForm action={updateProfile} user={user} />}
@@ -61,10 +68,10 @@ export default async function UserPage({ params }: Props) {
         <ConfirmActionForm
           action={removeUser}
           fields={{ id: user.id, version: user.version }}
-          ask="Delete user…"
-          question={`Delete ${user.name}? They can no longer sign in.`}
-          confirm="Yes, delete"
-          pendingLabel="Deleting…"
+          ask={t('deleteAsk')}
+          question={t('deleteQuestion', { name: user.name })}
+          confirm={t('deleteConfirm')}
+          pendingLabel={tForms('deleting')}
         />
       )}
     </article>

@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+
 export default function Loading() {
-  return <p className="p-4 text-slate-500">Loading webhooks…</p>;
+  const t = useTranslations('Webhooks');
+  return <p className="p-4 text-slate-500">{t('loading')}</p>;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ListNotice } from '@/components/data-table/list-notice';
 import { Pager } from '@/components/data-table/pager';
 import { PageHeader } from '@/components/layout/page-header';
@@ -9,7 +10,10 @@ import { tenantNames } from '@/lib/portal/tenant-choices';
 import { webhookListQuerySchema } from '@/lib/schemas/webhook';
 import { listWebhooks } from '@/lib/services/webhooks';
 
-export const metadata: Metadata = { title: 'Webhooks' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Webhooks');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,13 +23,11 @@ export default async function WebhooksPage({ searchParams }: Props) {
     loadListPage(webhookListQuerySchema, await searchParams, { limit: '50' }, (query) => listWebhooks({ ctx, query })),
     tenantNames(ctx),
   ]);
+  const t = await getTranslations('Webhooks');
   return (
     <div className="space-y-4">
-      <PageHeader title="Webhooks" action={{ href: '/webhooks/new', label: 'New webhook' }} />
-      <p className="max-w-2xl text-sm text-slate-600">
-        Subscriptions POST signed events (Standard Webhooks) to your systems when locations and charge stations change. A subscription whose
-        deliveries fail for a day is disabled; enable it again on its page.
-      </p>
+      <PageHeader title={t('title')} action={{ href: '/webhooks/new', label: t('new') }} />
+      <p className="max-w-2xl text-sm text-slate-600">{t('intro')}</p>
       <ListNotice notice={notice} />
       <WebhooksTable rows={page.data} tenants={tenants} />
       <Pager params={params} nextCursor={page.next_cursor} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Pager } from '@/components/data-table/pager';
 import { EditAndDelete } from '@/components/forms/edit-and-delete';
 import { BackLink } from '@/components/layout/back-link';
@@ -18,11 +19,12 @@ import { getWebhook, listWebhookDeliveries } from '@/lib/services/webhooks';
 import { formatTimestamp } from '@/lib/format';
 import { deleteWebhookAction, retryDeliveryAction, sendTestWebhookAction, setWebhookEnabledAction, updateWebhookAction } from './actions';
 
-export const metadata: Metadata = { title: 'Webhook' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Webhooks');
+  return { title: t('webhookTitle') };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const DELETE_CONSEQUENCE = 'Its delivery log goes with it and nothing more is sent.';
 
 export default async function WebhookPage({ params, searchParams }: Props) {
   const { ctx, object: webhook } = await loadDetailPage(params, getWebhook);
@@ -32,42 +34,47 @@ export default async function WebhookPage({ params, searchParams }: Props) {
     ),
     tenantNames(ctx),
   ]);
+  const [t, locale] = await Promise.all([getTranslations('Webhooks'), getLocale()]);
   const mayManage = mayManageWebhook(ctx, webhook.tenant_id);
   const pending = page.data.some((delivery) => delivery.status === 'PENDING');
   return (
     <article className="space-y-6">
-      <BackLink href="/webhooks">Webhooks</BackLink>
+      <BackLink href="/webhooks">{t('title')}</BackLink>
       <h1 className="break-all text-2xl font-semibold">{webhook.url}</h1>
       <DetailList
         rows={[
           [
-            'Status',
+            t('status'),
             <div key="status" className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
               <WebhookStatus webhook={webhook} />
               {mayManage && <EnabledToggle webhook={webhook} action={setWebhookEnabledAction} />}
             </div>,
           ],
-          ['Events of', webhook.tenant_id ? (tenants[webhook.tenant_id] ?? webhook.tenant_id) : 'All tenants (CPO-wide)'],
+          [t('eventsOf'), webhook.tenant_id ? (tenants[webhook.tenant_id] ?? webhook.tenant_id) : t('cpoWide')],
           [
-            'Events',
-            <span key="events" className="font-mono text-sm">
-              {webhook.events.join(', ')}
-            </span>,
+            t('events'),
+            <ul key="events" className="text-sm">
+              {webhook.events.map((type) => (
+                <li key={type}>
+                  {t(`eventTypes.${type}`)} <code className="font-mono text-xs text-slate-600">{type}</code>
+                </li>
+              ))}
+            </ul>,
           ],
-          ['Description', webhook.description ?? '—'],
-          ['Failing since', formatTimestamp(webhook.failing_since)],
-          ['Created', formatTimestamp(webhook.created_at)],
+          [t('description'), webhook.description ?? '—'],
+          [t('failingSince'), formatTimestamp(webhook.failing_since, locale)],
+          [t('created'), formatTimestamp(webhook.created_at, locale)],
           updatedRow(webhook),
         ]}
       />
-      <Panel id="delivery-log" title="Delivery log" framed={false}>
+      <Panel id="delivery-log" title={t('deliveryLog')} framed={false}>
         {mayManage && <SendTestForm webhook={webhook} action={sendTestWebhookAction} />}
         {pending && <LiveRefresh intervalMs={2000} />}
         <DeliveriesTable webhookId={webhook.id} rows={page.data} retry={mayManage ? retryDeliveryAction : undefined} />
         <Pager params={listParams} nextCursor={page.next_cursor} />
       </Panel>
       {mayManage && (
-        <EditAndDelete what="webhook" target={webhook} remove={deleteWebhookAction} consequence={DELETE_CONSEQUENCE}>
+        <EditAndDelete what={t('webhook')} target={webhook} remove={deleteWebhookAction} consequence={t('deleteConsequence')}>
           <EditWebhookForm action={updateWebhookAction} webhook={webhook} />
         </EditAndDelete>
       )}
