@@ -73,7 +73,8 @@ test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and a
   await expect(page.getByRole('textbox', { name: 'Group', exact: true })).toHaveValue(group);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByLabel('Select all rows on this page').check();
+  // A phone shows the stations as cards, with their own "select all".
+  await page.getByLabel('Select all stations on this page').check();
   await expect(bulk.getByText('50 selected')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

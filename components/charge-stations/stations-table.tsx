@@ -150,7 +150,13 @@ export async function StationsTable({ rows, sort, view, bulk, now }: Props) {
   );
 
   const cards = rows.length ? (
-    <RowNavigation>
+    <RowNavigation className="space-y-2">
+      {bulk && (
+        <label className="flex items-center gap-2 px-3 text-sm">
+          <PageCheckbox rowCount={rows.length} />
+          {t('selectAllCards')}
+        </label>
+      )}
       <ul aria-label={t('caption')} className="space-y-2" data-testid="station-cards">
         {rows.map((row) => (
           <li

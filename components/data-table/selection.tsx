@@ -53,8 +53,8 @@ export function RowCheckbox({ id, label }: { id: string; label: string }) {
   return <input type="checkbox" aria-label={label} checked={isSelected(id)} onChange={(e) => toggle(id, e.target.checked)} />;
 }
 
-/** The header checkbox: all rows on this page, or none; half-checked when some are selected. */
-export function PageCheckbox({ label, rowCount }: { label: string; rowCount: number }) {
+/** The header checkbox: all rows on this page, or none; half-checked when some are selected. Without `label`, a surrounding label names it. */
+export function PageCheckbox({ label, rowCount }: { label?: string; rowCount: number }) {
   const { selectedIds, setAll } = useSelection();
   const all = rowCount > 0 && selectedIds.length === rowCount;
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
 import { PAGE_SIZES, TABLE_DENSITIES, type TableDensity } from '@/lib/domain/table-view';
 import type { TableView } from '@/lib/schemas/table-preferences';
 import { HIDDEN_COLUMNS_PARAM } from '@/lib/view/hidden-columns';
@@ -34,11 +34,21 @@ const CONTROL = 'rounded border border-slate-300 bg-white px-2 py-1';
  * saved for the user (their default on every device) and shown by rendering the page again; the
  * columns and page size also go into the address, so the view stays a shareable link.
  */
-export function ViewMenu({ table, columns, hidden, density, pageSize, save, words }: Props) {
+export function ViewMenu({ table, columns, save, words, ...shown }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The controls show the choice at once; the page catches up when it has rendered again.
+  const [{ hidden, density, pageSize }, choose] = useOptimistic(
+    { hidden: shown.hidden, density: shown.density, pageSize: shown.pageSize },
+    (current, view: TableView) => ({
+      hidden: view.hidden_columns ?? current.hidden,
+      density: view.density ?? current.density,
+      pageSize: view.page_size ?? current.pageSize,
+    }),
+  );
   const apply = (view: TableView, params?: (url: URLSearchParams) => void) =>
     startTransition(async () => {
+      choose(view);
       await save(table, view);
       if (!params) return router.refresh();
       const url = new URLSearchParams(window.location.search);
