@@ -37,7 +37,7 @@ test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and a
   await bulk.getByLabel('Availability').selectOption('INOPERATIVE');
   await bulk.getByRole('button', { name: 'Apply…' }).click();
   const confirm = bulk.getByRole('alertdialog', { name: 'Confirm bulk action' });
-  await expect(confirm).toContainText('Set availability INOPERATIVE on 50 stations?');
+  await expect(confirm).toContainText('Set availability Inoperative on 50 stations?');
   // Cancel leaves everything as it was; the second time it is confirmed.
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
@@ -73,7 +73,8 @@ test('a CPO admin selects the 50 stations on a page, sets them INOPERATIVE and a
   await expect(page.getByRole('textbox', { name: 'Group', exact: true })).toHaveValue(group);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByLabel('Select all rows on this page').check();
+  // A phone shows the stations as cards, with their own "select all".
+  await page.getByLabel('Select all stations on this page').check();
   await expect(bulk.getByText('50 selected')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -1,21 +1,21 @@
 'use client';
 
 import { startTransition, useActionState, useState } from 'react';
+import { fill, plural } from '@/components/data-table/fill';
+import { useSelection } from '@/components/data-table/selection';
 import { ActionOutcome } from '@/components/forms/action-form';
 import { LabeledControl } from '@/components/forms/labeled-control';
 import type { FormAction } from '@/lib/actions/define-action';
+import type { Messages } from '@/lib/i18n/messages';
 
 export type BulkChoice = { id: string; label: string };
 export type BulkPermissions = { availability: boolean; tariff: boolean; groups: boolean };
+/** The bar's words, from the server in the user's language. */
+export type BulkWords = Messages['BulkActions'] & { availabilities: Record<Availability, string>; locale: string };
 
 type Operation = 'availability' | 'tariff' | 'group_add' | 'group_remove';
-
-const OPERATION_LABELS: Record<Operation, string> = {
-  availability: 'Set availability',
-  tariff: 'Set tariff (all connectors)',
-  group_add: 'Add to group',
-  group_remove: 'Remove from group',
-};
+type Availability = 'INOPERATIVE' | 'OPERATIVE';
+const OPERATIONS: Operation[] = ['availability', 'tariff', 'group_add', 'group_remove'];
 
 const CONTROL = 'rounded border border-slate-300 px-2 py-1.5';
 const BUTTON = 'rounded bg-brand-700 px-3 py-1.5 text-white disabled:opacity-60';
@@ -29,27 +29,24 @@ type Row = { ok: boolean; message: string };
  */
 export function BulkBar({
   action,
-  selectedIds,
-  labelOf,
   permissions,
   tariffs,
   maxIds,
-  onClear,
+  words,
 }: {
   action: FormAction;
-  selectedIds: string[];
-  labelOf: (id: string) => string;
   permissions: BulkPermissions;
   tariffs: BulkChoice[];
   maxIds: number;
-  onClear: () => void;
+  words: BulkWords;
 }) {
+  const { selectedIds, labelOf, clear: onClear } = useSelection();
   const [state, submit, pending] = useActionState(action, null);
-  const operations = (Object.keys(OPERATION_LABELS) as Operation[]).filter((op) =>
+  const operations = OPERATIONS.filter((op) =>
     op === 'availability' ? permissions.availability : op === 'tariff' ? permissions.tariff : permissions.groups,
   );
   const [operation, setOperation] = useState<Operation>(operations[0] ?? 'availability');
-  const [availability, setAvailability] = useState('INOPERATIVE');
+  const [availability, setAvailability] = useState<Availability>('INOPERATIVE');
   const [tariff, setTariff] = useState(tariffs[0]?.id ?? '');
   const [group, setGroup] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -58,15 +55,13 @@ export function BulkBar({
 
   const count = selectedIds.length;
   const value = operation === 'availability' ? availability : operation === 'tariff' ? tariff : group.trim();
-  const stations = `${count} station${count === 1 ? '' : 's'}`;
-  const question =
-    operation === 'availability'
-      ? `Set availability ${availability} on ${stations}?`
-      : operation === 'tariff'
-        ? `Set tariff ${tariff} on every connector of ${stations}?`
-        : operation === 'group_add'
-          ? `Add ${stations} to group “${value}”?`
-          : `Remove ${stations} from group “${value}”?`;
+  const stations = plural(words.stations, count, words.locale);
+  const question = fill(words.question[operation], {
+    stations,
+    availability: words.availabilities[availability],
+    tariff,
+    group: value,
+  });
   // A new run replaces the last results; while it runs, the old ones would mislead.
   const results =
     !pending && state?.ok && state.data ? Object.entries(state.data).map(([id, json]) => ({ id, ...(JSON.parse(json) as Row) })) : [];
@@ -74,7 +69,7 @@ export function BulkBar({
 
   if (operations.length === 0 || (count === 0 && !state)) return null;
   return (
-    <section aria-label="Bulk actions" className="space-y-3 rounded-lg border border-slate-300 bg-brand-50 p-3">
+    <section aria-label={words.region} className="space-y-3 rounded-lg border border-slate-300 bg-brand-50 p-3">
       {count > 0 && (
         <form
           onSubmit={(event) => {
@@ -93,12 +88,12 @@ export function BulkBar({
         >
           <div className="flex flex-wrap items-end gap-2">
             <p className="py-1.5 font-medium" aria-live="polite">
-              {count} selected
+              {fill(words.selected, { count })}
             </p>
             <button type="button" onClick={onClear} className={SECONDARY}>
-              Clear selection
+              {words.clear}
             </button>
-            <LabeledControl id="bulk-operation" label="Bulk action">
+            <LabeledControl id="bulk-operation" label={words.operation}>
               <select
                 id="bulk-operation"
                 name="operation"
@@ -111,27 +106,27 @@ export function BulkBar({
               >
                 {operations.map((op) => (
                   <option key={op} value={op}>
-                    {OPERATION_LABELS[op]}
+                    {words.operations[op]}
                   </option>
                 ))}
               </select>
             </LabeledControl>
             {operation === 'availability' && (
-              <LabeledControl id="bulk-availability" label="Availability">
+              <LabeledControl id="bulk-availability" label={words.availability}>
                 <select
                   id="bulk-availability"
                   name="availability"
                   value={availability}
-                  onChange={(e) => setAvailability(e.target.value)}
+                  onChange={(e) => setAvailability(e.target.value as Availability)}
                   className={CONTROL}
                 >
-                  <option value="INOPERATIVE">INOPERATIVE</option>
-                  <option value="OPERATIVE">OPERATIVE</option>
+                  <option value="INOPERATIVE">{words.availabilities.INOPERATIVE}</option>
+                  <option value="OPERATIVE">{words.availabilities.OPERATIVE}</option>
                 </select>
               </LabeledControl>
             )}
             {operation === 'tariff' && (
-              <LabeledControl id="bulk-tariff" label="Tariff code">
+              <LabeledControl id="bulk-tariff" label={words.tariff}>
                 <select id="bulk-tariff" name="tariff_id" value={tariff} onChange={(e) => setTariff(e.target.value)} className={CONTROL}>
                   {tariffs.map((t) => (
                     <option key={t.id} value={t.id}>
@@ -142,7 +137,7 @@ export function BulkBar({
               </LabeledControl>
             )}
             {(operation === 'group_add' || operation === 'group_remove') && (
-              <LabeledControl id="bulk-group" label="Group name">
+              <LabeledControl id="bulk-group" label={words.group}>
                 <input
                   id="bulk-group"
                   name="group"
@@ -155,41 +150,41 @@ export function BulkBar({
             )}
             {!confirming && (
               <button type="button" className={BUTTON} disabled={!value || count > maxIds || pending} onClick={() => setConfirming(true)}>
-                Apply…
+                {words.apply}
               </button>
             )}
           </div>
-          {count > maxIds && <p className="text-sm text-red-800">At most {maxIds} stations at once; select fewer.</p>}
+          {count > maxIds && <p className="text-sm text-red-800">{fill(words.tooMany, { max: maxIds })}</p>}
           {confirming && (
             <div
               role="alertdialog"
-              aria-label="Confirm bulk action"
+              aria-label={words.confirmLabel}
               className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2"
             >
               <p className="font-medium">{question}</p>
               <button type="submit" className={BUTTON} autoFocus>
-                Confirm
+                {words.confirm}
               </button>
               <button type="button" className={SECONDARY} onClick={() => setConfirming(false)}>
-                Cancel
+                {words.cancel}
               </button>
             </div>
           )}
-          {pending && <p role="status">Applying to {stations}…</p>}
+          {pending && <p role="status">{fill(words.applying, { stations })}</p>}
         </form>
       )}
       {state && !state.ok && <ActionOutcome state={state} />}
       {results.length > 0 && (
         <div className="space-y-1">
           <h2 className="font-medium" data-testid="bulk-summary">
-            {results.length - failed} of {results.length} done{failed ? `, ${failed} failed` : ''}
+            {fill(failed ? words.summaryFailed : words.summary, { done: results.length - failed, total: results.length, failed })}
           </h2>
           <div className="max-h-80 overflow-auto rounded border border-slate-200 bg-white">
             <table className="min-w-full text-sm">
-              <caption className="sr-only">Result per station</caption>
+              <caption className="sr-only">{words.resultCaption}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  {['Station', 'Result', 'Detail'].map((label) => (
+                  {[words.resultStation, words.resultOutcome, words.resultDetail].map((label) => (
                     <th key={label} scope="col" className="px-2 py-1 text-left">
                       {label}
                     </th>
@@ -200,7 +195,9 @@ export function BulkBar({
                 {results.map((r) => (
                   <tr key={r.id}>
                     <td className="px-2 py-1 whitespace-nowrap">{labels[r.id] ?? r.id}</td>
-                    <td className={`px-2 py-1 font-medium ${r.ok ? 'text-emerald-800' : 'text-red-800'}`}>{r.ok ? 'OK' : 'Error'}</td>
+                    <td className={`px-2 py-1 font-medium ${r.ok ? 'text-emerald-800' : 'text-red-800'}`}>
+                      {r.ok ? words.ok : words.error}
+                    </td>
                     <td className="px-2 py-1">{r.message}</td>
                   </tr>
                 ))}

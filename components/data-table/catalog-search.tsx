@@ -1,10 +1,12 @@
+import { useTranslations } from 'next-intl';
 import { FilterForm, FilterInput } from './list-filters';
 
 /** The search box of a catalog list (tenants, tariffs, hardware templates); state stays in the URL. */
-export function CatalogSearch({ q, sort, label = 'Search' }: { q?: string; sort: string; label?: string }) {
+export function CatalogSearch({ q, sort, label }: { q?: string; sort: string; label?: string }) {
+  const t = useTranslations('Common');
   return (
-    <FilterForm sort={sort} submitLabel="Search">
-      <FilterInput name="q" label={label} type="search" defaultValue={q ?? ''} />
+    <FilterForm sort={sort} submitLabel={t('search')}>
+      <FilterInput name="q" label={label ?? t('search')} type="search" defaultValue={q ?? ''} />
     </FilterForm>
   );
 }

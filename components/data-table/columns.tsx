@@ -1,4 +1,5 @@
 import type { ColumnHelper, RowData } from '@tanstack/react-table';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatTimestamp } from '@/lib/format';
 import type { ServerTableFeatures } from './features';
 import { RowLink } from './row-link';
@@ -14,7 +15,7 @@ export function nameLinkColumn<T extends { id: string; name: string | null }>(
   return col.accessor((row) => row.name, {
     id: 'name',
     enableHiding: false,
-    header: () => <SortHeader label="Name" link={sort} />,
+    header: () => <LabelledSortHeader column="name" link={sort} />,
     cell: (info) => <RowLink href={href(info.row.original.id)}>{info.getValue() ?? unnamed}</RowLink>,
   });
 }
@@ -23,7 +24,16 @@ export function nameLinkColumn<T extends { id: string; name: string | null }>(
 export function updatedAtColumn<T extends { updated_at: string }>(col: Helper<T>, sort: SortLink) {
   return col.accessor((row) => row.updated_at, {
     id: 'updated_at',
-    header: () => <SortHeader label="Updated" link={sort} />,
-    cell: (info) => formatTimestamp(info.getValue()),
+    header: () => <LabelledSortHeader column="updated" link={sort} />,
+    cell: (info) => <Timestamp value={info.getValue()} />,
   });
+}
+
+function LabelledSortHeader({ column, link }: { column: 'name' | 'updated'; link: SortLink }) {
+  const t = useTranslations('DataTable');
+  return <SortHeader label={t(column)} link={link} />;
+}
+
+function Timestamp({ value }: { value: string }) {
+  return formatTimestamp(value, useLocale());
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useTable, type ColumnDef, type RowData, type RowSelectionState, type ColumnVisibilityState } from '@tanstack/react-table';
+import type { TableDensity } from '@/lib/domain/table-view';
 import { HIDDEN_COLUMNS_PARAM } from '@/lib/view/hidden-columns';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
 import { HEADER_CELL, TableFrame } from './table-frame';
@@ -20,6 +22,7 @@ type Props<T extends RowData> = {
   columnLabels?: Record<string, string>;
   /** Row checkboxes, owned by the caller (bulk actions). */
   selection?: Selection;
+  density?: TableDensity;
 };
 
 /** A server-driven table of rows keyed by their `id` (selection, React keys); wide tables scroll inside their own container on small screens. */
@@ -31,7 +34,9 @@ export function DataTable<T extends RowData & { id: string }>({
   hiddenColumns,
   columnLabels,
   selection,
+  density,
 }: Props<T>) {
+  const t = useTranslations('DataTable');
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() =>
     Object.fromEntries((hiddenColumns ?? []).map((id) => [id, false])),
   );
@@ -56,9 +61,9 @@ export function DataTable<T extends RowData & { id: string }>({
     <div className="space-y-2">
       {hiddenColumns && (
         <details className="relative inline-block text-sm">
-          <summary className="cursor-pointer rounded border border-slate-300 bg-white px-2 py-1">Columns</summary>
+          <summary className="cursor-pointer rounded border border-slate-300 bg-white px-2 py-1">{t('columns')}</summary>
           <fieldset className="absolute z-10 mt-1 space-y-1 rounded border border-slate-200 bg-white p-3 shadow">
-            <legend className="sr-only">Shown columns</legend>
+            <legend className="sr-only">{t('shownColumns')}</legend>
             {table
               .getAllLeafColumns()
               .filter((column) => column.getCanHide())
@@ -76,13 +81,14 @@ export function DataTable<T extends RowData & { id: string }>({
         rowCount={data.length}
         columnCount={table.getVisibleLeafColumns().length + (selection ? 1 : 0)}
         emptyMessage={emptyMessage}
+        density={density}
         head={table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {selection && (
-              <th scope="col" className="w-8 px-3 py-2">
+              <th scope="col" className={`w-8 ${HEADER_CELL}`}>
                 <input
                   type="checkbox"
-                  aria-label="Select all rows on this page"
+                  aria-label={t('selectPage')}
                   checked={table.getIsAllPageRowsSelected()}
                   ref={(box) => {
                     if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
@@ -100,12 +106,12 @@ export function DataTable<T extends RowData & { id: string }>({
         ))}
       >
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className={row.getIsSelected() ? 'bg-brand-50' : 'hover:bg-slate-50'}>
+          <tr key={row.id} data-row className={row.getIsSelected() ? 'bg-brand-50' : 'hover:bg-slate-50 focus-within:bg-slate-50'}>
             {selection && (
               <td className="px-3 py-2">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${selection.label(row.id)}`}
+                  aria-label={t('selectRow', { row: selection.label(row.id) })}
                   checked={row.getIsSelected()}
                   onChange={row.getToggleSelectedHandler()}
                 />

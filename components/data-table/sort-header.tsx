@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export type SortLink = { href: string; direction: 'asc' | 'desc' | null };
 
 /** A column header that re-sorts through the URL, so the view can be bookmarked. */
 export function SortHeader({ label, link }: { label: string; link: SortLink }) {
+  const t = useTranslations('DataTable');
   const arrow = link.direction === 'asc' ? ' ▲' : link.direction === 'desc' ? ' ▼' : '';
   return (
-    <Link href={link.href} className="hover:text-brand-700" aria-label={`Sort by ${label}`}>
+    <Link href={link.href} className="hover:text-brand-700" aria-label={t('sortBy', { column: label })}>
       {label}
       {arrow}
     </Link>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AppError } from '@/lib/errors';
 import { exportHref, loadListPage } from './list-page';
 
 const schema = z
@@ -29,9 +30,29 @@ describe('loadListPage', () => {
       data: [],
       next_cursor: null,
     }));
-    expect(result.notice).toMatch(/not valid/);
+    expect(result.notice).toBe('invalidFilters');
     expect(result.query).toEqual({ sort: 'name', limit: 50 });
     expect([...result.params.keys()]).toEqual(['hide']);
+  });
+
+  it('shows the user’s saved columns unless the address names its own', async () => {
+    const list = async () => ({ data: [], next_cursor: null });
+    const saved = await loadListPage(schema, { q: 'x' }, { limit: '50' }, list, ['status']);
+    expect(saved.hidden).toEqual(['status']);
+    expect(saved.params.get('hide')).toBe('status');
+    const given = await loadListPage(schema, { hide: 'city' }, { limit: '50' }, list, ['status']);
+    expect(given.hidden).toEqual(['city']);
+  });
+
+  it('starts again at the first page when the cursor is not valid any more', async () => {
+    const seen: unknown[] = [];
+    const result = await loadListPage(schema, { cursor: 'stale' }, { limit: '50' }, async (query) => {
+      seen.push(query.cursor);
+      if (query.cursor) throw new AppError('bad_request', 'cursor does not match');
+      return { data: [], next_cursor: null };
+    });
+    expect(seen).toEqual(['stale', undefined]);
+    expect(result.notice).toBe('expiredCursor');
   });
 
   it('exports the current filters without paging or view settings', () => {

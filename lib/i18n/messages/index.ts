@@ -6,6 +6,7 @@ import enForms from './en/forms.json';
 import enInstaller from './en/installer.json';
 import enLocations from './en/locations.json';
 import enStations from './en/stations.json';
+import enTables from './en/tables.json';
 import nlAdmin from './nl/admin.json';
 import nlCommon from './nl/common.json';
 import nlDashboard from './nl/dashboard.json';
@@ -13,12 +14,14 @@ import nlForms from './nl/forms.json';
 import nlInstaller from './nl/installer.json';
 import nlLocations from './nl/locations.json';
 import nlStations from './nl/stations.json';
+import nlTables from './nl/tables.json';
 
 /** Each language's areas: one JSON file per area and language, so areas are translated separately. */
 export const MESSAGE_AREAS = {
   en: {
     common: enCommon,
     forms: enForms,
+    tables: enTables,
     admin: enAdmin,
     stations: enStations,
     installer: enInstaller,
@@ -28,6 +31,7 @@ export const MESSAGE_AREAS = {
   nl: {
     common: nlCommon,
     forms: nlForms,
+    tables: nlTables,
     admin: nlAdmin,
     stations: nlStations,
     installer: nlInstaller,
@@ -41,8 +45,8 @@ export const MESSAGE_AREAS = {
  * language only, or when two areas define the same namespace (one would hide the other).
  */
 export const MESSAGES = {
-  en: { ...enCommon, ...enForms, ...enAdmin, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
-  nl: { ...nlCommon, ...nlForms, ...nlAdmin, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
+  en: { ...enCommon, ...enForms, ...enTables, ...enAdmin, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
+  nl: { ...nlCommon, ...nlForms, ...nlTables, ...nlAdmin, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
 } satisfies Record<PortalLocale, Record<string, unknown>>;
 
 /** The English messages' shape: next-intl checks every `t('…')` key against it (global.d.ts). */

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 export default function Loading() {
-  return <p className="p-4 text-slate-500">Loading charge stations…</p>;
+  return <p className="p-4 text-slate-500">{useTranslations('StationList')('loading')}</p>;
 }

@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { getTablePreferences, updateTablePreferences } from './table-preferences';
