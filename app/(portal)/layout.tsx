@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { LanguageSwitch } from '@/components/layout/language-switch';
+import { LanguageChoice } from '@/components/layout/language-choice';
 import { PortalShell } from '@/components/layout/portal-shell';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
 import { TenantSwitcher } from '@/components/layout/tenant-switcher';
@@ -23,13 +23,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       user={{ name: session?.user?.name ?? '', email: session?.user?.email ?? '' }}
       items={NAV_ITEMS.filter((item) => [item.permission].flat().some((permission) => can(ctx, permission)))}
       signOut={signOutAction}
-      language={<LanguageSwitch action={chooseLanguage} />}
+      language={<LanguageChoice action={chooseLanguage} />}
       switcher={
         choices.length > 0 && (
           <TenantSwitcher
             choices={choices}
             current={ctx.focusTenantId}
-            allLabel={ctx.cpoWide ? t('allTenants') : t('allMyTenants')}
+            words={{ label: t('tenant'), all: ctx.cpoWide ? t('allTenants') : t('allMyTenants'), switch: t('switch') }}
             action={switchTenant}
           />
         )

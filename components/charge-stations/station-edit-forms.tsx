@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/forms/action-form';
 import { LocationPicker } from '@/components/locations/location-picker';
+import { locationPickerWords } from '@/components/locations/location-picker-words';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { VersionFields } from '@/components/forms/version-fields';
@@ -62,6 +63,7 @@ export function StationNotesForm({ action, station }: Props) {
 /** Link to one of the tenant's locations, found by search, or unlink (station:link). */
 export function StationLinkForms({ link, unlink, station }: { link: FormAction; unlink: FormAction; station: ChargeStation }) {
   const t = useTranslations('StationEdit');
+  const pickerT = useTranslations('LocationPicker');
   return (
     <div className="space-y-3">
       <ActionForm action={link} label={t('linkForm')} className="space-y-2">
@@ -72,6 +74,7 @@ export function StationLinkForms({ link, unlink, station }: { link: FormAction; 
           selected={null}
           tenantId={station.tenant_id}
           emptyLabel={t('noLocationChosen')}
+          words={locationPickerWords(pickerT)}
         />
         <SubmitButton pendingLabel={t('linking')}>{t('link')}</SubmitButton>
       </ActionForm>

@@ -1,7 +1,6 @@
 'use client';
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
 import type { ActionState, FormAction } from '@/lib/actions/define-action';
 
 type FormContext = { state: ActionState; fields: Set<string>; pending: boolean };
@@ -58,10 +57,10 @@ export function useFieldError(path: string): string | undefined {
 
 /**
  * The result of a server action: a success toast, or the error with the field errors no field
- * shows itself (`placed`), and for a version conflict a reload button.
+ * shows itself (`placed`), and for a version conflict a reload button. Every word comes from the
+ * server action, so forms ship no message formatter.
  */
 export function ActionOutcome({ state, placed = new Set() }: { state: ActionState; placed?: Set<string> }) {
-  const t = useTranslations('Forms');
   if (!state) return null;
   if (state.ok) return <Toast state={state} />;
   const unplaced = Object.entries(state.fieldErrors).filter(([path]) => !placed.has(path));
@@ -77,9 +76,9 @@ export function ActionOutcome({ state, placed = new Set() }: { state: ActionStat
           ))}
         </ul>
       )}
-      {state.code === 'precondition_failed' && (
+      {state.reload && (
         <button type="button" onClick={() => window.location.reload()} className="mt-2 rounded border border-red-300 bg-white px-2 py-1">
-          {t('reloadLatest')}
+          {state.reload}
         </button>
       )}
     </div>

@@ -1,19 +1,18 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { TenantChoice } from '@/lib/portal/tenant-choices';
 
 type Props = {
   choices: TenantChoice[];
   current: string | undefined;
-  allLabel: string;
+  /** Worded by the server, so the header ships no message formatter. */
+  words: { label: string; all: string; switch: string };
   action: (form: FormData) => Promise<void>;
 };
 
 /** Narrows every page to one tenant, or back to all; choosing submits at once (the button is the no-JS path). */
-export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
-  const t = useTranslations('Shell');
+export function TenantSwitcher({ choices, current, words, action }: Props) {
   const pathname = usePathname();
   // Keep the view's filters; a page cursor belongs to the previous scope.
   const query = new URLSearchParams(useSearchParams());
@@ -22,7 +21,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
   return (
     <form action={action} className="flex items-center gap-2 text-sm">
       <label htmlFor="tenant-switcher" className="text-slate-600">
-        {t('tenant')}
+        {words.label}
       </label>
       <select
         id="tenant-switcher"
@@ -31,7 +30,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
         className="max-w-48 rounded border border-slate-300 px-2 py-1"
       >
-        <option value="">{allLabel}</option>
+        <option value="">{words.all}</option>
         {choices.map((choice) => (
           <option key={choice.id} value={choice.id}>
             {choice.name}
@@ -41,7 +40,7 @@ export function TenantSwitcher({ choices, current, allLabel, action }: Props) {
       <input type="hidden" name="return_to" value={returnTo} />
       <noscript>
         <button type="submit" className="rounded border border-slate-300 px-2 py-1">
-          {t('switch')}
+          {words.switch}
         </button>
       </noscript>
     </form>

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { fill, plural } from '@/components/data-table/fill';
 import { useFieldError } from '@/components/forms/action-form';
 import { LabeledControl } from '@/components/forms/labeled-control';
+import type { LocationPickerWords } from './location-picker-words';
 
 export type LocationChoice = { id: string; label: string };
 
@@ -16,6 +17,7 @@ type Props = {
   tenantId?: string | null;
   /** Shown when nothing is chosen, e.g. "Any location" in a filter. */
   emptyLabel: string;
+  words: LocationPickerWords;
 };
 
 const MIN_QUERY = 2;
@@ -24,9 +26,8 @@ const MIN_QUERY = 2;
  * Finds a location by typing part of its name, address or city, through the API's list (the
  * signed-in session, same scope): usable with 50 000 locations, where a select is not.
  */
-export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: Props) {
+export function LocationPicker({ name, label, selected, tenantId, emptyLabel, words }: Props) {
   const id = useId();
-  const t = useTranslations('LocationPicker');
   const error = useFieldError(`/${name}`);
   const [choice, setChoice] = useState<LocationChoice | null>(selected);
   const [query, setQuery] = useState('');
@@ -76,7 +77,7 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
         {choice ? choice.label : emptyLabel}
         {choice && (
           <button type="button" onClick={() => pick(null)} className="ml-2 text-brand-700 underline">
-            {t('clear')}
+            {words.clear}
           </button>
         )}
       </p>
@@ -86,22 +87,22 @@ export function LocationPicker({ name, label, selected, tenantId, emptyLabel }: 
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={t('placeholder')}
+        placeholder={words.placeholder}
         autoComplete="off"
         aria-describedby={`${id}-status`}
         aria-invalid={error ? true : undefined}
         className="w-full max-w-72 rounded border border-slate-300 px-3 py-1.5 aria-[invalid=true]:border-red-600"
       />
       <p id={`${id}-status`} className="sr-only" aria-live="polite">
-        {results ? t('found', { count: results.length }) : ''}
+        {results ? plural({ one: words.foundOne, other: words.foundOther }, results.length, document.documentElement.lang) : ''}
       </p>
-      {failed && <p className="text-sm text-red-800">{t('failed')}</p>}
+      {failed && <p className="text-sm text-red-800">{words.failed}</p>}
       {results && (
         <ul
-          aria-label={t('matches', { label })}
+          aria-label={fill(words.matches, { label })}
           className="max-w-md divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm"
         >
-          {results.length === 0 && <li className="px-3 py-2 text-slate-600">{t('none')}</li>}
+          {results.length === 0 && <li className="px-3 py-2 text-slate-600">{words.none}</li>}
           {results.map((location) => (
             <li key={location.id}>
               <button type="button" onClick={() => pick(location)} className="w-full px-3 py-2 text-left hover:bg-slate-50">

@@ -14,7 +14,14 @@ export type PortalTranslator = Awaited<ReturnType<typeof getTranslations<never>>
 /** What a portal form gets back from its server action (for `useActionState`). */
 export type ActionState =
   | { ok: true; message: string; data?: Record<string, string> }
-  | { ok: false; code: AppErrorCode | 'internal'; message: string; fieldErrors: Record<string, string> }
+  | {
+      ok: false;
+      code: AppErrorCode | 'internal';
+      message: string;
+      fieldErrors: Record<string, string>;
+      /** For a version conflict: the label of the button that reloads the latest version. */
+      reload?: string;
+    }
   | null;
 
 /** A server action as `useActionState` calls it. */
@@ -59,9 +66,11 @@ export function defineAction<I, R>(definition: {
         console.error('server action failed', error);
         return { ok: false, code: 'internal', message: t('internal'), fieldErrors: {} };
       }
-      const message = error.code === 'precondition_failed' ? t('conflict') : error.detail;
       const errors = Object.fromEntries((error.extra.errors ?? []).map((e) => [e.path, e.message]));
-      return { ok: false, code: error.code, message, fieldErrors: errors };
+      if (error.code === 'precondition_failed') {
+        return { ok: false, code: error.code, message: t('conflict'), fieldErrors: errors, reload: t('reloadLatest') };
+      }
+      return { ok: false, code: error.code, message: error.detail, fieldErrors: errors };
     }
   };
   return action;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { LabeledControl } from '@/components/forms/labeled-control';
-import { LanguageSwitch } from '@/components/layout/language-switch';
+import { LanguageChoice } from '@/components/layout/language-choice';
 import { chooseLanguage } from '@/lib/actions/choose-language';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { signInWithPassword } from './actions';
@@ -32,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </SubmitButton>
       </form>
       {/* After the sign-in form: scripts that sign in without JavaScript post the page's first form. */}
-      <LanguageSwitch action={chooseLanguage} />
+      <LanguageChoice action={chooseLanguage} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { PortalLocale } from '../locales';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enDashboard from './en/dashboard.json';
+import enErrors from './en/errors.json';
 import enForms from './en/forms.json';
 import enInstaller from './en/installer.json';
 import enLocations from './en/locations.json';
@@ -10,6 +11,7 @@ import enTables from './en/tables.json';
 import nlAdmin from './nl/admin.json';
 import nlCommon from './nl/common.json';
 import nlDashboard from './nl/dashboard.json';
+import nlErrors from './nl/errors.json';
 import nlForms from './nl/forms.json';
 import nlInstaller from './nl/installer.json';
 import nlLocations from './nl/locations.json';
@@ -20,6 +22,7 @@ import nlTables from './nl/tables.json';
 export const MESSAGE_AREAS = {
   en: {
     common: enCommon,
+    errors: enErrors,
     forms: enForms,
     tables: enTables,
     admin: enAdmin,
@@ -30,6 +33,7 @@ export const MESSAGE_AREAS = {
   },
   nl: {
     common: nlCommon,
+    errors: nlErrors,
     forms: nlForms,
     tables: nlTables,
     admin: nlAdmin,
@@ -45,8 +49,8 @@ export const MESSAGE_AREAS = {
  * language only, or when two areas define the same namespace (one would hide the other).
  */
 export const MESSAGES = {
-  en: { ...enCommon, ...enForms, ...enTables, ...enAdmin, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
-  nl: { ...nlCommon, ...nlForms, ...nlTables, ...nlAdmin, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
+  en: { ...enCommon, ...enErrors, ...enForms, ...enTables, ...enAdmin, ...enStations, ...enInstaller, ...enDashboard, ...enLocations },
+  nl: { ...nlCommon, ...nlErrors, ...nlForms, ...nlTables, ...nlAdmin, ...nlStations, ...nlInstaller, ...nlDashboard, ...nlLocations },
 } satisfies Record<PortalLocale, Record<string, unknown>>;
 
 /** The English messages' shape: next-intl checks every `t('…')` key against it (global.d.ts). */

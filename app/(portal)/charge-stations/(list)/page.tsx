@@ -8,6 +8,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { HEARD_RECENTLY, HEARD_RECENTLY_PARAM, StatusChips } from '@/components/charge-stations/status-chips';
 import { STATIONS_TABLE, StationsTable } from '@/components/charge-stations/stations-table';
 import { LocationPicker } from '@/components/locations/location-picker';
+import { locationPickerWords } from '@/components/locations/location-picker-words';
 import { saveTableView } from '@/lib/actions/save-table-view';
 import { requirePageContext } from '@/lib/auth/page-context';
 import { CHARGER_TYPES } from '@/lib/domain/vocabulary';
@@ -86,6 +87,7 @@ export default async function ChargeStationsPage({ searchParams }: Props) {
           label={t('filters.location')}
           selected={selectedLocation}
           emptyLabel={t('filters.anyLocation')}
+          words={locationPickerWords(await getTranslations('LocationPicker'))}
         />
         {/* The chips' filters and the page size carry over when the form applies. */}
         {['status', 'availability', HEARD_RECENTLY_PARAM, 'limit'].map(
