@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { OcppMessageLog } from '@/components/charge-stations/ocpp-message-log';
 import { ResetForm } from '@/components/charge-stations/reset-form';
-import { StationAudit } from '@/components/charge-stations/station-audit';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { StationCommands } from '@/components/charge-stations/station-commands';
 import { StationDetailsForm, StationLinkForms, StationNotesForm } from '@/components/charge-stations/station-edit-forms';
 import { StationEvseSummary, StationEvses } from '@/components/charge-stations/station-evses';
@@ -234,7 +234,7 @@ async function History({ ctx, station, may }: TabProps) {
   const [t, events] = await Promise.all([getTranslations('StationHistory'), loadStationHistory(ctx, station, may)]);
   return (
     <Panel framed={false} id="history" title={t('heading')}>
-      <StationAudit stationId={station.id} events={events} />
+      <EntityHistory entity="charge_station" entityId={station.id} events={events} fullLabel={t('full')} testId="station-audit" />
     </Panel>
   );
 }

@@ -5,7 +5,7 @@ import { ConfirmDelete } from '@/components/forms/confirm-delete';
 import { DetailList } from '@/components/layout/detail-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { Panel } from '@/components/layout/panel';
-import { LocationHistory } from '@/components/locations/location-history';
+import { EntityHistory } from '@/components/audit/entity-history';
 import { LocationStations } from '@/components/locations/location-stations';
 import { LocationTabs } from '@/components/locations/location-tabs';
 import { LocationsMap } from '@/components/map/lazy-maps';
@@ -208,7 +208,7 @@ async function History({ ctx, location }: { ctx: AuthContext; location: Location
   });
   return (
     <Panel id="location-history" title={t('tab.history')} framed={false}>
-      <LocationHistory locationId={location.id} events={events.data} />
+      <EntityHistory entity="location" entityId={location.id} events={events.data} fullLabel={t('fullHistory')} testId="location-history" />
     </Panel>
   );
 }

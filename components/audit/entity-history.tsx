@@ -3,9 +3,19 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatTimestamp } from '@/lib/format';
 import type { AuditEvent } from '@/lib/schemas/audit-event';
 
-/** The latest audit events of one station, newest first, with the way to the full log. */
-export function StationAudit({ stationId, events }: { stationId: string; events: AuditEvent[] }) {
-  const t = useTranslations('StationHistory');
+type Props = {
+  entity: AuditEvent['entity'];
+  entityId: string;
+  /** The latest events of the object, newest first. */
+  events: AuditEvent[];
+  /** The link to the object's full history in the audit log. */
+  fullLabel: string;
+  testId: string;
+};
+
+/** The latest audit events of one object (a station's or a location's history tab), with the way to the full log. */
+export function EntityHistory({ entity, entityId, events, fullLabel, testId }: Props) {
+  const t = useTranslations('History');
   const common = useTranslations('Common');
   const locale = useLocale();
   return (
@@ -13,7 +23,7 @@ export function StationAudit({ stationId, events }: { stationId: string; events:
       {events.length === 0 ? (
         <p className="text-slate-600">{t('none')}</p>
       ) : (
-        <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="station-audit">
+        <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid={testId}>
           {events.map((event) => {
             const fields = Object.keys(event.changes);
             return (
@@ -30,8 +40,8 @@ export function StationAudit({ stationId, events }: { stationId: string; events:
           })}
         </ol>
       )}
-      <Link href={`/audit?entity=charge_station&entity_id=${stationId}`} className="text-sm text-brand-700 underline">
-        {t('full')}
+      <Link href={`/audit?entity=${entity}&entity_id=${entityId}`} className="text-sm text-brand-700 underline">
+        {fullLabel}
       </Link>
     </div>
   );
