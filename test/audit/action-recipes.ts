@@ -193,6 +193,11 @@ export const ACTION_RECIPES: Record<string, ActionRecipe> = {
     api: API_RECIPES.startChargeStationTest!,
     form: (p) => ({ id: id(p) }),
   },
+  'app/(portal)/charge-stations/[id]/actions.ts#runStationTest': {
+    action: station.runStationTest,
+    api: API_RECIPES.startChargeStationTest!,
+    form: (p) => ({ id: id(p) }),
+  },
   'app/(portal)/api-keys/actions.ts#createKey': {
     action: apiKeys.createKey,
     api: API_RECIPES.createApiKey!,
