@@ -18,8 +18,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 }
 
+/**
+ * A full-page screenshot for people to look at (not an assertion). On a loaded machine Chromium can
+ * take very long to capture a tall live page; then the visible part is enough.
+ */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  const path = `e2e/screenshots/${name}.png`;
+  await page.screenshot({ path, fullPage: true, timeout: 15_000 }).catch(() => page.screenshot({ path }));
 }
 
 /** Picks a tenant in the header's switcher and waits for the server to remember the choice. */
