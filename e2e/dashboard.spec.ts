@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import type { Page } from '@playwright/test';
 import { audit } from './support/audit';
+import { signIn as signInWithForm } from './support/session';
 import { expect, test, type Station, type StationPlace, type Tenant } from './support/fixtures';
 
 // The morning check: counts now, stations by status per customer, the last 24 hours of the OCPP
@@ -43,14 +43,6 @@ async function morning({ makeTenant, makeStation, reportStatus, database }: Tool
   await logFrame(database, theirs, 'StatusNotification', 60, { connectorId: 1, status: 'Available', errorCode: 'NoError' });
   await logFrame(database, theirs, 'StatusNotification', 1, { connectorId: 1, status: 'Faulted', errorCode: 'NoError' });
   return { tenant, faulted: faulted!, charging: charging!, quiet: quiet! };
-}
-
-async function signInDutch(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
 }
 
 test('a customer admin’s morning check: counts, per-customer statuses, 24 hours and changes, each a link', async ({
@@ -140,7 +132,7 @@ test.describe('in Dutch', () => {
   }) => {
     const scene = await morning({ makeTenant, makeStation, reportStatus, database });
     const user = await makeUser('customer_admin', scene.tenant);
-    await signInDutch(page, user.email, user.password);
+    await signInWithForm(page, user.email, user.password);
 
     const now = page.getByRole('region', { name: 'Nu', exact: true });
     await expect(now.getByRole('link', { name: /Verbonden laadstations\s*2/ })).toBeVisible();
@@ -162,7 +154,7 @@ test.describe('in Dutch', () => {
   });
 
   test('the CPO admin’s dashboard in Dutch is axe-clean and fits a phone', async ({ page }) => {
-    await signInDutch(page, 'admin@cpo.example', 'demo-password-2026');
+    await signInWithForm(page, 'admin@cpo.example', 'demo-password-2026');
     await audit(page, 'dashboard-cpo-nl');
   });
 });
